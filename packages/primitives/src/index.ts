@@ -1,0 +1,6 @@
+export { ZvmError, InvalidHexError, type ZvmErrorOptions } from './errors.ts'
+export { hexToBytes, bytesToHex, bigintToBytes, bytesToBigint, bigintToHex, type Hex } from './hex.ts'
+export {
+  toAddress, bigintToAddress, addressToBigint, addressToBytes, bytesToAddress, ZERO_ADDRESS, type Address,
+} from './address.ts'
+export * as word from './word.ts'

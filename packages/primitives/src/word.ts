@@ -1,0 +1,328 @@
+/**
+ * 256-bit words stored as eight little-endian 32-bit limbs inside a shared
+ * Uint32Array (the interpreter's stack), so the common operations (push, dup,
+ * add, compare, bitwise, shifts, memory load/store) allocate nothing.
+ * Multiplication and division go through bigint: correct first, and rare
+ * enough in real contracts that the conversion is not the bottleneck.
+ *
+ * Every function takes the buffer and word offsets (in limbs, i.e. index*8).
+ * Output may alias an input.
+ */
+
+/** Limbs per word. */
+export const LIMBS = 8
+const TWO32 = 4294967296
+const MASK256 = (1n << 256n) - 1n
+const SIGN_BIT = 1n << 255n
+
+/** Copies word `from` to word `to`. */
+export function copyWord(s: Uint32Array, from: number, to: number): void {
+  s[to] = s[from]; s[to + 1] = s[from + 1]; s[to + 2] = s[from + 2]; s[to + 3] = s[from + 3]
+  s[to + 4] = s[from + 4]; s[to + 5] = s[from + 5]; s[to + 6] = s[from + 6]; s[to + 7] = s[from + 7]
+}
+
+/** Writes a non-negative safe integer (< 2^53). */
+export function setNumber(s: Uint32Array, o: number, n: number): void {
+  s[o] = n >>> 0
+  s[o + 1] = Math.floor(n / TWO32) >>> 0
+  s[o + 2] = 0; s[o + 3] = 0; s[o + 4] = 0; s[o + 5] = 0; s[o + 6] = 0; s[o + 7] = 0
+}
+
+/** Sets the word to 0 or 1. */
+export function setBool(s: Uint32Array, o: number, b: boolean): void {
+  s[o] = b ? 1 : 0
+  s[o + 1] = 0; s[o + 2] = 0; s[o + 3] = 0; s[o + 4] = 0; s[o + 5] = 0; s[o + 6] = 0; s[o + 7] = 0
+}
+
+/** True when the word is zero. */
+export function isZero(s: Uint32Array, o: number): boolean {
+  return (s[o] | s[o + 1] | s[o + 2] | s[o + 3] | s[o + 4] | s[o + 5] | s[o + 6] | s[o + 7]) === 0
+}
+
+/**
+ * The word as a number when it is below 2^32, otherwise -1. Used for offsets,
+ * sizes and jump targets, where anything that large runs out of gas anyway.
+ */
+export function toSmall(s: Uint32Array, o: number): number {
+  if ((s[o + 1] | s[o + 2] | s[o + 3] | s[o + 4] | s[o + 5] | s[o + 6] | s[o + 7]) !== 0) return -1
+  return s[o]
+}
+
+/** The word as a number, saturated to Number.MAX_SAFE_INTEGER. */
+export function toSaturatedNumber(s: Uint32Array, o: number): number {
+  if ((s[o + 2] | s[o + 3] | s[o + 4] | s[o + 5] | s[o + 6] | s[o + 7]) !== 0 || s[o + 1] >= 0x200000) {
+    return Number.MAX_SAFE_INTEGER
+  }
+  return s[o + 1] * TWO32 + s[o]
+}
+
+/** Reads the word as an unsigned bigint. */
+export function toBigInt(s: Uint32Array, o: number): bigint {
+  let v = BigInt(s[o + 7])
+  for (let i = 6; i >= 0; i--) v = (v << 32n) | BigInt(s[o + i])
+  return v
+}
+
+/** Writes an unsigned bigint, reduced mod 2^256 (negative values wrap). */
+export function fromBigInt(s: Uint32Array, o: number, value: bigint): void {
+  let v = value & MASK256
+  for (let i = 0; i < 8; i++) {
+    s[o + i] = Number(v & 0xffffffffn)
+    v >>= 32n
+  }
+}
+
+/** Two's-complement signed reading of a word. */
+export function toSigned(s: Uint32Array, o: number): bigint {
+  const v = toBigInt(s, o)
+  return v & SIGN_BIT ? v - (1n << 256n) : v
+}
+
+/** out = a + b mod 2^256 */
+export function add(s: Uint32Array, a: number, b: number, out: number): void {
+  let carry = 0
+  for (let i = 0; i < 8; i++) {
+    const sum = s[a + i] + s[b + i] + carry
+    carry = sum >= TWO32 ? 1 : 0
+    s[out + i] = sum
+  }
+}
+
+/** out = a - b mod 2^256 */
+export function sub(s: Uint32Array, a: number, b: number, out: number): void {
+  let borrow = 0
+  for (let i = 0; i < 8; i++) {
+    const diff = s[a + i] - s[b + i] - borrow
+    borrow = diff < 0 ? 1 : 0
+    s[out + i] = diff
+  }
+}
+
+/** out = a & b */
+export function and(s: Uint32Array, a: number, b: number, out: number): void {
+  for (let i = 0; i < 8; i++) s[out + i] = s[a + i] & s[b + i]
+}
+
+/** out = a | b */
+export function or(s: Uint32Array, a: number, b: number, out: number): void {
+  for (let i = 0; i < 8; i++) s[out + i] = s[a + i] | s[b + i]
+}
+
+/** out = a ^ b */
+export function xor(s: Uint32Array, a: number, b: number, out: number): void {
+  for (let i = 0; i < 8; i++) s[out + i] = s[a + i] ^ s[b + i]
+}
+
+/** out = ~a */
+export function not(s: Uint32Array, a: number, out: number): void {
+  for (let i = 0; i < 8; i++) s[out + i] = ~s[a + i]
+}
+
+/** Unsigned comparison: -1, 0 or 1. */
+export function cmp(s: Uint32Array, a: number, b: number): number {
+  for (let i = 7; i >= 0; i--) {
+    const x = s[a + i]
+    const y = s[b + i]
+    if (x !== y) return x < y ? -1 : 1
+  }
+  return 0
+}
+
+/** Signed (two's complement) comparison: -1, 0 or 1. */
+export function scmp(s: Uint32Array, a: number, b: number): number {
+  const signA = s[a + 7] >>> 31
+  const signB = s[b + 7] >>> 31
+  if (signA !== signB) return signA ? -1 : 1
+  return cmp(s, a, b)
+}
+
+/** True when a == b. */
+export function eq(s: Uint32Array, a: number, b: number): boolean {
+  for (let i = 0; i < 8; i++) if (s[a + i] !== s[b + i]) return false
+  return true
+}
+
+/** out = value << shift (shift is a plain number; >= 256 gives zero). */
+export function shl(s: Uint32Array, value: number, shift: number, out: number): void {
+  if (shift >= 256) { setNumber(s, out, 0); return }
+  const limbShift = shift >>> 5
+  const bitShift = shift & 31
+  for (let i = 7; i >= 0; i--) {
+    const src = i - limbShift
+    let v = 0
+    if (src >= 0) {
+      v = s[value + src] << bitShift
+      if (bitShift !== 0 && src >= 1) v |= s[value + src - 1] >>> (32 - bitShift)
+    }
+    s[out + i] = v
+  }
+}
+
+/** out = value >> shift, logical (shift >= 256 gives zero). */
+export function shr(s: Uint32Array, value: number, shift: number, out: number): void {
+  if (shift >= 256) { setNumber(s, out, 0); return }
+  const limbShift = shift >>> 5
+  const bitShift = shift & 31
+  for (let i = 0; i < 8; i++) {
+    const src = i + limbShift
+    let v = 0
+    if (src < 8) {
+      v = s[value + src] >>> bitShift
+      if (bitShift !== 0 && src + 1 < 8) v |= s[value + src + 1] << (32 - bitShift)
+    }
+    s[out + i] = v
+  }
+}
+
+/** out = value >> shift, arithmetic (sign-filling). */
+export function sar(s: Uint32Array, value: number, shift: number, out: number): void {
+  const negative = s[value + 7] >>> 31 === 1
+  if (!negative) { shr(s, value, shift, out); return }
+  if (shift >= 256) { for (let i = 0; i < 8; i++) s[out + i] = 0xffffffff; return }
+  // ~(~x >> n) equals the sign-filled shift for negative x.
+  not(s, value, out)
+  shr(s, out, shift, out)
+  not(s, out, out)
+}
+
+/** The i-th byte (0 = most significant) of the word, or 0 when i >= 32. */
+export function byteAt(s: Uint32Array, o: number, index: number): number {
+  if (index >= 32) return 0
+  const fromLsb = 31 - index
+  return (s[o + (fromLsb >>> 2)] >>> ((fromLsb & 3) * 8)) & 0xff
+}
+
+/** SIGNEXTEND: extends the sign of byte `byteIndex` (0 = least significant) in place. */
+export function signExtend(s: Uint32Array, o: number, byteIndex: number): void {
+  if (byteIndex >= 31) return
+  const bit = byteIndex * 8 + 7
+  const limb = bit >>> 5
+  const bitInLimb = bit & 31
+  const negative = (s[o + limb] >>> bitInLimb) & 1
+  const keepMask = bitInLimb === 31 ? 0xffffffff : ((1 << (bitInLimb + 1)) - 1) >>> 0
+  if (negative) {
+    s[o + limb] = (s[o + limb] | ~keepMask) >>> 0
+    for (let i = limb + 1; i < 8; i++) s[o + i] = 0xffffffff
+  } else {
+    s[o + limb] = (s[o + limb] & keepMask) >>> 0
+    for (let i = limb + 1; i < 8; i++) s[o + i] = 0
+  }
+}
+
+/** Loads 32 big-endian bytes from `bytes` at `at` (bytes past the end read as zero). */
+export function loadBytes32(s: Uint32Array, o: number, bytes: Uint8Array, at: number): void {
+  if (at + 32 <= bytes.length) {
+    for (let i = 0; i < 8; i++) {
+      const p = at + 28 - 4 * i
+      s[o + i] = ((bytes[p] << 24) | (bytes[p + 1] << 16) | (bytes[p + 2] << 8) | bytes[p + 3]) >>> 0
+    }
+    return
+  }
+  for (let i = 0; i < 8; i++) {
+    const p = at + 28 - 4 * i
+    let v = 0
+    for (let k = 0; k < 4; k++) {
+      const idx = p + k
+      v = (v << 8) | (idx < bytes.length ? bytes[idx] : 0)
+    }
+    s[o + i] = v >>> 0
+  }
+}
+
+/**
+ * Loads `size` (<= 32) big-endian bytes from `bytes` at `at` as a right-aligned
+ * word, zero-padding reads past the end (PUSHn immediates, CALLDATALOAD tails).
+ */
+export function loadBytesN(s: Uint32Array, o: number, bytes: Uint8Array, at: number, size: number): void {
+  for (let i = 0; i < 8; i++) s[o + i] = 0
+  for (let k = 0; k < size; k++) {
+    const idx = at + k
+    const b = idx < bytes.length ? bytes[idx] : 0
+    const fromLsb = size - 1 - k
+    s[o + (fromLsb >>> 2)] |= b << ((fromLsb & 3) * 8)
+  }
+}
+
+/** Stores the word as 32 big-endian bytes into `bytes` at `at` (caller ensures room). */
+export function storeBytes32(s: Uint32Array, o: number, bytes: Uint8Array, at: number): void {
+  for (let i = 0; i < 8; i++) {
+    const v = s[o + i]
+    const p = at + 28 - 4 * i
+    bytes[p] = v >>> 24
+    bytes[p + 1] = v >>> 16
+    bytes[p + 2] = v >>> 8
+    bytes[p + 3] = v
+  }
+}
+
+/** The word as 32 big-endian bytes (allocates; for results and host calls). */
+export function wordToBytes(s: Uint32Array, o: number): Uint8Array {
+  const out = new Uint8Array(32)
+  storeBytes32(s, o, out, 0)
+  return out
+}
+
+// --- bigint-backed arithmetic (see the module comment) ---
+
+/** out = a * b mod 2^256 */
+export function mul(s: Uint32Array, a: number, b: number, out: number): void {
+  fromBigInt(s, out, toBigInt(s, a) * toBigInt(s, b))
+}
+
+/** out = a / b, 0 when b = 0 */
+export function div(s: Uint32Array, a: number, b: number, out: number): void {
+  if (isZero(s, b)) { setNumber(s, out, 0); return }
+  fromBigInt(s, out, toBigInt(s, a) / toBigInt(s, b))
+}
+
+/** out = a mod b, 0 when b = 0 */
+export function mod(s: Uint32Array, a: number, b: number, out: number): void {
+  if (isZero(s, b)) { setNumber(s, out, 0); return }
+  fromBigInt(s, out, toBigInt(s, a) % toBigInt(s, b))
+}
+
+/** Signed division truncating toward zero; 0 when b = 0; MIN / -1 = MIN. */
+export function sdiv(s: Uint32Array, a: number, b: number, out: number): void {
+  if (isZero(s, b)) { setNumber(s, out, 0); return }
+  fromBigInt(s, out, toSigned(s, a) / toSigned(s, b))
+}
+
+/** Signed modulo with the sign of the dividend; 0 when b = 0. */
+export function smod(s: Uint32Array, a: number, b: number, out: number): void {
+  if (isZero(s, b)) { setNumber(s, out, 0); return }
+  fromBigInt(s, out, toSigned(s, a) % toSigned(s, b))
+}
+
+/** out = (a + b) mod n with a 257-bit intermediate; 0 when n = 0. */
+export function addmod(s: Uint32Array, a: number, b: number, n: number, out: number): void {
+  if (isZero(s, n)) { setNumber(s, out, 0); return }
+  fromBigInt(s, out, (toBigInt(s, a) + toBigInt(s, b)) % toBigInt(s, n))
+}
+
+/** out = (a * b) mod n with a 512-bit intermediate; 0 when n = 0. */
+export function mulmod(s: Uint32Array, a: number, b: number, n: number, out: number): void {
+  if (isZero(s, n)) { setNumber(s, out, 0); return }
+  fromBigInt(s, out, (toBigInt(s, a) * toBigInt(s, b)) % toBigInt(s, n))
+}
+
+/** out = base ^ exponent mod 2^256 (square and multiply). */
+export function exp(s: Uint32Array, base: number, exponent: number, out: number): void {
+  let b = toBigInt(s, base)
+  let e = toBigInt(s, exponent)
+  let r = 1n
+  while (e > 0n) {
+    if (e & 1n) r = (r * b) & MASK256
+    b = (b * b) & MASK256
+    e >>= 1n
+  }
+  fromBigInt(s, out, r)
+}
+
+/** Number of significant bytes of the word (EXP's gas depends on it). */
+export function byteLength(s: Uint32Array, o: number): number {
+  for (let i = 7; i >= 0; i--) {
+    const v = s[o + i]
+    if (v !== 0) return i * 4 + (v > 0xffffff ? 4 : v > 0xffff ? 3 : v > 0xff ? 2 : 1)
+  }
+  return 0
+}
