@@ -1,1 +1,8 @@
-export {}
+export { OPCODE_COSTS } from './opcode-costs.ts'
+export { toWordSize, memoryCost, memoryExpansionCost, MAX_MEMORY_BYTES, UNPAYABLE } from './memory.ts'
+export { copyCost, hashCost, HASH_WORD_GAS, logDataCost, expCost, createCost } from './dynamic.ts'
+export {
+  NATIVE_STORAGE_GAS, sloadCost, sstoreCost, sstoreRefund, cappedRefund, type StorageGasSchedule,
+} from './storage.ts'
+export { NATIVE_GAS_SCHEDULE, type GasSchedule } from './schedule.ts'
+export { GasMeter, InvalidGasLimitError } from './meter.ts'

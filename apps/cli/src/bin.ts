@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+/** Process entry point of `zvm`: see main.ts. */
+import { main } from './main.ts'
+
+process.exitCode = main(process.argv.slice(2))

@@ -1,0 +1,23 @@
+/** The command line's contact with the outside world, injectable for tests. */
+import { readFileSync, writeFileSync } from 'node:fs'
+
+export interface CliIo {
+  out(text: string): void
+  err(text: string): void
+  readFile(path: string): Uint8Array
+  writeFile(path: string, data: Uint8Array): void
+}
+
+export const processIo: CliIo = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  readFile: (p) => new Uint8Array(readFileSync(p)),
+  writeFile: (p, d) => writeFileSync(p, d),
+}
+
+/** A user-facing failure: printed as one line, exit code 1 (2 for usage). */
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode = 1) {
+    super(message)
+  }
+}

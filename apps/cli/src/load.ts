@@ -1,0 +1,55 @@
+/** Reads a program from a .zvmc container, a .zasm source, or --hex. */
+import { assembleToBytes, decodeZvmc, isZvmc } from '@zvm/bytecode'
+import { hexToBytes, ZvmError } from '@zvm/primitives'
+import { CliError, type CliIo } from './io.ts'
+
+export interface LoadedProgram {
+  code: Uint8Array
+  /** 0 native, 1 EVM, 2 WASM (from the container; source and hex are native). */
+  target: number
+  source: string
+}
+
+function readFile(io: CliIo, path: string): Uint8Array {
+  try {
+    return io.readFile(path)
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    throw new CliError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`)
+  }
+}
+
+/** Loads `file` (by content: ZVMC magic, else assembly text) or `hex`. */
+export function loadProgram(io: CliIo, file: string | undefined, hex: string | undefined): LoadedProgram {
+  if (hex !== undefined && file !== undefined) throw new CliError('give either a file or --hex, not both', 2)
+  if (hex !== undefined) {
+    try {
+      return { code: hexToBytes(hex), target: 0, source: '--hex' }
+    } catch (e) {
+      throw new CliError(`bad --hex: ${(e as Error).message}`)
+    }
+  }
+  if (file === undefined) throw new CliError('missing program: give a .zvmc or .zasm file, or --hex <code>', 2)
+  const bytes = readFile(io, file)
+  try {
+    if (isZvmc(bytes) || file.endsWith('.zvmc')) {
+      const container = decodeZvmc(bytes)
+      return { code: container.code, target: container.target, source: file }
+    }
+    return { code: assembleToBytes(new TextDecoder('utf-8', { fatal: true }).decode(bytes)), target: 0, source: file }
+  } catch (e) {
+    if (e instanceof ZvmError) throw new CliError(`${file}: ${e.shortMessage}`)
+    if (e instanceof TypeError) throw new CliError(`${file}: not a ZVMC container and not UTF-8 assembly text`)
+    throw e
+  }
+}
+
+/** Reads a file as UTF-8 text. */
+export function readText(io: CliIo, path: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(readFile(io, path))
+  } catch (e) {
+    if (e instanceof CliError) throw e
+    throw new CliError(`${path}: not UTF-8 text`)
+  }
+}

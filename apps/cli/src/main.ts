@@ -1,0 +1,114 @@
+/**
+ * `zvm`: run, assemble and disassemble ZVM programs.
+ *
+ *   zvm run <file.zvmc|file.zasm> | --hex <code> [--calldata 0x..] [--gas N] [--value N] [--json]
+ *   zvm asm <in.zasm> -o <out.zvmc>
+ *   zvm disasm <file.zvmc|file.zasm|--hex code>
+ *
+ * Bad input exits non-zero with one line naming the problem.
+ */
+import { parseArgs } from 'node:util'
+import { assembleZvmc, disassembleToText } from '@zvm/bytecode'
+import { Vm } from '@zvm/core'
+import { hexToBytes, ZvmError } from '@zvm/primitives'
+import { toHuman, toRunJson } from './format.ts'
+import { CliError, processIo, type CliIo } from './io.ts'
+import { loadProgram, readText } from './load.ts'
+
+const USAGE = `usage:
+  zvm run <file.zvmc|file.zasm> | --hex <code> [--calldata <hex>] [--gas <n>] [--value <n>] [--json]
+  zvm asm <in.zasm> -o <out.zvmc>
+  zvm disasm <file.zvmc|file.zasm> | --hex <code>
+`
+
+function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options']) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true })
+  } catch (e) {
+    throw new CliError((e as Error).message.split('\n')[0], 2)
+  }
+}
+
+function parseInteger(name: string, text: string, max: bigint): bigint {
+  if (!/^(0x[0-9a-fA-F]+|\d+)$/.test(text)) throw new CliError(`--${name} must be a non-negative integer, got '${text}'`, 2)
+  const v = BigInt(text)
+  if (v > max) throw new CliError(`--${name} is too large: ${text} (max ${max})`, 2)
+  return v
+}
+
+function runCommand(io: CliIo, args: string[]): number {
+  const { values, positionals } = parse(args, {
+    hex: { type: 'string' }, calldata: { type: 'string' }, gas: { type: 'string' }, value: { type: 'string' }, json: { type: 'boolean' },
+  })
+  if (positionals.length > 1) throw new CliError(`unexpected argument '${positionals[1]}'`, 2)
+  const program = loadProgram(io, positionals[0], values.hex as string | undefined)
+  if (program.target !== 0) throw new CliError(`${program.source}: target ${program.target} is not the native ZVM; this command runs native code`)
+  let data: Uint8Array = new Uint8Array(0)
+  if (values.calldata !== undefined) {
+    try {
+      data = hexToBytes(values.calldata as string)
+    } catch (e) {
+      throw new CliError(`bad --calldata: ${(e as Error).message}`, 2)
+    }
+  }
+  const gasLimit = values.gas === undefined ? 30_000_000 : Number(parseInteger('gas', values.gas as string, BigInt(Number.MAX_SAFE_INTEGER)))
+  const value = values.value === undefined ? 0n : parseInteger('value', values.value as string, (1n << 256n) - 1n)
+  const vm = new Vm()
+  const caller = '0x1000000000000000000000000000000000000001'
+  if (value > 0n) vm.state.setBalance(caller, value)
+  const result = vm.run({ code: program.code, data, gasLimit, value, caller })
+  io.out(values.json ? JSON.stringify(toRunJson(result)) + '\n' : toHuman(result))
+  return result.status === 'success' ? 0 : 1
+}
+
+function asmCommand(io: CliIo, args: string[]): number {
+  const { values, positionals } = parse(args, { output: { type: 'string', short: 'o' } })
+  if (positionals.length !== 1) throw new CliError('asm takes one input file', 2)
+  if (!values.output) throw new CliError('asm needs -o <out.zvmc>', 2)
+  const source = positionals[0]
+  let container: Uint8Array
+  try {
+    container = assembleZvmc(readText(io, source))
+  } catch (e) {
+    if (e instanceof ZvmError) throw new CliError(`${source}: ${e.shortMessage}`)
+    throw e
+  }
+  try {
+    io.writeFile(values.output as string, container)
+  } catch (e) {
+    throw new CliError(`cannot write ${values.output}: ${(e as Error).message}`)
+  }
+  io.out(`wrote ${values.output} (${container.length} bytes)\n`)
+  return 0
+}
+
+function disasmCommand(io: CliIo, args: string[]): number {
+  const { values, positionals } = parse(args, { hex: { type: 'string' } })
+  const program = loadProgram(io, positionals[0], values.hex as string | undefined)
+  io.out(disassembleToText(program.code))
+  return 0
+}
+
+/** Runs the command line; returns the exit code. */
+export function main(argv: string[], io: CliIo = processIo): number {
+  const [command, ...rest] = argv
+  try {
+    switch (command) {
+      case 'run': return runCommand(io, rest)
+      case 'asm': return asmCommand(io, rest)
+      case 'disasm': return disasmCommand(io, rest)
+      case undefined: case '-h': case '--help': case 'help':
+        io.out(USAGE)
+        return command === undefined ? 2 : 0
+      default:
+        throw new CliError(`unknown command '${command}'\n${USAGE}`, 2)
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(`zvm: ${e.message}\n`)
+      return e.exitCode
+    }
+    io.err(`zvm: internal error: ${(e as Error).message}\n`)
+    return 70
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * Runs a message (call or creation) and every frame it spawns, without
+ * recursion: a stack of frames where CALL/CREATE suspend the parent, the
+ * child runs, and its result resumes the parent (revm's frame loop).
+ * Chains build transactions on top of `executeAction`.
+ */
+import { type Address, word as w } from '@zvm/primitives'
+import { createAddress, create2Address } from '@zvm/state'
+import { analyze } from './analysis.ts'
+import { type CallAction, type CreateAction, type ExecutionContext, Frame, type FrameAction } from './frame.ts'
+import { Halt, isSuccess } from './halt.ts'
+import { interpret, interpretTraced } from './interpreter.ts'
+import { writeAddress } from './ops/access.ts'
+
+/** How a frame (or the whole message) ended. */
+export interface FrameResult {
+  halt: number
+  /** Gas not consumed (0 after an exceptional halt). */
+  gasLeft: number
+  /** Refund counter (0 unless successful). */
+  refund: number
+  /** RETURN/REVERT data; for a successful creation, the deployed code. */
+  output: Uint8Array
+  /** The new contract's address, for a successful creation. */
+  createdAddress?: Address
+}
+
+/** Maximum call depth (EVM: 1024). */
+export const MAX_CALL_DEPTH = 1024
+const MAX_NONCE = 2n ** 64n - 1n
+const EMPTY = new Uint8Array(0)
+
+function failed(halt: number, gasLeft: number): FrameResult {
+  return { halt, gasLeft, refund: 0, output: EMPTY }
+}
+
+/** Code to run instead of the code stored at the target (root frame only). */
+export interface CodeOverride {
+  readonly code: Uint8Array
+}
+
+/**
+ * Runs `action` at `depth` to completion.
+ *
+ * @example
+ * ```ts
+ * import { executeAction, createContext, CallScheme } from '@zvm/core'
+ * const ctx = createContext()
+ * const to = '0x00000000000000000000000000000000000000aa'
+ * const r = executeAction(ctx, { kind: 'call', scheme: CallScheme.Call, address: to, codeAddress: to,
+ *   caller: to, value: 0n, transfersValue: false, input: new Uint8Array(0), gasLimit: 100_000,
+ *   isStatic: false, returnOffset: 0, returnSize: 0 }, 0, { code: new Uint8Array([0x00]) })
+ * r.halt // 1 (Stop)
+ * ```
+ */
+export function executeAction(ctx: ExecutionContext, action: FrameAction, depth = 0, override?: CodeOverride): FrameResult {
+  const first = start(ctx, action, depth, override)
+  if (!(first instanceof Frame)) return first
+  const frames: Frame[] = [first]
+  const traced = ctx.tracer !== undefined
+  for (;;) {
+    const f = frames[frames.length - 1]
+    if (traced) interpretTraced(f)
+    else interpret(f)
+    if (f.halt === Halt.Suspended) {
+      const next = f.action!
+      f.action = null
+      f.halt = Halt.Running
+      const child = start(ctx, next, f.depth + 1, undefined)
+      if (child instanceof Frame) frames.push(child)
+      else resume(f, next, child)
+      continue
+    }
+    ctx.tracer?.frameEnd?.(f)
+    const result = finish(ctx, f)
+    frames.pop()
+    if (frames.length === 0) return result
+    resume(frames[frames.length - 1], f.parentAction!, result)
+  }
+}
+
+function start(ctx: ExecutionContext, action: FrameAction, depth: number, override: CodeOverride | undefined): Frame | FrameResult {
+  return action.kind === 'call' ? startCall(ctx, action, depth, override) : startCreate(ctx, action, depth, override)
+}
+
+function startCall(ctx: ExecutionContext, a: CallAction, depth: number, override: CodeOverride | undefined): Frame | FrameResult {
+  const state = ctx.state
+  if (depth > MAX_CALL_DEPTH) return failed(Halt.CallDepthExceeded, a.gasLimit)
+  if (a.transfersValue && a.value !== 0n && state.getBalance(a.caller) < a.value) return failed(Halt.InsufficientBalance, a.gasLimit)
+  const checkpoint = state.checkpoint()
+  if (a.transfersValue && a.value !== 0n) state.transfer(a.caller, a.address, a.value)
+  else state.touch(a.address)
+
+  const precompile = override ? undefined : ctx.host.precompile?.(a.codeAddress)
+  if (precompile) {
+    const r = precompile(a.input, a.gasLimit)
+    if (r.ok && r.gasUsed <= a.gasLimit) {
+      state.commit(checkpoint)
+      return { halt: Halt.Return, gasLeft: a.gasLimit - r.gasUsed, refund: 0, output: r.output }
+    }
+    state.revert(checkpoint)
+    return failed(Halt.PrecompileFailure, 0)
+  }
+
+  const code = override ? override.code : state.getCode(a.codeAddress)
+  if (code.length === 0) {
+    state.commit(checkpoint)
+    return { halt: Halt.Stop, gasLeft: a.gasLimit, refund: 0, output: EMPTY }
+  }
+  const analysis = analyze(code, ctx.table)
+  const f = new Frame(ctx, analysis.padded, analysis.codeSize, analysis.jumpValid, a.address, a.codeAddress, a.caller,
+    a.value, a.input, a.gasLimit, a.isStatic, depth, false, a)
+  f.checkpoint = checkpoint
+  return f
+}
+
+function startCreate(ctx: ExecutionContext, a: CreateAction, depth: number, override: CodeOverride | undefined): Frame | FrameResult {
+  const state = ctx.state
+  if (depth > MAX_CALL_DEPTH) return failed(Halt.CallDepthExceeded, a.gasLimit)
+  if (state.getBalance(a.caller) < a.value) return failed(Halt.InsufficientBalance, a.gasLimit)
+  let address = a.address
+  if (address === undefined) {
+    const nonce = state.getNonce(a.caller)
+    if (nonce >= MAX_NONCE) return failed(Halt.NonceOverflow, a.gasLimit)
+    state.setNonce(a.caller, nonce + 1n)
+    address = a.salt === undefined ? createAddress(a.caller, nonce) : create2Address(a.caller, a.salt, a.initCode)
+  }
+  // EIP-2929: the new address is warm whether or not creation succeeds.
+  state.warmAddress(address)
+  // EIP-684 / EIP-7610: never create over an account with code, nonce or storage.
+  if (state.getNonce(address) !== 0n || state.getCode(address).length !== 0 || state.hasStorage(address)) {
+    return failed(Halt.CreateCollision, 0)
+  }
+  const checkpoint = state.checkpoint()
+  state.createAccount(address)
+  state.setNonce(address, 1n)
+  if (a.value !== 0n) state.transfer(a.caller, address, a.value)
+  const code = override ? override.code : a.initCode
+  const analysis = analyze(code, ctx.table)
+  const f = new Frame(ctx, analysis.padded, analysis.codeSize, analysis.jumpValid, address, address, a.caller,
+    a.value, EMPTY, a.gasLimit, false, depth, true, a)
+  f.checkpoint = checkpoint
+  f.createdAddress = address
+  return f
+}
+
+/** Commits or reverts the frame's journal and, for creations, deposits the code. */
+function finish(ctx: ExecutionContext, f: Frame): FrameResult {
+  const state = ctx.state
+  const checkpoint = f.checkpoint!
+  if (isSuccess(f.halt)) {
+    if (f.isCreate) {
+      const code = f.output
+      const schedule = ctx.table.schedule
+      let error: number = Halt.Running
+      if (code.length > schedule.maxCodeSize) error = Halt.CodeSizeExceeded
+      else if (ctx.table.rejectEfPrefix && code.length > 0 && code[0] === 0xef) error = Halt.InvalidCodePrefix
+      else {
+        const deposit = code.length * schedule.codeDepositPerByte
+        if (deposit > f.gasLeft) error = Halt.OutOfGas
+        else f.gasLeft -= deposit
+      }
+      if (error !== Halt.Running) {
+        state.revert(checkpoint)
+        return failed(error, 0)
+      }
+      state.setCode(f.createdAddress!, code)
+      state.commit(checkpoint)
+      return { halt: f.halt, gasLeft: f.gasLeft, refund: f.refund, output: code, createdAddress: f.createdAddress! }
+    }
+    state.commit(checkpoint)
+    return { halt: f.halt, gasLeft: f.gasLeft, refund: f.refund, output: f.output }
+  }
+  state.revert(checkpoint)
+  if (f.halt === Halt.Revert) return { halt: Halt.Revert, gasLeft: f.gasLeft, refund: 0, output: f.output }
+  return failed(f.halt, 0)
+}
+
+/** Hands a child's result to its suspended parent: gas, refund, return data, and the pushed word. */
+function resume(parent: Frame, action: FrameAction, r: FrameResult): void {
+  parent.gasLeft += r.gasLeft
+  const ok = isSuccess(r.halt)
+  if (ok) parent.refund += r.refund
+  const top = parent.sp << 3
+  if (action.kind === 'call') {
+    parent.returnData = r.output
+    const n = Math.min(action.returnSize, r.output.length)
+    if (n > 0) parent.memory.buffer.set(r.output.subarray(0, n), action.returnOffset)
+    w.setBool(parent.stack, top, ok)
+  } else {
+    // A successful creation leaves no return data; a reverted one returns its revert data.
+    parent.returnData = r.halt === Halt.Revert ? r.output : EMPTY
+    if (ok) writeAddress(parent, top, r.createdAddress!)
+    else w.setNumber(parent.stack, top, 0)
+  }
+  parent.sp++
+}

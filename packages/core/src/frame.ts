@@ -1,0 +1,117 @@
+/**
+ * One call frame: stack (8 limbs per word in a Uint32Array), memory, gas as a
+ * plain number, and the message it runs. Frames never recurse: CALL and
+ * CREATE leave an action here and suspend; the executor runs the child and
+ * resumes this frame (revm's FrameInput).
+ */
+import type { Address } from '@zvm/primitives'
+import type { Checkpoint, JournaledState } from '@zvm/state'
+import type { BlockEnv, Host, TxEnv } from './host.ts'
+import { Halt } from './halt.ts'
+import { Memory } from './memory.ts'
+import type { InstructionTable } from './table.ts'
+import { STACK_LIMIT } from './table.ts'
+import type { Tracer } from './tracer.ts'
+
+/** Shared by every frame of one transaction. */
+export interface ExecutionContext {
+  readonly state: JournaledState
+  readonly host: Host
+  readonly block: BlockEnv
+  readonly tx: TxEnv
+  readonly table: InstructionTable
+  readonly tracer: Tracer | undefined
+}
+
+/** How a message call treats value, storage context and static mode. */
+export const CallScheme = { Call: 0, CallCode: 1, DelegateCall: 2, StaticCall: 3 } as const
+export type CallScheme = (typeof CallScheme)[keyof typeof CallScheme]
+
+/** A pending message call. */
+export interface CallAction {
+  readonly kind: 'call'
+  readonly scheme: CallScheme
+  /** Account whose storage and balance the callee runs with. */
+  readonly address: Address
+  /** Account whose code runs. */
+  readonly codeAddress: Address
+  readonly caller: Address
+  readonly value: bigint
+  /** Whether `value` moves from caller to address (CALL/CALLCODE). */
+  readonly transfersValue: boolean
+  readonly input: Uint8Array
+  readonly gasLimit: number
+  readonly isStatic: boolean
+  /** Where the parent wants the output (memory range, already expanded). */
+  readonly returnOffset: number
+  readonly returnSize: number
+}
+
+/** A pending contract creation. */
+export interface CreateAction {
+  readonly kind: 'create'
+  readonly caller: Address
+  readonly value: bigint
+  readonly initCode: Uint8Array
+  readonly gasLimit: number
+  /** CREATE2 salt; undefined for CREATE. */
+  readonly salt: bigint | undefined
+  /**
+   * A transaction-level creation passes the address it derived itself (and has
+   * already bumped the sender's nonce); opcodes leave it undefined.
+   */
+  readonly address?: Address
+}
+
+export type FrameAction = CallAction | CreateAction
+
+const EMPTY = new Uint8Array(0)
+
+/** The running state of one frame. */
+export class Frame {
+  readonly stack = new Uint32Array(STACK_LIMIT * 8)
+  /** Words on the stack. */
+  sp = 0
+  readonly memory = new Memory()
+  pc = 0
+  gasLeft: number
+  /** Refund accumulated by this frame and its successful children. */
+  refund = 0
+  halt: number = Halt.Running
+  /** Output of RETURN / REVERT. */
+  output: Uint8Array = EMPTY
+  /** Output of the last completed child call (RETURNDATA*). */
+  returnData: Uint8Array = EMPTY
+  /** Set by CALL/CREATE before suspending. */
+  action: FrameAction | null = null
+  /** Journal savepoint taken when the frame started. */
+  checkpoint: Checkpoint | undefined = undefined
+  /** For creation frames, the address being created. */
+  createdAddress: Address | undefined = undefined
+
+  constructor(
+    readonly ctx: ExecutionContext,
+    /** Code padded with STOP bytes; only the first `codeSize` are real. */
+    readonly code: Uint8Array,
+    readonly codeSize: number,
+    /** 1 where a jump may land. */
+    readonly jumpValid: Uint8Array,
+    readonly address: Address,
+    readonly codeAddress: Address,
+    readonly caller: Address,
+    readonly value: bigint,
+    readonly input: Uint8Array,
+    gasLimit: number,
+    readonly isStatic: boolean,
+    readonly depth: number,
+    readonly isCreate: boolean,
+    readonly parentAction: CallAction | CreateAction | undefined,
+  ) {
+    this.gasLeft = gasLimit
+  }
+
+  /** Offset (in limbs) of the word `n` below the top (0 = top). */
+  top(n = 0): number {
+    return (this.sp - 1 - n) << 3
+  }
+}

@@ -1,0 +1,60 @@
+/** Arithmetic: ADD … SIGNEXTEND, EVM semantics (x/0 = 0, full-precision ADDMOD/MULMOD). */
+import { word as w } from '@zvm/primitives'
+import type { Frame } from '../frame.ts'
+import { Halt } from '../halt.ts'
+
+type Binary = (s: Uint32Array, a: number, b: number, out: number) => void
+
+// (a = top, b = second) → a op b, written over b.
+function binary(fn: Binary) {
+  return (f: Frame, pc: number): number => {
+    const a = (f.sp - 1) << 3
+    fn(f.stack, a, a - 8, a - 8)
+    f.sp--
+    return pc + 1
+  }
+}
+
+export const add = binary(w.add)
+export const sub = binary(w.sub)
+export const mul = binary(w.mul)
+export const div = binary(w.div)
+export const sdiv = binary(w.sdiv)
+export const mod = binary(w.mod)
+export const smod = binary(w.smod)
+
+/** ADDMOD (a, b, n) → (a + b) mod n. */
+export function addmod(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  w.addmod(f.stack, a, a - 8, a - 16, a - 16)
+  f.sp -= 2
+  return pc + 1
+}
+
+/** MULMOD (a, b, n) → (a · b) mod n. */
+export function mulmod(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  w.mulmod(f.stack, a, a - 8, a - 16, a - 16)
+  f.sp -= 2
+  return pc + 1
+}
+
+/** EXP (base, exponent) → base^exponent; 50 gas per exponent byte on top. */
+export function exp(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  const cost = f.ctx.table.schedule.expPerByte * w.byteLength(f.stack, a - 8)
+  if (cost > f.gasLeft) { f.halt = Halt.OutOfGas; return -1 }
+  f.gasLeft -= cost
+  w.exp(f.stack, a, a - 8, a - 8)
+  f.sp--
+  return pc + 1
+}
+
+/** SIGNEXTEND (byteIndex, x) → x sign-extended from byte `byteIndex` (0 = lowest). */
+export function signextend(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  const index = w.toSmall(f.stack, a)
+  if (index >= 0 && index < 31) w.signExtend(f.stack, a - 8, index)
+  f.sp--
+  return pc + 1
+}

@@ -1,0 +1,106 @@
+/** Comparison and bitwise operations: LT … SAR. Shift amount on top, value below. */
+import { word as w } from '@zvm/primitives'
+import type { Frame } from '../frame.ts'
+
+export function lt(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  w.setBool(f.stack, a - 8, w.cmp(f.stack, a, a - 8) < 0)
+  f.sp--
+  return pc + 1
+}
+
+export function gt(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  w.setBool(f.stack, a - 8, w.cmp(f.stack, a, a - 8) > 0)
+  f.sp--
+  return pc + 1
+}
+
+export function slt(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  w.setBool(f.stack, a - 8, w.scmp(f.stack, a, a - 8) < 0)
+  f.sp--
+  return pc + 1
+}
+
+export function sgt(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  w.setBool(f.stack, a - 8, w.scmp(f.stack, a, a - 8) > 0)
+  f.sp--
+  return pc + 1
+}
+
+export function eq(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  w.setBool(f.stack, a - 8, w.eq(f.stack, a, a - 8))
+  f.sp--
+  return pc + 1
+}
+
+export function iszero(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  w.setBool(f.stack, a, w.isZero(f.stack, a))
+  return pc + 1
+}
+
+export function and(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  w.and(f.stack, a, a - 8, a - 8)
+  f.sp--
+  return pc + 1
+}
+
+export function or(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  w.or(f.stack, a, a - 8, a - 8)
+  f.sp--
+  return pc + 1
+}
+
+export function xor(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  w.xor(f.stack, a, a - 8, a - 8)
+  f.sp--
+  return pc + 1
+}
+
+export function not(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  w.not(f.stack, a, a)
+  return pc + 1
+}
+
+/** BYTE (i, x) → the i-th byte of x counting from the most significant. */
+export function byte(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  const i = w.toSmall(f.stack, a)
+  w.setNumber(f.stack, a - 8, i < 0 ? 0 : w.byteAt(f.stack, a - 8, i))
+  f.sp--
+  return pc + 1
+}
+
+function shiftAmount(s: Uint32Array, o: number): number {
+  const n = w.toSmall(s, o)
+  return n < 0 || n > 256 ? 256 : n
+}
+
+export function shl(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  w.shl(f.stack, a - 8, shiftAmount(f.stack, a), a - 8)
+  f.sp--
+  return pc + 1
+}
+
+export function shr(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  w.shr(f.stack, a - 8, shiftAmount(f.stack, a), a - 8)
+  f.sp--
+  return pc + 1
+}
+
+export function sar(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  w.sar(f.stack, a - 8, shiftAmount(f.stack, a), a - 8)
+  f.sp--
+  return pc + 1
+}

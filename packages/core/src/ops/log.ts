@@ -1,0 +1,26 @@
+/** LOG0–LOG4 (offset, size, topics…): refused in static frames; journaled with the frame. */
+import { word as w } from '@zvm/primitives'
+import { Halt } from '../halt.ts'
+import type { Operation } from '../table.ts'
+import { expandMemory } from './memory.ts'
+
+/** LOGn with `topicCount` topics; topic gas is in the static cost. */
+export function makeLog(topicCount: number): Operation {
+  return (f, pc) => {
+    if (f.isStatic) { f.halt = Halt.StaticStateChange; return -1 }
+    const a = (f.sp - 1) << 3
+    const s = f.stack
+    const size = w.toSmall(s, a - 8)
+    const offset = size === 0 ? 0 : w.toSmall(s, a)
+    if (size < 0) { f.halt = Halt.OutOfGas; return -1 }
+    const cost = f.ctx.table.schedule.logPerByte * size
+    if (cost > f.gasLeft) { f.halt = Halt.OutOfGas; return -1 }
+    f.gasLeft -= cost
+    if (!expandMemory(f, offset, size)) return -1
+    const topics: bigint[] = []
+    for (let i = 0; i < topicCount; i++) topics.push(w.toBigInt(s, a - 16 - 8 * i))
+    f.sp -= 2 + topicCount
+    f.ctx.state.addLog({ address: f.address, topics, data: size === 0 ? new Uint8Array(0) : f.memory.read(offset, size) })
+    return pc + 1
+  }
+}

@@ -1,0 +1,79 @@
+/** Memory operations and the shared expansion charge. */
+import { memoryExpansionCost } from '@zvm/gas'
+import { word as w } from '@zvm/primitives'
+import type { Frame } from '../frame.ts'
+import { Halt } from '../halt.ts'
+
+/**
+ * Charges for and grows memory to cover [offset, offset + size). `offset` and
+ * `size` come from `word.toSmall` (-1 when at least 2^32, which no gas pays
+ * for). A zero size never expands, whatever the offset. Returns false after
+ * setting OutOfGas.
+ */
+export function expandMemory(f: Frame, offset: number, size: number): boolean {
+  if (size === 0) return true
+  if (offset < 0 || size < 0) { f.halt = Halt.OutOfGas; return false }
+  const end = offset + size
+  if (end <= f.memory.size) return true
+  const cost = memoryExpansionCost(f.memory.words, offset, size)
+  if (cost > f.gasLeft) { f.halt = Halt.OutOfGas; return false }
+  f.gasLeft -= cost
+  f.memory.grow(end)
+  return true
+}
+
+/** Charges `perWord` gas per 32-byte word of `size` bytes (copies, hashes). */
+export function chargeWords(f: Frame, size: number, perWord: number): boolean {
+  const cost = perWord * Math.ceil(size / 32)
+  if (cost > f.gasLeft) { f.halt = Halt.OutOfGas; return false }
+  f.gasLeft -= cost
+  return true
+}
+
+export function mload(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  const offset = w.toSmall(f.stack, a)
+  if (!expandMemory(f, offset, 32)) return -1
+  w.loadBytes32(f.stack, a, f.memory.buffer, offset)
+  return pc + 1
+}
+
+export function mstore(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  const offset = w.toSmall(f.stack, a)
+  if (!expandMemory(f, offset, 32)) return -1
+  w.storeBytes32(f.stack, a - 8, f.memory.buffer, offset)
+  f.sp -= 2
+  return pc + 1
+}
+
+export function mstore8(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  const offset = w.toSmall(f.stack, a)
+  if (!expandMemory(f, offset, 1)) return -1
+  f.memory.buffer[offset] = f.stack[a - 8] & 0xff
+  f.sp -= 2
+  return pc + 1
+}
+
+export function msize(f: Frame, pc: number): number {
+  w.setNumber(f.stack, f.sp << 3, f.memory.size)
+  f.sp++
+  return pc + 1
+}
+
+/** MCOPY (EVM, EIP-5656): (dest, src, size). */
+export function mcopy(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  const s = f.stack
+  const size = w.toSmall(s, a - 16)
+  f.sp -= 3
+  if (size === 0) return pc + 1
+  const dest = w.toSmall(s, a)
+  const src = w.toSmall(s, a - 8)
+  if (size < 0 || dest < 0 || src < 0) { f.halt = Halt.OutOfGas; return -1 }
+  if (!chargeWords(f, size, f.ctx.table.schedule.copyPerWord)) return -1
+  if (!expandMemory(f, Math.max(dest, src), size)) return -1
+  f.memory.buffer.copyWithin(dest, src, src + size)
+  return pc + 1
+}

@@ -1,0 +1,56 @@
+/** Stack operations: POP, PUSHn (immediates read from padded code), DUPn, SWAPn. */
+import { word as w } from '@zvm/primitives'
+import type { Frame } from '../frame.ts'
+import type { Operation } from '../table.ts'
+
+export function pop(f: Frame, pc: number): number {
+  f.sp--
+  return pc + 1
+}
+
+/** PUSH0 (EVM only): pushes zero. */
+export function push0(f: Frame, pc: number): number {
+  w.setNumber(f.stack, f.sp << 3, 0)
+  f.sp++
+  return pc + 1
+}
+
+/** PUSHn: `size` big-endian immediate bytes; the padded code makes a truncated PUSH read zeros. */
+export function makePush(size: number): Operation {
+  if (size === 1) {
+    return (f, pc) => {
+      w.setNumber(f.stack, f.sp << 3, f.code[pc + 1])
+      f.sp++
+      return pc + 2
+    }
+  }
+  return (f, pc) => {
+    w.loadBytesN(f.stack, f.sp << 3, f.code, pc + 1, size)
+    f.sp++
+    return pc + 1 + size
+  }
+}
+
+/** DUPn: copies the n-th word (1 = top) onto the top. */
+export function makeDup(n: number): Operation {
+  return (f, pc) => {
+    w.copyWord(f.stack, (f.sp - n) << 3, f.sp << 3)
+    f.sp++
+    return pc + 1
+  }
+}
+
+/** SWAPn: exchanges the top with the (n+1)-th word. */
+export function makeSwap(n: number): Operation {
+  return (f, pc) => {
+    const s = f.stack
+    const a = (f.sp - 1) << 3
+    const b = (f.sp - 1 - n) << 3
+    for (let i = 0; i < 8; i++) {
+      const t = s[a + i]
+      s[a + i] = s[b + i]
+      s[b + i] = t
+    }
+    return pc + 1
+  }
+}

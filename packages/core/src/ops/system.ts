@@ -1,0 +1,21 @@
+/** SELFDESTRUCT (beneficiary), EIP-6780: moves the balance; deletes only accounts created in this transaction. */
+import type { Frame } from '../frame.ts'
+import { Halt } from '../halt.ts'
+import { accessAccount, addressAt } from './access.ts'
+
+export function selfdestruct(f: Frame): number {
+  if (f.isStatic) { f.halt = Halt.StaticStateChange; return -1 }
+  const beneficiary = addressAt(f, (f.sp - 1) << 3)
+  f.sp--
+  const schedule = f.ctx.table.schedule
+  // EIP-2929: a cold beneficiary costs the full cold account access (2600).
+  if (!accessAccount(f, beneficiary, schedule.coldAccountSurcharge + 100)) return -1
+  const state = f.ctx.state
+  if (state.getBalance(f.address) !== 0n && (!state.exists(beneficiary) || state.isEmpty(beneficiary))) {
+    if (schedule.selfDestructNewAccount > f.gasLeft) { f.halt = Halt.OutOfGas; return -1 }
+    f.gasLeft -= schedule.selfDestructNewAccount
+  }
+  state.selfDestruct(f.address, beneficiary)
+  f.halt = Halt.SelfDestruct
+  return -1
+}

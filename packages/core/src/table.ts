@@ -1,0 +1,84 @@
+/**
+ * An instruction table: what each byte does and what the loop checks before
+ * running it (evmone's traits). Built once per instruction set (and per fork
+ * for the EVM); the loop never checks a fork or flag at run time.
+ */
+import type { GasSchedule } from '@zvm/gas'
+import type { Frame } from './frame.ts'
+
+/**
+ * An operation: runs with stack depth and static gas already checked, and
+ * returns the next pc, or -1 after setting `f.halt`.
+ */
+export type Operation = (f: Frame, pc: number) => number
+
+/** Everything the interpreter needs to run one instruction set. */
+export interface InstructionTable {
+  /** A short id, used as a cache key for code analysis. */
+  readonly id: string
+  readonly ops: readonly Operation[]
+  /** Static gas per byte. */
+  readonly staticGas: Int32Array
+  /** Minimum stack height per byte (words popped). */
+  readonly minStack: Int32Array
+  /** Maximum stack height before the op, so the result fits in 1024 words. */
+  readonly maxStack: Int32Array
+  /** Immediate bytes per opcode (PUSHn). */
+  readonly immediateSize: Uint8Array
+  /** The byte that marks a jump destination, or -1 when any instruction start is one. */
+  readonly jumpdest: number
+  /** Dynamic gas parameters. */
+  readonly schedule: GasSchedule
+  /** Reject deployed code starting with 0xEF (EIP-3541; EVM only). */
+  readonly rejectEfPrefix: boolean
+  /** Mnemonics for traces and errors. */
+  readonly names: readonly string[]
+}
+
+/** Fields to build a table from. */
+export interface InstructionSpec {
+  code: number
+  name: string
+  op: Operation
+  staticGas: number
+  stackIn: number
+  stackOut: number
+  immediateSize?: number
+}
+
+/** Maximum stack depth (words). */
+export const STACK_LIMIT = 1024
+
+/**
+ * Builds a table from per-opcode specs; unspecified bytes run `invalid`.
+ *
+ * @example
+ * ```ts
+ * import { buildTable, NATIVE_TABLE } from '@zvm/core'
+ * const t = buildTable('mini', [], NATIVE_TABLE.ops[0xfe]!, NATIVE_TABLE.schedule, { jumpdest: -1, rejectEfPrefix: false })
+ * t.ops.length // 256
+ * ```
+ */
+export function buildTable(
+  id: string,
+  specs: readonly InstructionSpec[],
+  invalid: Operation,
+  schedule: GasSchedule,
+  options: { jumpdest: number; rejectEfPrefix: boolean },
+): InstructionTable {
+  const ops: Operation[] = new Array(256).fill(invalid)
+  const staticGas = new Int32Array(256)
+  const minStack = new Int32Array(256)
+  const maxStack = new Int32Array(256).fill(STACK_LIMIT)
+  const immediateSize = new Uint8Array(256)
+  const names: string[] = Array.from({ length: 256 }, (_, i) => `INVALID_0x${i.toString(16).padStart(2, '0')}`)
+  for (const s of specs) {
+    ops[s.code] = s.op
+    staticGas[s.code] = s.staticGas
+    minStack[s.code] = s.stackIn
+    maxStack[s.code] = STACK_LIMIT - Math.max(0, s.stackOut - s.stackIn)
+    immediateSize[s.code] = s.immediateSize ?? 0
+    names[s.code] = s.name
+  }
+  return { id, ops, staticGas, minStack, maxStack, immediateSize, jumpdest: options.jumpdest, schedule, rejectEfPrefix: options.rejectEfPrefix, names }
+}

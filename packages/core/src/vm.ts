@@ -1,0 +1,176 @@
+/**
+ * The user-facing entry point: run code, call a contract or deploy one as a
+ * single message against a journaled state, and get a result object back
+ * (never an exception for anything the code does). Transaction rules of a
+ * particular chain (intrinsic gas, fees, nonces) live in the chain packages.
+ */
+import { cappedRefund } from '@zvm/gas'
+import { ZvmError, type Address } from '@zvm/primitives'
+import { JournaledState, type Log, type StateDiff } from '@zvm/state'
+import { CallScheme, type ExecutionContext } from './frame.ts'
+import { executeAction, type FrameResult } from './executor.ts'
+import { defaultBlockEnv, defaultTxEnv, EMPTY_HOST, type BlockEnv, type Host } from './host.ts'
+import { Halt, haltName, isRevert, isSuccess } from './halt.ts'
+import type { InstructionTable } from './table.ts'
+import { NATIVE_TABLE } from './tables/native.ts'
+import type { Tracer } from './tracer.ts'
+
+/** Outcome of one message. */
+export interface ExecutionResult {
+  status: 'success' | 'revert' | 'error'
+  /** The precise halt code (see Halt). */
+  halt: number
+  /** The error kind (`OutOfGas`, `InvalidJump` …) or null. */
+  error: string | null
+  /** Gas used after the refund. */
+  gasUsed: number
+  /** Refund paid back (already capped at gasUsed / 5 and subtracted from gasUsed). */
+  gasRefunded: number
+  returnData: Uint8Array
+  logs: Log[]
+  /** The new contract, for a successful deployment. */
+  createdAddress?: Address
+  /** What the message changed (empty when it failed). */
+  stateDiff: StateDiff
+}
+
+/** Thrown for arguments no execution can start from (not for anything the code does). */
+export class InvalidMessageError extends ZvmError {
+  override name = 'InvalidMessageError'
+  constructor(message: string) {
+    super('MESSAGE_INVALID', message)
+  }
+}
+
+/** Options for {@link Vm}. */
+export interface VmOptions {
+  /** State to run against (default: a fresh in-memory state). */
+  state?: JournaledState
+  /** Instruction set (default: the native ZVM table). */
+  table?: InstructionTable
+  /** Chain hooks: block hashes, precompiles, syscalls. */
+  host?: Host
+  /** Block context (missing fields take defaults). */
+  block?: Partial<BlockEnv>
+  /** Step tracer; runs the traced loop when set. */
+  tracer?: Tracer
+}
+
+/** Common fields of a message. */
+export interface MessageOptions {
+  caller?: Address
+  value?: bigint
+  gasLimit?: number
+  /** Transaction origin (default: caller). */
+  origin?: Address
+  gasPrice?: bigint
+}
+
+const DEFAULT_CALLER: Address = '0x1000000000000000000000000000000000000001'
+const DEFAULT_TARGET: Address = '0x2000000000000000000000000000000000000002'
+const DEFAULT_GAS = 30_000_000
+
+/**
+ * Builds an execution context (used directly by chain packages).
+ *
+ * @example
+ * ```ts
+ * import { createContext } from '@zvm/core'
+ * const ctx = createContext()
+ * ctx.block.chainId // 1n
+ * ```
+ */
+export function createContext(options: VmOptions & { origin?: Address; gasPrice?: bigint } = {}): ExecutionContext {
+  return {
+    state: options.state ?? new JournaledState(),
+    host: options.host ?? EMPTY_HOST,
+    block: { ...defaultBlockEnv(), ...options.block },
+    tx: { ...defaultTxEnv(options.origin), gasPrice: options.gasPrice ?? 0n },
+    table: options.table ?? NATIVE_TABLE,
+    tracer: options.tracer,
+  }
+}
+
+/**
+ * A virtual machine over one state. Each method runs one message as its own
+ * transaction: transient storage, warm sets and logs start empty, and the
+ * state diff is committed to the state's database when it succeeds.
+ *
+ * @example
+ * ```ts
+ * import { Vm } from '@zvm/core'
+ * const vm = new Vm()
+ * // PUSH1 42 PUSH1 8 ADD HALT
+ * const r = vm.run({ code: new Uint8Array([0x11, 0x2a, 0x11, 0x08, 0x30, 0x00]) })
+ * r.status  // 'success'
+ * r.gasUsed // 9
+ * ```
+ */
+export class Vm {
+  readonly state: JournaledState
+  readonly options: VmOptions
+
+  constructor(options: VmOptions = {}) {
+    this.state = options.state ?? new JournaledState()
+    this.options = options
+  }
+
+  /** Runs `code` as if it were deployed at `address` (default 0x2000…02), without installing it. */
+  run(message: MessageOptions & { code: Uint8Array; data?: Uint8Array; address?: Address; isStatic?: boolean }): ExecutionResult {
+    if (!(message.code instanceof Uint8Array)) throw new InvalidMessageError('code must be a Uint8Array')
+    const to = message.address ?? DEFAULT_TARGET
+    return this.#transact(message, (ctx, gas, caller) =>
+      executeAction(ctx, {
+        kind: 'call', scheme: CallScheme.Call, address: to, codeAddress: to, caller, value: message.value ?? 0n,
+        transfersValue: true, input: message.data ?? new Uint8Array(0), gasLimit: gas, isStatic: message.isStatic ?? false,
+        returnOffset: 0, returnSize: 0,
+      }, 0, { code: message.code }), to)
+  }
+
+  /** Calls the code stored at `to`. */
+  call(message: MessageOptions & { to: Address; data?: Uint8Array; isStatic?: boolean }): ExecutionResult {
+    return this.#transact(message, (ctx, gas, caller) =>
+      executeAction(ctx, {
+        kind: 'call', scheme: CallScheme.Call, address: message.to, codeAddress: message.to, caller,
+        value: message.value ?? 0n, transfersValue: true, input: message.data ?? new Uint8Array(0), gasLimit: gas,
+        isStatic: message.isStatic ?? false, returnOffset: 0, returnSize: 0,
+      }), message.to)
+  }
+
+  /** Runs `initCode` and deploys what it returns (CREATE, or CREATE2 with `salt`). */
+  deploy(message: MessageOptions & { initCode: Uint8Array; salt?: bigint }): ExecutionResult {
+    if (!(message.initCode instanceof Uint8Array)) throw new InvalidMessageError('initCode must be a Uint8Array')
+    return this.#transact(message, (ctx, gas, caller) =>
+      executeAction(ctx, { kind: 'create', caller, value: message.value ?? 0n, initCode: message.initCode, gasLimit: gas, salt: message.salt }))
+  }
+
+  #transact(message: MessageOptions, run: (ctx: ExecutionContext, gas: number, caller: Address) => FrameResult, to?: Address): ExecutionResult {
+    const gasLimit = message.gasLimit ?? DEFAULT_GAS
+    if (!Number.isSafeInteger(gasLimit) || gasLimit < 0) throw new InvalidMessageError(`gasLimit must be a non-negative safe integer, got ${gasLimit}`)
+    const caller = message.caller ?? DEFAULT_CALLER
+    const ctx = createContext({ ...this.options, state: this.state, origin: message.origin ?? caller, gasPrice: message.gasPrice })
+    const state = this.state
+    state.beginTransaction()
+    // EIP-2929: sender and target start warm.
+    state.warmAddress(caller)
+    if (to) state.warmAddress(to)
+    const r = run(ctx, gasLimit, caller)
+    const spent = gasLimit - r.gasLeft
+    const refund = isSuccess(r.halt) ? cappedRefund(r.refund, spent, ctx.table.schedule.refundQuotient) : 0
+    const logs = [...state.logs]
+    const stateDiff = state.finalizeTransaction()
+    return {
+      status: isSuccess(r.halt) ? 'success' : isRevert(r.halt) ? 'revert' : 'error',
+      halt: r.halt,
+      error: isSuccess(r.halt) || isRevert(r.halt) ? null : haltName(r.halt),
+      gasUsed: spent - refund,
+      gasRefunded: refund,
+      returnData: r.output,
+      logs,
+      ...(r.createdAddress ? { createdAddress: r.createdAddress } : {}),
+      stateDiff,
+    }
+  }
+}
+
+export { Halt }

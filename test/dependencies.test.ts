@@ -1,0 +1,98 @@
+/**
+ * Layering check: every workspace package imports only packages it declares,
+ * and workspace packages only depend on packages below them (REVM-style
+ * layers), so a user can install just the layers they need.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { builtinModules } from 'node:module'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const ROOT = join(import.meta.dirname, '..')
+/** Bottom to top; a package may depend only on packages earlier in this list. */
+const LAYERS = [
+  '@zvm/primitives', '@zvm/bytecode', '@zvm/gas', '@zvm/state', '@zvm/core',
+  '@zvm/chain-evm', '@zvm/chain-hedera', '@zvm/chain-soroban', '@zvm/runtime-kalix', '@zvm/zelix-bridge',
+]
+const APP_RANK = LAYERS.length
+
+interface Workspace { name: string; dir: string; rank: number; deps: Set<string>; devDeps: Set<string> }
+
+function readJson(path: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
+}
+
+function workspaces(): Workspace[] {
+  const out: Workspace[] = []
+  for (const group of ['packages', 'apps']) {
+    for (const entry of readdirSync(join(ROOT, group))) {
+      const dir = join(ROOT, group, entry)
+      let pkg: Record<string, unknown>
+      try { pkg = readJson(join(dir, 'package.json')) } catch { continue }
+      const name = pkg.name as string
+      const rank = group === 'apps' ? APP_RANK : LAYERS.indexOf(name)
+      out.push({
+        name, dir, rank,
+        deps: new Set(Object.keys({ ...(pkg.dependencies as object), ...(pkg.peerDependencies as object) })),
+        devDeps: new Set(Object.keys((pkg.devDependencies as object) ?? {})),
+      })
+    }
+  }
+  return out
+}
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = []
+  for (const entry of readdirSync(dir)) {
+    if (entry === 'node_modules' || entry === 'dist') continue
+    const p = join(dir, entry)
+    if (statSync(p).isDirectory()) out.push(...sourceFiles(p))
+    else if (/\.(ts|mts|js|mjs)$/.test(entry) && !entry.endsWith('.d.ts')) out.push(p)
+  }
+  return out
+}
+
+const IMPORT_RE = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm
+
+function packageOf(specifier: string): string | undefined {
+  if (specifier.startsWith('.') || specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0])) return undefined
+  const parts = specifier.split('/')
+  return specifier.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]
+}
+
+const rootDevDeps = new Set(Object.keys(readJson(join(ROOT, 'package.json')).devDependencies as object))
+const all = workspaces()
+
+describe('workspace layering', () => {
+  it('every package is placed in a layer', () => {
+    for (const w of all) expect(w.rank, `${w.name} is not in LAYERS`).toBeGreaterThanOrEqual(0)
+  })
+  for (const w of all) {
+    it(`${w.name} imports only declared packages from lower layers`, () => {
+      const problems: string[] = []
+      for (const dep of w.deps) {
+        const depRank = LAYERS.indexOf(dep)
+        if (dep.startsWith('@zvm/') && (depRank < 0 || depRank >= w.rank)) problems.push(`package.json depends on ${dep}, which is not below ${w.name}`)
+      }
+      for (const file of sourceFiles(w.dir)) {
+        const isTest = /\.test\.ts$|[/\\]test[/\\]|\.bench\.ts$/.test(file)
+        const text = readFileSync(file, 'utf8')
+        for (const m of text.matchAll(IMPORT_RE)) {
+          const pkg = packageOf(m[1] ?? m[2] ?? m[3])
+          if (!pkg || pkg === w.name) continue
+          const declared = w.deps.has(pkg) || (isTest && (w.devDeps.has(pkg) || rootDevDeps.has(pkg)))
+          if (!declared) problems.push(`${relative(ROOT, file)} imports ${pkg}, which ${w.name} does not declare`)
+          const depRank = LAYERS.indexOf(pkg)
+          if (pkg.startsWith('@zvm/') && depRank >= w.rank) problems.push(`${relative(ROOT, file)} imports ${pkg}, a layer above or beside ${w.name}`)
+        }
+      }
+      expect(problems).toEqual([])
+    })
+  }
+  it('the check catches an upward import', () => {
+    const text = "import { Vm } from '@zvm/core'\n"
+    const m = [...text.matchAll(IMPORT_RE)][0]
+    expect(packageOf(m[1])).toBe('@zvm/core')
+    expect(LAYERS.indexOf('@zvm/core')).toBeGreaterThan(LAYERS.indexOf('@zvm/state'))
+  })
+})
