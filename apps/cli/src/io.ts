@@ -17,7 +17,9 @@ export const processIo: CliIo = {
 
 /** A user-facing failure: printed as one line, exit code 1 (2 for usage). */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  readonly exitCode: number
+  constructor(message: string, exitCode = 1) {
     super(message)
+    this.exitCode = exitCode
   }
 }

@@ -89,24 +89,51 @@ export class Frame {
   /** For creation frames, the address being created. */
   createdAddress: Address | undefined = undefined
 
+  readonly ctx: ExecutionContext
+  /** Code padded with STOP bytes; only the first `codeSize` are real. */
+  readonly code: Uint8Array
+  readonly codeSize: number
+  /** 1 where a jump may land. */
+  readonly jumpValid: Uint8Array
+  readonly address: Address
+  readonly codeAddress: Address
+  readonly caller: Address
+  readonly value: bigint
+  readonly input: Uint8Array
+  readonly isStatic: boolean
+  readonly depth: number
+  readonly isCreate: boolean
+  readonly parentAction: CallAction | CreateAction | undefined
+
   constructor(
-    readonly ctx: ExecutionContext,
-    /** Code padded with STOP bytes; only the first `codeSize` are real. */
-    readonly code: Uint8Array,
-    readonly codeSize: number,
-    /** 1 where a jump may land. */
-    readonly jumpValid: Uint8Array,
-    readonly address: Address,
-    readonly codeAddress: Address,
-    readonly caller: Address,
-    readonly value: bigint,
-    readonly input: Uint8Array,
+    ctx: ExecutionContext,
+    code: Uint8Array,
+    codeSize: number,
+    jumpValid: Uint8Array,
+    address: Address,
+    codeAddress: Address,
+    caller: Address,
+    value: bigint,
+    input: Uint8Array,
     gasLimit: number,
-    readonly isStatic: boolean,
-    readonly depth: number,
-    readonly isCreate: boolean,
-    readonly parentAction: CallAction | CreateAction | undefined,
+    isStatic: boolean,
+    depth: number,
+    isCreate: boolean,
+    parentAction: CallAction | CreateAction | undefined,
   ) {
+    this.ctx = ctx
+    this.code = code
+    this.codeSize = codeSize
+    this.jumpValid = jumpValid
+    this.address = address
+    this.codeAddress = codeAddress
+    this.caller = caller
+    this.value = value
+    this.input = input
+    this.isStatic = isStatic
+    this.depth = depth
+    this.isCreate = isCreate
+    this.parentAction = parentAction
     this.gasLeft = gasLimit
   }
 

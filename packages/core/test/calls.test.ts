@@ -193,7 +193,7 @@ describe('Hedera syscalls', () => {
     const r = vm.run({ code: prog(...push(500n), ...push(3n), ...push(2n), ...push(0x777n), 'HTS_TRANSFER', ...RETURN_TOP), gasLimit: 100_000 })
     expect(bytesToBigint(r.returnData)).toBe(1n)
     expect(seen).toEqual([[0xe0, [0x777n, 2n, 3n, 500n]]])
-    expect(r.gasUsed).toBe(12 + 10050 + 10 + 18)
+    expect(r.gasUsed).toBe(12 + 10050 + 10 + 15)
   })
   it('a throwing handler fails the frame instead of escaping', () => {
     const vm = new Vm({ host: { blockHash: () => 0n, syscall: () => { throw new Error('boom') } } })

@@ -1,1 +1,6 @@
-export {}
+export type { AccountInfo, StateDatabase, Log, AccountDiff, StateDiff, Checkpoint } from './types.ts'
+export { KECCAK_EMPTY, codeHashOf } from './constants.ts'
+export { createAddress, create2Address } from './address-derivation.ts'
+export { MemoryDatabase, type AccountSetup } from './memory-database.ts'
+export { JournaledState, type FinalizeOptions } from './journaled-state.ts'
+export { CheckpointError, InsufficientBalanceError } from './errors.ts'

@@ -22,6 +22,8 @@ export interface StateDatabase {
   getAccount(address: Address): AccountInfo | undefined
   /** A storage slot; 0n when never written. */
   getStorage(address: Address, key: bigint): bigint
+  /** True when the account has any non-zero storage slot (EIP-7610); optional. */
+  hasStorage?(address: Address): boolean
   /** Code by hash; an empty array for KECCAK_EMPTY or unknown hashes. */
   getCode(codeHash: Hex): Uint8Array
   /** Persists a finished transaction's changes. */
