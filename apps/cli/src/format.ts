@@ -29,5 +29,8 @@ export function toHuman(r: ExecutionResult): string {
     `returned:   ${j.returnData}${r.returnData.length === 32 ? ` (= ${BigInt(j.returnData)})` : ''}`,
   ]
   for (const [i, l] of j.logs.entries()) lines.push(`log ${i}:      ${l.address} topics [${l.topics.join(', ')}] data ${l.data}`)
+  for (const account of r.stateDiff.accounts) {
+    for (const [slot, value] of account.storage) lines.push(`storage:    ${account.address} slot ${slot} = ${value}`)
+  }
   return lines.join('\n') + '\n'
 }

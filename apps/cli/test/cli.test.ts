@@ -1,0 +1,112 @@
+/** The zvm command line, in process (fast) and once as a real process. */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { encodeZvmc } from '@zvm/bytecode'
+import { describe, expect, it } from 'vitest'
+import { processIo, type CliIo } from '../src/io.ts'
+import { main } from '../src/main.ts'
+
+const ROOT = join(import.meta.dirname, '..', '..', '..')
+
+/** How to start pnpm: the one running this test (CI has no global pnpm), else from PATH. */
+function pnpm(args: string[]): [string, string[]] {
+  const execPath = process.env.npm_execpath
+  if (execPath && /pnpm/.test(execPath) && /\.c?js$/.test(execPath)) return [process.execPath, [execPath, ...args]]
+  return ['pnpm', args]
+}
+
+function zvm(...argv: string[]): { code: number; out: string; err: string } {
+  let out = ''
+  let err = ''
+  const io: CliIo = { ...processIo, out: (t) => { out += t }, err: (t) => { err += t } }
+  const code = main(argv, io)
+  return { code, out, err }
+}
+
+function json(...argv: string[]): Record<string, unknown> {
+  const r = zvm(...argv, '--json')
+  return JSON.parse(r.out) as Record<string, unknown>
+}
+
+describe('zvm run', () => {
+  it('runs the three spec vectors', () => {
+    expect(json('run', '--hex', '0x112a11083000')).toEqual({ status: 'success', error: null, gasUsed: 9, returnData: '0x', logs: [] })
+    expect(json('run', '--hex', '0x112a11019111019000').gasUsed).toBe(20309)
+    expect(json('run', '--hex', '0x112a11008111008000').gasUsed).toBe(18)
+  })
+  it('runs the bundled counter with and without calldata', () => {
+    const file = join(ROOT, 'examples', 'counter.zasm')
+    const once = json('run', file)
+    expect(once.status).toBe('success')
+    expect(once.returnData).toBe(`0x${'1'.padStart(64, '0')}`)
+    const five = json('run', file, '--calldata', `0x${'5'.padStart(64, '0')}`)
+    expect(five.returnData).toBe(`0x${'5'.padStart(64, '0')}`)
+    expect((five.logs as { topics: string[] }[])[0].topics).toHaveLength(1)
+  })
+  it('reports errors and reverts with a non-zero exit', () => {
+    const r = zvm('run', '--hex', '0xff', '--gas', '1000', '--json')
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.out)).toMatchObject({ status: 'error', error: 'InvalidOpcode', gasUsed: 1000 })
+    expect(JSON.parse(zvm('run', '--hex', '0x11001100a9', '--json').out).status).toBe('revert')
+  })
+  it('bad input exits non-zero with one line and no stack trace', () => {
+    const cases: [string[], RegExp][] = [
+      [['run', '--hex', '0xzz'], /bad --hex: invalid hex character 'z'/],
+      [['run', join(ROOT, 'nope.zvmc')], /cannot read .*nope\.zvmc: no such file/],
+      [['run'], /missing program/],
+      [['run', '--hex', '0x00', '--gas', 'lots'], /--gas must be a non-negative integer/],
+      [['run', '--hex', '0x00', '--calldata', '0x1'], /bad --calldata: hex string has odd length 1/],
+      [['run', '--hex', '0x00', '--frobnicate'], /Unknown option '--frobnicate'/],
+      [['frob'], /unknown command 'frob'/],
+    ]
+    for (const [argv, message] of cases) {
+      const r = zvm(...argv)
+      expect(r.code, argv.join(' ')).not.toBe(0)
+      expect(r.err.split('\n')[0]).toMatch(message)
+      expect(r.err).not.toMatch(/\n\s+at /)
+    }
+  })
+  it('rejects malformed containers naming the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zvm-cli-'))
+    const bad = encodeZvmc({ code: new Uint8Array([0]) })
+    bad[4] = 9
+    writeFileSync(join(dir, 'bad.zvmc'), bad)
+    const r = zvm('run', join(dir, 'bad.zvmc'))
+    expect(r.code).toBe(1)
+    expect(r.err).toMatch(/bad\.zvmc: invalid ZVMC version at byte 4: unsupported version 9/)
+    writeFileSync(join(dir, 'broken.zasm'), 'PUSH1 1\n  FROB\n')
+    expect(zvm('run', join(dir, 'broken.zasm')).err).toMatch(/broken\.zasm: line 2, column 3: unknown mnemonic 'FROB'/)
+  })
+})
+
+describe('zvm asm / disasm', () => {
+  it('assembles to a container that runs and disassembles back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zvm-cli-'))
+    const out = join(dir, 'counter.zvmc')
+    expect(zvm('asm', join(ROOT, 'examples', 'counter.zasm'), '-o', out).code).toBe(0)
+    expect(readFileSync(out).subarray(0, 4).toString()).toBe('ZVMC')
+    expect(json('run', out).status).toBe('success')
+    const text = zvm('disasm', out).out
+    expect(text).toContain('SSTORE')
+    writeFileSync(join(dir, 'round.zasm'), text)
+    expect(zvm('asm', join(dir, 'round.zasm'), '-o', join(dir, 'round.zvmc')).code).toBe(0)
+    expect(readFileSync(join(dir, 'round.zvmc'))).toEqual(readFileSync(out))
+  })
+  it('asm needs -o', () => {
+    expect(zvm('asm', join(ROOT, 'examples', 'counter.zasm')).err).toMatch(/asm needs -o/)
+  })
+})
+
+describe('as a process', () => {
+  it('`pnpm zvm run --hex … --json` prints exactly one JSON object', () => {
+    const stdout = execFileSync(...pnpm(['zvm', 'run', '--hex', '0x112a11083000', '--json']), { cwd: ROOT, encoding: 'utf8' })
+    expect(JSON.parse(stdout)).toEqual({ status: 'success', error: null, gasUsed: 9, returnData: '0x', logs: [] })
+  })
+  it('fails with exit 1 and a single line for a missing file', () => {
+    const r = spawnSync(...pnpm(['zvm', 'run', 'missing.zvmc']), { cwd: ROOT, encoding: 'utf8' })
+    expect(r.status).not.toBe(0)
+    expect(r.stderr.trim()).toBe('zvm: cannot read missing.zvmc: no such file')
+  })
+})
