@@ -7,7 +7,7 @@
  *
  * Bad input exits non-zero with one line naming the problem.
  */
-import { parseArgs } from 'node:util'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { assembleZvmc, disassembleToText } from '@zvm/bytecode'
 import { Vm } from '@zvm/core'
 import { hexToBytes, ZvmError } from '@zvm/primitives'
@@ -21,7 +21,7 @@ const USAGE = `usage:
   zvm disasm <file.zvmc|file.zasm> | --hex <code>
 `
 
-function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options']) {
+function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true })
   } catch (e) {
