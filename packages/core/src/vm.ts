@@ -80,12 +80,12 @@ const DEFAULT_GAS = 30_000_000
  * ctx.block.chainId // 1n
  * ```
  */
-export function createContext(options: VmOptions & { origin?: Address; gasPrice?: bigint } = {}): ExecutionContext {
+export function createContext(options: VmOptions & { origin?: Address; gasPrice?: bigint; blobHashes?: readonly bigint[] } = {}): ExecutionContext {
   return {
     state: options.state ?? new JournaledState(),
     host: options.host ?? EMPTY_HOST,
     block: { ...defaultBlockEnv(), ...options.block },
-    tx: { ...defaultTxEnv(options.origin), gasPrice: options.gasPrice ?? 0n },
+    tx: { ...defaultTxEnv(options.origin), gasPrice: options.gasPrice ?? 0n, blobHashes: options.blobHashes ?? [] },
     table: options.table ?? NATIVE_TABLE,
     tracer: options.tracer,
   }

@@ -90,7 +90,8 @@ export class JournaledState {
 
   #write(address: Address): AccountEntry {
     const a = this.#load(address)
-    this.#changed.add(address)
+    // Every modification touches the account (EIP-161), as in geth's state objects.
+    this.touch(address)
     if (!a.exists) {
       this.#journal.push({ kind: 'exists', address, previous: false })
       a.exists = true

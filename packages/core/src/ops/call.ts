@@ -22,8 +22,9 @@ function makeCall(scheme: CallScheme): Operation {
     const target = addressAt(f, a - 8)
     const value = hasValue ? w.toBigInt(s, a - 16) : 0n
     const base = hasValue ? a - 24 : a - 16
-    const inSize = w.toSmall(s, base)
-    const inOffset = inSize === 0 ? 0 : w.toSmall(s, base - 8)
+    // (argsOffset, argsLength, retOffset, retLength) follow, top first.
+    const inSize = w.toSmall(s, base - 8)
+    const inOffset = inSize === 0 ? 0 : w.toSmall(s, base)
     const outSize = w.toSmall(s, base - 24)
     const outOffset = outSize === 0 ? 0 : w.toSmall(s, base - 16)
     f.sp -= hasValue ? 7 : 6

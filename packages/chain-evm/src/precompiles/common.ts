@@ -1,0 +1,40 @@
+/** Helpers shared by the precompiles: padded input reads and result shapes. */
+import type { PrecompileResult } from '@zvm/core'
+
+/** `length` bytes of `input` from `offset`, zero-padded past its end. */
+export function padded(input: Uint8Array, offset: number, length: number): Uint8Array {
+  const out = new Uint8Array(length)
+  if (offset < input.length) out.set(input.subarray(offset, Math.min(input.length, offset + length)))
+  return out
+}
+
+/** Success when `gas` fits in `gasLimit`, else an out-of-gas failure. */
+export function charged(gas: number | bigint, gasLimit: number, output: () => Uint8Array | undefined): PrecompileResult {
+  if (BigInt(gas) > BigInt(gasLimit)) return { ok: false, gasUsed: gasLimit, reason: 'out of gas' }
+  const out = output()
+  if (out === undefined) return { ok: false, gasUsed: gasLimit, reason: 'invalid input' }
+  return { ok: true, gasUsed: Number(gas), output: out }
+}
+
+/** 3 gas per word + base, the shape of SHA256/RIPEMD160/IDENTITY pricing. */
+export function linearGas(base: number, perWord: number, length: number): number {
+  return base + perWord * Math.ceil(length / 32)
+}
+
+/** Big-endian bytes → bigint. */
+export function toBigint(bytes: Uint8Array): bigint {
+  let v = 0n
+  for (const b of bytes) v = (v << 8n) | BigInt(b)
+  return v
+}
+
+/** bigint → `length` big-endian bytes. */
+export function toBytes(value: bigint, length: number): Uint8Array {
+  const out = new Uint8Array(length)
+  let v = value
+  for (let i = length - 1; i >= 0 && v > 0n; i--) {
+    out[i] = Number(v & 0xffn)
+    v >>= 8n
+  }
+  return out
+}
