@@ -37,6 +37,15 @@ describe('CALL family', () => {
     const flag = vmWith({ [B]: ret(1n), [A]: [...callArgs('CALL', 0xbbn), ...RETURN_TOP] }).call({ to: A })
     expect(bytesToBigint(flag.returnData)).toBe(1n)
   })
+  it('passes the argument range as input and copies output to the return range', () => {
+    // B returns its first calldata word; A sends memory[32..36) and asks for the output at 64..96.
+    const callB: Part[] = [...push(32n), ...push(64n), ...push(4n), ...push(32n), ...push(0n), ...push(0xbbn), ...push(100_000n), 'CALL']
+    const vm = vmWith({
+      [B]: [...push(0n), 'CALLDATALOAD', ...RETURN_TOP],
+      [A]: [...push(0xdeadbeefn << 224n), ...push(32n), 'MSTORE', ...callB, 'POP', ...push(64n), 'MLOAD', ...RETURN_TOP],
+    })
+    expect(bytesToBigint(vm.call({ to: A }).returnData)).toBe(0xdeadbeefn << 224n)
+  })
   it('a reverted callee pushes 0, its state changes roll back, and RETURNDATA* see its revert data', () => {
     const vm = vmWith({
       [B]: [...push(1n), ...push(1n), 'SSTORE', ...push(0xdeadn), ...push(0n), 'MSTORE', ...push(32n), ...push(0n), 'REVERT'],
