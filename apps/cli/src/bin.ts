@@ -2,4 +2,4 @@
 /** Process entry point of `zvm`: see main.ts. */
 import { main } from './main.ts'
 
-process.exitCode = main(process.argv.slice(2))
+process.exitCode = await main(process.argv.slice(2))

@@ -6,6 +6,8 @@ export interface CliIo {
   err(text: string): void
   readFile(path: string): Uint8Array
   writeFile(path: string, data: Uint8Array): void
+  /** True when stderr is a terminal (progress bars). */
+  isTerminal?: boolean
 }
 
 export const processIo: CliIo = {
@@ -13,6 +15,7 @@ export const processIo: CliIo = {
   err: (t) => process.stderr.write(t),
   readFile: (p) => new Uint8Array(readFileSync(p)),
   writeFile: (p, d) => writeFileSync(p, d),
+  isTerminal: process.stderr.isTTY === true,
 }
 
 /** A user-facing failure: printed as one line, exit code 1 (2 for usage). */

@@ -1,7 +1,8 @@
 /**
  * `zvm`: run, assemble and disassemble ZVM programs.
  *
- *   zvm run <file.zvmc|file.zasm> | --hex <code> [--calldata 0x..] [--gas N] [--value N] [--json]
+ *   zvm run <file.zvmc|file.zasm> | --hex <code> [--target native|evm] [--calldata 0x..] [--gas N] [--value N] [--json]
+ *   zvm statetest <file-or-dir…> [--fork Cancun] [--json] [--trace] [--workers N]
  *   zvm asm <in.zasm> -o <out.zvmc>
  *   zvm disasm <file.zvmc|file.zasm|--hex code>
  *
@@ -10,13 +11,17 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { assembleZvmc, disassembleToText } from '@zvm/bytecode'
 import { Vm } from '@zvm/core'
+import { evmTable, forkFromName, precompilesFor } from '@zvm/chain-evm'
+import { availableParallelism } from 'node:os'
+import { statetest } from './statetest/command.ts'
 import { hexToBytes, ZvmError } from '@zvm/primitives'
 import { toHuman, toRunJson } from './format.ts'
 import { CliError, processIo, type CliIo } from './io.ts'
 import { loadProgram, readText } from './load.ts'
 
 const USAGE = `usage:
-  zvm run <file.zvmc|file.zasm> | --hex <code> [--calldata <hex>] [--gas <n>] [--value <n>] [--json]
+  zvm run <file.zvmc|file.zasm> | --hex <code> [--target native|evm] [--fork Cancun] [--calldata <hex>] [--gas <n>] [--value <n>] [--json]
+  zvm statetest <file-or-dir…> [--fork Cancun] [--json] [--trace] [--workers <n>]
   zvm asm <in.zasm> -o <out.zvmc>
   zvm disasm <file.zvmc|file.zasm> | --hex <code>
 `
@@ -39,10 +44,15 @@ function parseInteger(name: string, text: string, max: bigint): bigint {
 function runCommand(io: CliIo, args: string[]): number {
   const { values, positionals } = parse(args, {
     hex: { type: 'string' }, calldata: { type: 'string' }, gas: { type: 'string' }, value: { type: 'string' }, json: { type: 'boolean' },
+    target: { type: 'string' }, fork: { type: 'string' },
   })
   if (positionals.length > 1) throw new CliError(`unexpected argument '${positionals[1]}'`, 2)
   const program = loadProgram(io, positionals[0], values.hex as string | undefined)
-  if (program.target !== 0) throw new CliError(`${program.source}: target ${program.target} is not the native ZVM; this command runs native code`)
+  const targetName = (values.target as string | undefined) ?? (program.target === 1 ? 'evm' : 'native')
+  if (targetName !== 'native' && targetName !== 'evm') throw new CliError(`--target must be native or evm, got '${targetName}'`, 2)
+  if (program.target === 2) throw new CliError(`${program.source}: WASM containers run with 'zvm soroban', not 'zvm run'`)
+  const fork = forkFromName((values.fork as string | undefined) ?? 'Cancun')
+  if (fork === undefined) throw new CliError(`unknown --fork '${values.fork}' (Shanghai, Cancun, Prague)`, 2)
   let data: Uint8Array = new Uint8Array(0)
   if (values.calldata !== undefined) {
     try {
@@ -53,7 +63,10 @@ function runCommand(io: CliIo, args: string[]): number {
   }
   const gasLimit = values.gas === undefined ? 30_000_000 : Number(parseInteger('gas', values.gas as string, BigInt(Number.MAX_SAFE_INTEGER)))
   const value = values.value === undefined ? 0n : parseInteger('value', values.value as string, (1n << 256n) - 1n)
-  const vm = new Vm()
+  const precompiles = precompilesFor(fork)
+  const vm = targetName === 'evm'
+    ? new Vm({ table: evmTable(fork), host: { blockHash: () => 0n, precompile: (a) => precompiles.get(a) } })
+    : new Vm()
   const caller = '0x1000000000000000000000000000000000000001'
   if (value > 0n) vm.state.setBalance(caller, value)
   const result = vm.run({ code: program.code, data, gasLimit, value, caller })
@@ -89,12 +102,26 @@ function disasmCommand(io: CliIo, args: string[]): number {
   return 0
 }
 
-/** Runs the command line; returns the exit code. */
-export function main(argv: string[], io: CliIo = processIo): number {
+async function statetestCommand(io: CliIo, args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    fork: { type: 'string' }, json: { type: 'boolean' }, trace: { type: 'boolean' }, workers: { type: 'string' },
+  })
+  const fork = (values.fork as string | undefined) ?? 'Cancun'
+  if (forkFromName(fork) === undefined) throw new CliError(`unknown --fork '${fork}' (Shanghai, Cancun, Prague)`, 2)
+  const workers = values.workers === undefined ? availableParallelism() : Number(parseInteger('workers', values.workers as string, 64n))
+  return statetest(io, {
+    paths: positionals, fork, json: values.json === true, trace: values.trace === true, workers,
+    progress: io.isTerminal === true && values.trace !== true,
+  })
+}
+
+/** Runs the command line; resolves to the exit code. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [command, ...rest] = argv
   try {
     switch (command) {
       case 'run': return runCommand(io, rest)
+      case 'statetest': return await statetestCommand(io, rest)
       case 'asm': return asmCommand(io, rest)
       case 'disasm': return disasmCommand(io, rest)
       case undefined: case '-h': case '--help': case 'help':

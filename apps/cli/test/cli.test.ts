@@ -17,41 +17,41 @@ function pnpm(args: string[]): [string, string[]] {
   return ['pnpm', args]
 }
 
-function zvm(...argv: string[]): { code: number; out: string; err: string } {
+async function zvm(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = ''
   let err = ''
   const io: CliIo = { ...processIo, out: (t) => { out += t }, err: (t) => { err += t } }
-  const code = main(argv, io)
+  const code = await main(argv, io)
   return { code, out, err }
 }
 
-function json(...argv: string[]): Record<string, unknown> {
-  const r = zvm(...argv, '--json')
+async function json(...argv: string[]): Promise<Record<string, unknown>> {
+  const r = await zvm(...argv, '--json')
   return JSON.parse(r.out) as Record<string, unknown>
 }
 
 describe('zvm run', () => {
-  it('runs the three spec vectors', () => {
-    expect(json('run', '--hex', '0x112a11083000')).toEqual({ status: 'success', error: null, gasUsed: 9, returnData: '0x', logs: [] })
-    expect(json('run', '--hex', '0x112a11019111019000').gasUsed).toBe(20309)
-    expect(json('run', '--hex', '0x112a11008111008000').gasUsed).toBe(18)
+  it('runs the three spec vectors', async () => {
+    expect(await json('run', '--hex', '0x112a11083000')).toEqual({ status: 'success', error: null, gasUsed: 9, returnData: '0x', logs: [] })
+    expect((await json('run', '--hex', '0x112a11019111019000')).gasUsed).toBe(20309)
+    expect((await json('run', '--hex', '0x112a11008111008000')).gasUsed).toBe(18)
   })
-  it('runs the bundled counter with and without calldata', () => {
+  it('runs the bundled counter with and without calldata', async () => {
     const file = join(ROOT, 'examples', 'counter.zasm')
-    const once = json('run', file)
+    const once = await json('run', file)
     expect(once.status).toBe('success')
     expect(once.returnData).toBe(`0x${'1'.padStart(64, '0')}`)
-    const five = json('run', file, '--calldata', `0x${'5'.padStart(64, '0')}`)
+    const five = await json('run', file, '--calldata', `0x${'5'.padStart(64, '0')}`)
     expect(five.returnData).toBe(`0x${'5'.padStart(64, '0')}`)
     expect((five.logs as { topics: string[] }[])[0].topics).toHaveLength(1)
   })
-  it('reports errors and reverts with a non-zero exit', () => {
-    const r = zvm('run', '--hex', '0xff', '--gas', '1000', '--json')
+  it('reports errors and reverts with a non-zero exit', async () => {
+    const r = await zvm('run', '--hex', '0xff', '--gas', '1000', '--json')
     expect(r.code).toBe(1)
     expect(JSON.parse(r.out)).toMatchObject({ status: 'error', error: 'InvalidOpcode', gasUsed: 1000 })
-    expect(JSON.parse(zvm('run', '--hex', '0x11001100a9', '--json').out).status).toBe('revert')
+    expect(JSON.parse((await zvm('run', '--hex', '0x11001100a9', '--json')).out).status).toBe('revert')
   })
-  it('bad input exits non-zero with one line and no stack trace', () => {
+  it('bad input exits non-zero with one line and no stack trace', async () => {
     const cases: [string[], RegExp][] = [
       [['run', '--hex', '0xzz'], /bad --hex: invalid hex character 'z'/],
       [['run', join(ROOT, 'nope.zvmc')], /cannot read .*nope\.zvmc: no such file/],
@@ -62,49 +62,49 @@ describe('zvm run', () => {
       [['frob'], /unknown command 'frob'/],
     ]
     for (const [argv, message] of cases) {
-      const r = zvm(...argv)
+      const r = await zvm(...argv)
       expect(r.code, argv.join(' ')).not.toBe(0)
       expect(r.err.split('\n')[0]).toMatch(message)
       expect(r.err).not.toMatch(/\n\s+at /)
     }
   })
-  it('rejects malformed containers naming the field', () => {
+  it('rejects malformed containers naming the field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zvm-cli-'))
     const bad = encodeZvmc({ code: new Uint8Array([0]) })
     bad[4] = 9
     writeFileSync(join(dir, 'bad.zvmc'), bad)
-    const r = zvm('run', join(dir, 'bad.zvmc'))
+    const r = await zvm('run', join(dir, 'bad.zvmc'))
     expect(r.code).toBe(1)
     expect(r.err).toMatch(/bad\.zvmc: invalid ZVMC version at byte 4: unsupported version 9/)
     writeFileSync(join(dir, 'broken.zasm'), 'PUSH1 1\n  FROB\n')
-    expect(zvm('run', join(dir, 'broken.zasm')).err).toMatch(/broken\.zasm: line 2, column 3: unknown mnemonic 'FROB'/)
+    expect((await zvm('run', join(dir, 'broken.zasm'))).err).toMatch(/broken\.zasm: line 2, column 3: unknown mnemonic 'FROB'/)
   })
 })
 
 describe('zvm asm / disasm', () => {
-  it('assembles to a container that runs and disassembles back', () => {
+  it('assembles to a container that runs and disassembles back', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zvm-cli-'))
     const out = join(dir, 'counter.zvmc')
-    expect(zvm('asm', join(ROOT, 'examples', 'counter.zasm'), '-o', out).code).toBe(0)
+    expect((await zvm('asm', join(ROOT, 'examples', 'counter.zasm'), '-o', out)).code).toBe(0)
     expect(readFileSync(out).subarray(0, 4).toString()).toBe('ZVMC')
-    expect(json('run', out).status).toBe('success')
-    const text = zvm('disasm', out).out
+    expect((await json('run', out)).status).toBe('success')
+    const text = (await zvm('disasm', out)).out
     expect(text).toContain('SSTORE')
     writeFileSync(join(dir, 'round.zasm'), text)
-    expect(zvm('asm', join(dir, 'round.zasm'), '-o', join(dir, 'round.zvmc')).code).toBe(0)
+    expect((await zvm('asm', join(dir, 'round.zasm'), '-o', join(dir, 'round.zvmc'))).code).toBe(0)
     expect(readFileSync(join(dir, 'round.zvmc'))).toEqual(readFileSync(out))
   })
-  it('asm needs -o', () => {
-    expect(zvm('asm', join(ROOT, 'examples', 'counter.zasm')).err).toMatch(/asm needs -o/)
+  it('asm needs -o', async () => {
+    expect((await zvm('asm', join(ROOT, 'examples', 'counter.zasm'))).err).toMatch(/asm needs -o/)
   })
 })
 
 describe('as a process', () => {
-  it('`pnpm zvm run --hex … --json` prints exactly one JSON object', () => {
+  it('`pnpm zvm run --hex … --json` prints exactly one JSON object', async () => {
     const stdout = execFileSync(...pnpm(['zvm', 'run', '--hex', '0x112a11083000', '--json']), { cwd: ROOT, encoding: 'utf8' })
     expect(JSON.parse(stdout)).toEqual({ status: 'success', error: null, gasUsed: 9, returnData: '0x', logs: [] })
   })
-  it('fails with exit 1 and a single line for a missing file', () => {
+  it('fails with exit 1 and a single line for a missing file', async () => {
     const r = spawnSync(...pnpm(['zvm', 'run', 'missing.zvmc']), { cwd: ROOT, encoding: 'utf8' })
     expect(r.status).not.toBe(0)
     expect(r.stderr.trim()).toBe('zvm: cannot read missing.zvmc: no such file')

@@ -9,3 +9,4 @@ export { executeTransaction, type EvmBlock, type TransactionResult, type Execute
 export { precompilesFor } from './precompiles/index.ts'
 export { parseStateTestFile, fixtureBlock, fixtureTransaction, fixturePreState, FixtureError, type StateTestFixture, type FixturePost, type FixtureAccount } from './statetest/fixture.ts'
 export { runStateTestCase, stateTestBlockHash, type StateTestCaseResult } from './statetest/run.ts'
+export { findFixtureFiles, runFixtureFile, type FileResult } from './statetest/files.ts'

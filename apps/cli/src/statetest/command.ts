@@ -1,0 +1,89 @@
+/**
+ * `zvm statetest <file-or-dir…> [--fork Cancun] [--json] [--trace] [--workers N]`:
+ * runs GeneralStateTests fixtures, checking the state root and logs hash of
+ * every post entry; prints a progress bar on a terminal, a line per failure,
+ * and ends with `N passed, N failed` (with --json, a JSON summary after it).
+ */
+import { existsSync } from 'node:fs'
+import { findFixtureFiles, runFixtureFile, type FileResult } from '@zvm/chain-evm'
+import { CliError, type CliIo } from '../io.ts'
+import { runFiles } from './pool.ts'
+import { createEip3155Tracer } from './trace.ts'
+
+export interface StatetestOptions {
+  paths: string[]
+  fork: string
+  json: boolean
+  trace: boolean
+  workers: number
+  progress: boolean
+}
+
+type CaseResult = FileResult['cases'][number]
+
+function failureLine(c: CaseResult): string {
+  const what: string[] = []
+  if (c.expectedRoot !== c.actualRoot) what.push(`state root expected ${c.expectedRoot} got ${c.actualRoot}`)
+  if (c.expectedLogs !== c.actualLogs) what.push(`logs hash expected ${c.expectedLogs} got ${c.actualLogs}`)
+  if (c.expectException && !c.txError) what.push(`expected exception ${c.expectException}, transaction was applied`)
+  if (!c.expectException && c.txError) what.push(`transaction rejected: ${c.txError}`)
+  return `FAIL ${c.file} ${c.test} #${c.index} (data ${c.indexes.data}, gas ${c.indexes.gas}, value ${c.indexes.value}): ${what.join('; ')}`
+}
+
+export async function statetest(io: CliIo, o: StatetestOptions): Promise<number> {
+  if (o.paths.length === 0) throw new CliError('statetest needs at least one fixture file or directory', 2)
+  for (const p of o.paths) if (!existsSync(p)) throw new CliError(`cannot read ${p}: no such file or directory`)
+  const files = findFixtureFiles(o.paths)
+  let passed = 0
+  let failed = 0
+  let done = 0
+  const failures: CaseResult[] = []
+  const fileErrors: string[] = []
+
+  if (o.trace) {
+    // Traces only make sense one case at a time: run in this thread.
+    for (const file of files) {
+      const r = runFixtureFile(file, o.fork, { tracer: createEip3155Tracer((l) => io.err(`${l}\n`)) })
+      for (const c of r.cases) {
+        io.err(`${JSON.stringify({ stateRoot: c.actualRoot, output: c.output, gasUsed: `0x${c.gasUsed.toString(16)}`, pass: c.pass })}\n`)
+        if (c.pass) passed++
+        else { failed++; failures.push(c) }
+      }
+      if (r.error) fileErrors.push(r.error)
+    }
+  } else {
+    const bar = (): void => {
+      if (!o.progress) return
+      const width = 30
+      const filled = Math.round((done / Math.max(1, files.length)) * width)
+      io.err(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${files.length} files, ${passed} passed, ${failed} failed`)
+    }
+    await runFiles(files, o.fork, o.workers, (r) => {
+      done++
+      if (r.error) fileErrors.push(r.error)
+      for (const c of r.cases) {
+        if (c.pass) passed++
+        else {
+          failed++
+          failures.push(c)
+          if (o.progress) io.err('\r\x1b[K')
+          io.out(`${failureLine(c)}\n`)
+        }
+      }
+      bar()
+    })
+    if (o.progress) io.err('\n')
+  }
+  if (o.trace) for (const c of failures) io.out(`${failureLine(c)}\n`)
+  for (const e of fileErrors) io.out(`ERROR ${e}\n`)
+  failed += fileErrors.length
+  io.out(`${passed} passed, ${failed} failed\n`)
+  if (o.json) {
+    io.out(`${JSON.stringify({
+      fork: o.fork, files: files.length, passed, failed,
+      failures: failures.map((c) => ({ file: c.file, test: c.test, index: c.index, indexes: c.indexes, expectedRoot: c.expectedRoot, actualRoot: c.actualRoot, expectedLogs: c.expectedLogs, actualLogs: c.actualLogs, txError: c.txError, expectException: c.expectException })),
+      fileErrors,
+    })}\n`)
+  }
+  return failed === 0 ? 0 : 1
+}
