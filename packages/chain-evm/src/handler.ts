@@ -159,7 +159,12 @@ export function executeTransaction(state: JournaledState, tx: EvmTransaction, bl
     blobHashes: tx.blobVersionedHashes ?? [],
     block: { ...block, blobBaseFee: blobBaseFee(block.excessBlobGas, txGas.blobBaseFeeUpdateFraction) },
   })
-  const gasForExecution = Number(tx.gasLimit - intrinsic)
+  // Gas is a plain number in the interpreter. Above 2^53 - 1 (only absurd test
+  // limits get there) the excess is set aside and counted as unused, which is
+  // exact unless the code observes its absolute gas (GAS, or 63/64 exhaustion).
+  const available = tx.gasLimit - intrinsic
+  const gasForExecution = available > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(available)
+  const setAside = available - BigInt(gasForExecution)
   const result = tx.to === null
     ? executeAction(ctx, { kind: 'create', caller: tx.from, value: tx.value, initCode: tx.data, gasLimit: gasForExecution, salt: undefined, address: createAddress(tx.from, senderNonce) })
     : executeAction(ctx, {
@@ -169,7 +174,7 @@ export function executeTransaction(state: JournaledState, tx: EvmTransaction, bl
 
   // --- post-execution: refund, floor, fees ---
   const ok = isSuccess(result.halt)
-  let gasUsed = tx.gasLimit - BigInt(result.gasLeft)
+  let gasUsed = tx.gasLimit - BigInt(result.gasLeft) - setAside
   let refund = ok ? BigInt(result.refund) : 0n
   if (refund > gasUsed / 5n) refund = gasUsed / 5n // EIP-3529
   if (refund < 0n) refund = 0n
