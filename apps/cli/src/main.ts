@@ -21,7 +21,7 @@ import { loadProgram, readText } from './load.ts'
 
 const USAGE = `usage:
   zvm run <file.zvmc|file.zasm> | --hex <code> [--target native|evm] [--fork Cancun] [--calldata <hex>] [--gas <n>] [--value <n>] [--json]
-  zvm statetest <file-or-dir…> [--fork Cancun] [--json] [--trace] [--workers <n>]
+  zvm statetest <file-or-dir…> [--fork Cancun] [--json] [--trace] [--workers <n>] [--no-skip]
   zvm asm <in.zasm> -o <out.zvmc>
   zvm disasm <file.zvmc|file.zasm> | --hex <code>
 `
@@ -104,7 +104,7 @@ function disasmCommand(io: CliIo, args: string[]): number {
 
 async function statetestCommand(io: CliIo, args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
-    fork: { type: 'string' }, json: { type: 'boolean' }, trace: { type: 'boolean' }, workers: { type: 'string' },
+    fork: { type: 'string' }, json: { type: 'boolean' }, trace: { type: 'boolean' }, workers: { type: 'string' }, 'no-skip': { type: 'boolean' },
   })
   const fork = (values.fork as string | undefined) ?? 'Cancun'
   if (forkFromName(fork) === undefined) throw new CliError(`unknown --fork '${fork}' (Shanghai, Cancun, Prague)`, 2)
@@ -112,6 +112,7 @@ async function statetestCommand(io: CliIo, args: string[]): Promise<number> {
   return statetest(io, {
     paths: positionals, fork, json: values.json === true, trace: values.trace === true, workers,
     progress: io.isTerminal === true && values.trace !== true,
+    skipSlow: values['no-skip'] !== true,
   })
 }
 

@@ -5,7 +5,7 @@
  * and ends with `N passed, N failed` (with --json, a JSON summary after it).
  */
 import { existsSync } from 'node:fs'
-import { findFixtureFiles, runFixtureFile, type FileResult } from '@zvm/chain-evm'
+import { findFixtureFiles, runFixtureFile, SLOW_CASES, type FileResult } from '@zvm/chain-evm'
 import { CliError, type CliIo } from '../io.ts'
 import { runFiles } from './pool.ts'
 import { createEip3155Tracer } from './trace.ts'
@@ -17,6 +17,8 @@ export interface StatetestOptions {
   trace: boolean
   workers: number
   progress: boolean
+  /** Skip SLOW_CASES (default true). */
+  skipSlow: boolean
 }
 
 type CaseResult = FileResult['cases'][number]
@@ -39,11 +41,13 @@ export async function statetest(io: CliIo, o: StatetestOptions): Promise<number>
   let done = 0
   const failures: CaseResult[] = []
   const fileErrors: string[] = []
+  const skipped: { file: string; test: string; reason: string }[] = []
 
   if (o.trace) {
     // Traces only make sense one case at a time: run in this thread.
     for (const file of files) {
-      const r = runFixtureFile(file, o.fork, { tracer: createEip3155Tracer((l) => io.err(`${l}\n`)) })
+      const r = runFixtureFile(file, o.fork, { tracer: createEip3155Tracer((l) => io.err(`${l}\n`)), skip: o.skipSlow ? SLOW_CASES : undefined })
+      for (const s of r.skipped) skipped.push({ file, ...s })
       for (const c of r.cases) {
         io.err(`${JSON.stringify({ stateRoot: c.actualRoot, output: c.output, gasUsed: `0x${c.gasUsed.toString(16)}`, pass: c.pass })}\n`)
         if (c.pass) passed++
@@ -58,8 +62,9 @@ export async function statetest(io: CliIo, o: StatetestOptions): Promise<number>
       const filled = Math.round((done / Math.max(1, files.length)) * width)
       io.err(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${files.length} files, ${passed} passed, ${failed} failed`)
     }
-    await runFiles(files, o.fork, o.workers, (r) => {
+    await runFiles(files, o.fork, o.workers, o.skipSlow, (r) => {
       done++
+      for (const s of r.skipped) skipped.push({ file: r.file, ...s })
       if (r.error) fileErrors.push(r.error)
       for (const c of r.cases) {
         if (c.pass) passed++
@@ -76,13 +81,15 @@ export async function statetest(io: CliIo, o: StatetestOptions): Promise<number>
   }
   if (o.trace) for (const c of failures) io.out(`${failureLine(c)}\n`)
   for (const e of fileErrors) io.out(`ERROR ${e}\n`)
+  for (const s of skipped) io.out(`SKIP ${s.file} ${s.test}: ${s.reason} (run with --no-skip to include it)\n`)
   failed += fileErrors.length
-  io.out(`${passed} passed, ${failed} failed\n`)
+  io.out(`${passed} passed, ${failed} failed${skipped.length ? `, ${skipped.length} skipped` : ''}\n`)
   if (o.json) {
     io.out(`${JSON.stringify({
       fork: o.fork, files: files.length, passed, failed,
       failures: failures.map((c) => ({ file: c.file, test: c.test, index: c.index, indexes: c.indexes, expectedRoot: c.expectedRoot, actualRoot: c.actualRoot, expectedLogs: c.expectedLogs, actualLogs: c.actualLogs, txError: c.txError, expectException: c.expectException })),
       fileErrors,
+      skipped,
     })}\n`)
   }
   return failed === 0 ? 0 : 1

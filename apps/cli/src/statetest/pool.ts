@@ -9,13 +9,13 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { runFixtureFile, type FileResult } from '@zvm/chain-evm'
+import { runFixtureFile, SLOW_CASES, type FileResult } from '@zvm/chain-evm'
 
-export async function runFiles(files: string[], forkName: string, workers: number, onFile: (r: FileResult) => void): Promise<void> {
+export async function runFiles(files: string[], forkName: string, workers: number, skip: boolean, onFile: (r: FileResult) => void): Promise<void> {
   const queue = [...files].sort((a, b) => statSync(b).size - statSync(a).size)
   const count = Math.max(1, Math.min(workers, availableParallelism(), queue.length))
   if (count === 1) {
-    for (const file of queue) onFile(runFixtureFile(file, forkName))
+    for (const file of queue) onFile(runFixtureFile(file, forkName, { skip: skip ? SLOW_CASES : undefined }))
     return
   }
   const entry = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url))
@@ -27,7 +27,7 @@ export async function runFiles(files: string[], forkName: string, workers: numbe
         child.disconnect()
         return
       }
-      child.send({ file, fork: forkName })
+      child.send({ file, fork: forkName, skip })
     }
     child.on('message', (r: FileResult) => {
       onFile(r)

@@ -28,19 +28,27 @@ export function findFixtureFiles(paths: readonly string[]): string[] {
 export interface FileResult {
   file: string
   cases: (StateTestCaseResult & { file: string })[]
+  /** Tests not run, with the reason (see SLOW_CASES). */
+  skipped: { test: string; reason: string }[]
   error?: string
 }
 
 /** Runs every post entry of `fork` in `file` (a crash in one case is reported as that case failing). */
-export function runFixtureFile(file: string, fork: string, options: { tracer?: Tracer } = {}): FileResult {
+export function runFixtureFile(file: string, fork: string, options: { tracer?: Tracer; skip?: ReadonlyMap<string, string> } = {}): FileResult {
   let tests
   try {
     tests = parseStateTestFile(readFileSync(file, 'utf8'), file)
   } catch (e) {
-    return { file, cases: [], error: (e as Error).message }
+    return { file, cases: [], skipped: [], error: (e as Error).message }
   }
   const cases: FileResult['cases'] = []
+  const skipped: FileResult['skipped'] = []
   for (const [name, fixture] of Object.entries(tests)) {
+    const reason = options.skip?.get(name)
+    if (reason !== undefined) {
+      if (fixture.post[fork]?.length) skipped.push({ test: name, reason })
+      continue
+    }
     const posts = fixture.post[fork] ?? []
     for (let i = 0; i < posts.length; i++) {
       try {
@@ -54,5 +62,5 @@ export function runFixtureFile(file: string, fork: string, options: { tracer?: T
       }
     }
   }
-  return { file, cases }
+  return { file, cases, skipped }
 }

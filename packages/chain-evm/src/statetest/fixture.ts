@@ -72,7 +72,9 @@ export function parseStateTestFile(text: string, file: string): Record<string, S
   return json as Record<string, StateTestFixture>
 }
 
-const big = (hex: string | undefined, fallback = 0n): bigint => (hex === undefined || hex === '' ? fallback : BigInt(hex))
+// Fixtures write out-of-range values as `0x:bigint 0x…`.
+const big = (hex: string | undefined, fallback = 0n): bigint =>
+  hex === undefined || hex === '' ? fallback : BigInt(hex.startsWith('0x:bigint ') ? hex.slice(10) : hex)
 
 /** The block of a fixture's `env` (chain id 1; pre-merge difficulty ignored when a random is given). */
 export function fixtureBlock(env: Record<string, string>): EvmBlock {
