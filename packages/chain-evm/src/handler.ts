@@ -5,7 +5,8 @@
  * core executor, refunds (EIP-3529 cap, EIP-7623 floor), pays the coinbase
  * its priority fee, and finalises the state with EIP-161 clean-up.
  */
-import { createContext, executeAction, CallScheme, haltName, isRevert, isSuccess, type Host, type Tracer } from '@zvm/core'
+import { createContext, delegationTarget, executeAction, CallScheme, haltName, isRevert, isSuccess, type Host, type Tracer } from '@zvm/core'
+import { applyAuthorizations } from './authorization.ts'
 import type { Address } from '@zvm/primitives'
 import { createAddress, type JournaledState, type Log } from '@zvm/state'
 import { blobBaseFee } from './blob.ts'
@@ -101,7 +102,11 @@ export function executeTransaction(state: JournaledState, tx: EvmTransaction, bl
 
   // --- validation ---
   if (tx.type === 3 && fork < Fork.Cancun) return invalid(TxError.Type3PreFork, 'blob transactions need Cancun')
-  if (tx.type === 4 && fork < Fork.Prague) return invalid(TxError.Type4PreFork, 'set-code transactions need Prague')
+  if (tx.type === 4) {
+    if (fork < Fork.Prague) return invalid(TxError.Type4PreFork, 'set-code transactions need Prague')
+    if (tx.to === null) return invalid(TxError.Type4ContractCreation, 'set-code transactions cannot create contracts')
+    if (!tx.authorizationList?.length) return invalid(TxError.Type4EmptyAuthorizationList, 'set-code transaction without authorizations')
+  }
   if (tx.value > MAX_UINT256) return invalid(TxError.ValueOverflow, 'value exceeds 2^256 - 1')
   const { effective, max, error } = prices(tx, block.baseFee)
   if (error) return error
@@ -148,6 +153,19 @@ export function executeTransaction(state: JournaledState, tx: EvmTransaction, bl
     state.warmAddress(entry.address)
     for (const key of entry.storageKeys) state.warmSlot(entry.address, key)
   }
+  // EIP-7702: authorizations apply before execution and stay even if it fails.
+  const authorizationRefund = tx.type === 4 ? applyAuthorizations(state, tx.authorizationList!, block.chainId) : 0
+  // A delegated destination runs its delegate's code; the delegate starts warm.
+  let codeAddress = tx.to
+  let delegated = false
+  if (tx.to !== null && fork >= Fork.Prague) {
+    const delegate = delegationTarget(state.getCode(tx.to))
+    if (delegate !== undefined) {
+      state.warmAddress(delegate)
+      codeAddress = delegate
+      delegated = true
+    }
+  }
 
   // --- execution ---
   const host: Host = {
@@ -168,14 +186,14 @@ export function executeTransaction(state: JournaledState, tx: EvmTransaction, bl
   const result = tx.to === null
     ? executeAction(ctx, { kind: 'create', caller: tx.from, value: tx.value, initCode: tx.data, gasLimit: gasForExecution, salt: undefined, address: createAddress(tx.from, senderNonce) })
     : executeAction(ctx, {
-      kind: 'call', scheme: CallScheme.Call, address: tx.to, codeAddress: tx.to, caller: tx.from, value: tx.value, transfersValue: true,
+      kind: 'call', scheme: CallScheme.Call, address: tx.to, codeAddress: codeAddress!, delegated, caller: tx.from, value: tx.value, transfersValue: true,
       input: tx.data, gasLimit: gasForExecution, isStatic: false, returnOffset: 0, returnSize: 0,
     })
 
   // --- post-execution: refund, floor, fees ---
   const ok = isSuccess(result.halt)
   let gasUsed = tx.gasLimit - BigInt(result.gasLeft) - setAside
-  let refund = ok ? BigInt(result.refund) : 0n
+  let refund = BigInt(authorizationRefund) + (ok ? BigInt(result.refund) : 0n)
   if (refund > gasUsed / 5n) refund = gasUsed / 5n // EIP-3529
   if (refund < 0n) refund = 0n
   gasUsed -= refund

@@ -11,3 +11,5 @@ export { parseStateTestFile, fixtureBlock, fixtureTransaction, fixturePreState, 
 export { runStateTestCase, stateTestBlockHash, type StateTestCaseResult } from './statetest/run.ts'
 export { findFixtureFiles, runFixtureFile, type FileResult } from './statetest/files.ts'
 export { SLOW_CASES } from './statetest/slow.ts'
+export { applyAuthorizations, recoverAuthority, authorizationHash, signAuthorization, type Authorization } from './authorization.ts'
+export { recordParentBlockHash, HISTORY_STORAGE_ADDRESS, HISTORY_SERVE_WINDOW } from './history.ts'

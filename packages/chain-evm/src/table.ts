@@ -81,7 +81,8 @@ export function evmTable(fork: Fork): InstructionTable {
       code, name, op, staticGas, stackIn, stackOut, immediateSize: code >= 0x60 && code <= 0x7f ? code - 0x5f : 0,
     }))
     // JUMPDEST is required (0x5b); EIP-3541 rejects new code starting with 0xEF.
-    t = buildTable(`evm-${fork}`, specs, control.invalid, EVM_GAS_SCHEDULE, { jumpdest: 0x5b, rejectEfPrefix: true })
+    // EIP-7702 (Prague): calls follow delegation designators.
+    t = buildTable(`evm-${fork}`, specs, control.invalid, EVM_GAS_SCHEDULE, { jumpdest: 0x5b, rejectEfPrefix: true, delegation: fork >= Fork.Prague })
     cache.set(fork, t)
   }
   return t

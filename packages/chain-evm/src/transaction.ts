@@ -7,6 +7,7 @@ import type { Address } from '@zvm/primitives'
 import { ZvmError } from '@zvm/primitives'
 import { Fork } from './forks.ts'
 import { transactionGas } from './gas.ts'
+import type { Authorization } from './authorization.ts'
 
 /** One access-list entry (EIP-2930). */
 export interface AccessListEntry {
@@ -32,8 +33,8 @@ export interface EvmTransaction {
   accessList?: AccessListEntry[]
   maxFeePerBlobGas?: bigint
   blobVersionedHashes?: bigint[]
-  /** EIP-7702 authorizations (count only is charged here). */
-  authorizationCount?: number
+  /** EIP-7702 authorizations (type 4). */
+  authorizationList?: Authorization[]
 }
 
 /** Why a transaction cannot be included. Names follow the execution-spec-tests exceptions. */
@@ -55,6 +56,8 @@ export const TxError = {
   InvalidBlobVersionedHash: 'TYPE_3_TX_INVALID_BLOB_VERSIONED_HASH',
   InsufficientMaxFeePerBlobGas: 'INSUFFICIENT_MAX_FEE_PER_BLOB_GAS',
   Type4PreFork: 'TYPE_4_TX_PRE_FORK',
+  Type4ContractCreation: 'TYPE_4_TX_CONTRACT_CREATION',
+  Type4EmptyAuthorizationList: 'TYPE_4_EMPTY_AUTHORIZATION_LIST',
   ValueOverflow: 'RLP_INVALID_VALUE',
 } as const
 export type TxError = (typeof TxError)[keyof typeof TxError]
@@ -93,13 +96,13 @@ function countBytes(data: Uint8Array): { zero: number; nonZero: number } {
  * intrinsicGas({ to: null, data: new Uint8Array([0, 1]) }, Fork.Cancun).gas // 21000 + 32000 + 4 + 16 + 2
  * ```
  */
-export function intrinsicGas(tx: Pick<EvmTransaction, 'to' | 'data' | 'accessList' | 'authorizationCount'>, fork: Fork): { gas: bigint; floor: bigint } {
+export function intrinsicGas(tx: Pick<EvmTransaction, 'to' | 'data' | 'accessList' | 'authorizationList'>, fork: Fork): { gas: bigint; floor: bigint } {
   const g = transactionGas(fork)
   const { zero, nonZero } = countBytes(tx.data)
   let gas = BigInt(g.base + zero * g.zeroByte + nonZero * g.nonZeroByte)
   if (tx.to === null) gas += BigInt(g.create + g.initCodeWord * Math.ceil(tx.data.length / 32))
   for (const entry of tx.accessList ?? []) gas += BigInt(g.accessListAddress + g.accessListStorageKey * entry.storageKeys.length)
-  gas += BigInt(g.perAuthorization * (tx.authorizationCount ?? 0))
+  gas += BigInt(g.perAuthorization * (tx.authorizationList?.length ?? 0))
   const tokens = zero + 4 * nonZero
   const floor = g.floorPerToken === 0 ? 0n : BigInt(g.base + g.floorPerToken * tokens)
   return { gas, floor }

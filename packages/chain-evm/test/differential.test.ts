@@ -135,3 +135,30 @@ it('the compiled contracts are real solc output', () => {
   expect(c.Token.bytecode[0]).toBe(0x60)
   expect(c.Token.bytecode.length).toBeGreaterThan(500)
 })
+
+describe('EIP-7702 delegated accounts (Prague) match @ethereumjs/evm', () => {
+  const D: Address = '0x00000000000000000000000000000000000000d1'
+  const IMPL: Address = '0x00000000000000000000000000000000000000b2'
+  const designator = (to: Address): Uint8Array => new Uint8Array([0xef, 0x01, 0x00, ...bigintToBytes(BigInt(to), 20)])
+  // IMPL: SSTORE(0, CALLER); return ADDRESS
+  const impl = new Uint8Array([0x33, 0x60, 0x00, 0x55, 0x30, 0x60, 0x00, 0x52, 0x60, 0x20, 0x60, 0x00, 0xf3])
+  // Caller: CALL D with all gas, then return [success, returned word, EXTCODESIZE D, EXTCODEHASH D]
+  const d = [0x73, ...bigintToBytes(BigInt(D), 20)]
+  const callerCode = new Uint8Array([
+    0x60, 0x20, 0x60, 0x20, 0x60, 0x00, 0x60, 0x00, 0x60, 0x00, ...d, 0x5a, 0xf1, 0x60, 0x00, 0x52, // CALL → mem[0]; output at mem[32]
+    ...d, 0x3b, 0x60, 0x40, 0x52, ...d, 0x3f, 0x60, 0x60, 0x52, // EXTCODESIZE → mem[64], EXTCODEHASH → mem[96]
+    0x60, 0x80, 0x60, 0x00, 0xf3,
+  ])
+  for (const [what, target] of [['a contract', IMPL], ['a precompile (runs as empty code)', '0x0000000000000000000000000000000000000002'], ['an empty account', '0x00000000000000000000000000000000000000e1']] as const) {
+    it(`calling an account delegated to ${what}`, async () => {
+      const out: unknown[] = []
+      for (const e of [zvmEngine('Prague'), await ethereumjsEngine('Prague')]) {
+        await e.setCode(IMPL, impl)
+        await e.setCode(D, designator(target as Address))
+        await e.setCode(TARGET, callerCode)
+        out.push(await e.call(CALLER, TARGET, new Uint8Array(), 1_000_000))
+      }
+      expect(out[0]).toEqual(out[1])
+    })
+  }
+})

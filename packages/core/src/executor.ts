@@ -91,7 +91,7 @@ function startCall(ctx: ExecutionContext, a: CallAction, depth: number, override
   if (a.transfersValue && a.value !== 0n) state.transfer(a.caller, a.address, a.value)
   else state.touch(a.address)
 
-  const precompile = override ? undefined : ctx.host.precompile?.(a.codeAddress)
+  const precompile = override || a.delegated ? undefined : ctx.host.precompile?.(a.codeAddress)
   if (precompile) {
     const r = precompile(a.input, a.gasLimit)
     if (r.ok && r.gasUsed <= a.gasLimit) {

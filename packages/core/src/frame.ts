@@ -35,6 +35,8 @@ export interface CallAction {
   readonly address: Address
   /** Account whose code runs. */
   readonly codeAddress: Address
+  /** The code address came from an EIP-7702 delegation: never run a precompile there. */
+  readonly delegated?: boolean
   readonly caller: Address
   readonly value: bigint
   /** Whether `value` moves from caller to address (CALL/CALLCODE). */

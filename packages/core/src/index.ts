@@ -13,3 +13,4 @@ export { Vm, createContext, InvalidMessageError, type ExecutionResult, type VmOp
 export { NATIVE_TABLE } from './tables/native.ts'
 export type { Tracer } from './tracer.ts'
 export * as ops from './ops/index.ts'
+export { delegationTarget, delegationCode } from './delegation.ts'

@@ -31,6 +31,8 @@ export interface InstructionTable {
   readonly schedule: GasSchedule
   /** Reject deployed code starting with 0xEF (EIP-3541; EVM only). */
   readonly rejectEfPrefix: boolean
+  /** Follow EIP-7702 delegation designators (0xef0100 ‖ address) when calling (EVM Prague). */
+  readonly delegation: boolean
   /** Mnemonics for traces and errors. */
   readonly names: readonly string[]
 }
@@ -64,7 +66,7 @@ export function buildTable(
   specs: readonly InstructionSpec[],
   invalid: Operation,
   schedule: GasSchedule,
-  options: { jumpdest: number; rejectEfPrefix: boolean },
+  options: { jumpdest: number; rejectEfPrefix: boolean; delegation?: boolean },
 ): InstructionTable {
   const ops: Operation[] = new Array(256).fill(invalid)
   const staticGas = new Int32Array(256)
@@ -80,5 +82,8 @@ export function buildTable(
     immediateSize[s.code] = s.immediateSize ?? 0
     names[s.code] = s.name
   }
-  return { id, ops, staticGas, minStack, maxStack, immediateSize, jumpdest: options.jumpdest, schedule, rejectEfPrefix: options.rejectEfPrefix, names }
+  return {
+    id, ops, staticGas, minStack, maxStack, immediateSize, jumpdest: options.jumpdest, schedule, rejectEfPrefix: options.rejectEfPrefix,
+    delegation: options.delegation ?? false, names,
+  }
 }

@@ -8,6 +8,7 @@ import { word as w } from '@zvm/primitives'
 import { CallScheme, type Frame } from '../frame.ts'
 import { Halt } from '../halt.ts'
 import type { Operation } from '../table.ts'
+import { delegationTarget } from '../delegation.ts'
 import { accessAccount, addressAt } from './access.ts'
 import { expandMemory } from './memory.ts'
 
@@ -31,6 +32,19 @@ function makeCall(scheme: CallScheme): Operation {
     if (scheme === CallScheme.Call && f.isStatic && value !== 0n) { f.halt = Halt.StaticStateChange; return -1 }
     if (!expandMemory(f, inOffset, inSize) || !expandMemory(f, outOffset, outSize)) return -1
     if (!accessAccount(f, target)) return -1
+    // EIP-7702: calling a delegated account runs the delegate's code; reading it costs an access.
+    let codeAddress = target
+    let delegated = false
+    if (f.ctx.table.delegation) {
+      const delegate = delegationTarget(f.ctx.state.getCode(target))
+      if (delegate !== undefined) {
+        const cost = f.ctx.state.warmAddress(delegate) ? f.ctx.table.schedule.coldAccountSurcharge + 100 : 100
+        if (cost > f.gasLeft) { f.halt = Halt.OutOfGas; return -1 }
+        f.gasLeft -= cost
+        codeAddress = delegate
+        delegated = true
+      }
+    }
 
     const schedule = f.ctx.table.schedule
     let extra = 0
@@ -53,7 +67,8 @@ function makeCall(scheme: CallScheme): Operation {
       kind: 'call',
       scheme,
       address: scheme === CallScheme.Call || scheme === CallScheme.StaticCall ? target : f.address,
-      codeAddress: target,
+      codeAddress,
+      delegated,
       caller: scheme === CallScheme.DelegateCall ? f.caller : f.address,
       value: scheme === CallScheme.DelegateCall ? f.value : value,
       transfersValue: hasValue,
