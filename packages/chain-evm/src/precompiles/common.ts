@@ -21,20 +21,5 @@ export function linearGas(base: number, perWord: number, length: number): number
   return base + perWord * Math.ceil(length / 32)
 }
 
-/** Big-endian bytes → bigint. */
-export function toBigint(bytes: Uint8Array): bigint {
-  let v = 0n
-  for (const b of bytes) v = (v << 8n) | BigInt(b)
-  return v
-}
-
-/** bigint → `length` big-endian bytes. */
-export function toBytes(value: bigint, length: number): Uint8Array {
-  const out = new Uint8Array(length)
-  let v = value
-  for (let i = length - 1; i >= 0 && v > 0n; i--) {
-    out[i] = Number(v & 0xffn)
-    v >>= 8n
-  }
-  return out
-}
+// Big-endian conversions live in @zvm/primitives.
+export { bytesToBigint as toBigint, bigintToBytes as toBytes } from '@zvm/primitives'
