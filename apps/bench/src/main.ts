@@ -1,0 +1,65 @@
+/**
+ * `pnpm bench`: ZVM against @ethereumjs/evm, in one process and interleaved,
+ * on the standard EVM benchmarks and the solc workloads. For each case it
+ * first checks both engines use the same gas, warms both up, then times
+ * `--repetitions` (default 5) runs of each, alternating, and reports the
+ * medians, Mgas/s, the ratio and the geometric mean; peak RSS per engine per
+ * case comes from separate processes. Writes bench/results.json,
+ * bench/results.md and bench/chart.svg.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { DEFAULT_FIXTURES, fixtureCases, solcCases, type BenchCase } from './cases.ts'
+import { runEthereumjs, runZvm } from './engines.ts'
+import { geometricMean, markdownTable, svgChart, type CaseResult } from './report.ts'
+
+const { values } = parseArgs({ options: { repetitions: { type: 'string' }, filter: { type: 'string' }, 'no-memory': { type: 'boolean' }, out: { type: 'string' } } })
+const repetitions = Math.max(5, Number(values.repetitions ?? 5))
+const outDir = values.out ?? join(import.meta.dirname, '..', '..', '..', 'bench')
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+const cases: BenchCase[] = [...fixtureCases(DEFAULT_FIXTURES), ...solcCases()].filter((c) => !values.filter || c.name.includes(values.filter))
+if (cases.length === 0) throw new Error(`no cases (fixtures at ${DEFAULT_FIXTURES}; set ZVM_EVM_BENCHMARKS)`)
+process.stderr.write(`benchmarking ${cases.length} cases, ${repetitions} runs each per engine\n`)
+
+const results: CaseResult[] = []
+for (const [i, c] of cases.entries()) {
+  process.stderr.write(`[${i + 1}/${cases.length}] ${c.name} `)
+  const zWarm = runZvm(c)
+  const eWarm = await runEthereumjs(c)
+  if (zWarm.gasUsed !== eWarm.gasUsed || zWarm.status !== eWarm.status) {
+    const error = `gas or status differ: ZVM ${zWarm.gasUsed} ${zWarm.status}, ethereumjs ${eWarm.gasUsed} ${eWarm.status}`
+    process.stderr.write(`${error}\n`)
+    results.push({ name: c.name, group: c.group, gas: eWarm.gasUsed, zvmMs: NaN, ethereumjsMs: NaN, zvmMgasPerSec: NaN, ethereumjsMgasPerSec: NaN, ratio: NaN, error })
+    continue
+  }
+  const z: number[] = []
+  const e: number[] = []
+  for (let r = 0; r < repetitions; r++) {
+    z.push(runZvm(c).ms)
+    e.push((await runEthereumjs(c)).ms)
+  }
+  const zvmMs = median(z)
+  const ethereumjsMs = median(e)
+  const result: CaseResult = {
+    name: c.name, group: c.group, gas: zWarm.gasUsed, zvmMs, ethereumjsMs,
+    zvmMgasPerSec: zWarm.gasUsed / zvmMs / 1000, ethereumjsMgasPerSec: zWarm.gasUsed / ethereumjsMs / 1000, ratio: ethereumjsMs / zvmMs,
+  }
+  if (!values['no-memory']) {
+    const probe = (engine: string): number => Number(execFileSync(process.execPath, [...process.execArgv, join(import.meta.dirname, 'memory-probe.ts'), engine, c.name], { encoding: 'utf8' }).trim())
+    result.zvmPeakRssMb = probe('zvm')
+    result.ethereumjsPeakRssMb = probe('ethereumjs')
+  }
+  results.push(result)
+  process.stderr.write(`${result.ratio.toFixed(2)}× (${result.zvmMgasPerSec.toFixed(1)} vs ${result.ethereumjsMgasPerSec.toFixed(1)} Mgas/s)\n`)
+}
+
+const geomean = geometricMean(results.filter((r) => !r.error).map((r) => r.ratio))
+const table = markdownTable(results, { geomean, repetitions, node: process.version })
+mkdirSync(outDir, { recursive: true })
+writeFileSync(join(outDir, 'results.json'), JSON.stringify({ node: process.version, repetitions, geomean, results }, null, 2) + '\n')
+writeFileSync(join(outDir, 'results.md'), table + '\n')
+writeFileSync(join(outDir, 'chart.svg'), svgChart(results, geomean))
+process.stdout.write(`${table}\n`)

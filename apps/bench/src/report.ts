@@ -1,0 +1,54 @@
+/** Results: the Markdown table and the SVG chart of speed-up ratios. */
+
+export interface CaseResult {
+  name: string
+  group: string
+  gas: number
+  zvmMs: number
+  ethereumjsMs: number
+  zvmMgasPerSec: number
+  ethereumjsMgasPerSec: number
+  ratio: number
+  zvmPeakRssMb?: number
+  ethereumjsPeakRssMb?: number
+  error?: string
+}
+
+const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '–')
+
+export function geometricMean(values: number[]): number {
+  const ok = values.filter((v) => v > 0 && Number.isFinite(v))
+  return ok.length === 0 ? 0 : Math.exp(ok.reduce((s, v) => s + Math.log(v), 0) / ok.length)
+}
+
+export function markdownTable(results: CaseResult[], meta: { geomean: number; repetitions: number; node: string }): string {
+  const rows = results.map((r) => r.error
+    ? `| ${r.name} | ${r.gas} | – | – | – | – | – | – | – | ${r.error} |`
+    : `| ${r.name} | ${r.gas.toLocaleString('en-US')} | ${fmt(r.zvmMs, 2)} | ${fmt(r.ethereumjsMs, 2)} | ${fmt(r.zvmMgasPerSec)} | ${fmt(r.ethereumjsMgasPerSec)} | **${fmt(r.ratio, 2)}×** | ${fmt(r.zvmPeakRssMb ?? NaN, 0)} | ${fmt(r.ethereumjsPeakRssMb ?? NaN, 0)} | |`)
+  return [
+    `| case | gas | ZVM ms | ethereumjs ms | ZVM Mgas/s | ethereumjs Mgas/s | speed-up | ZVM peak RSS MB | ethereumjs peak RSS MB | note |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|---:|---|`,
+    ...rows,
+    '',
+    `Geometric-mean speed-up: **${fmt(meta.geomean, 2)}×** (median of ${meta.repetitions} interleaved runs per engine, Node ${meta.node}).`,
+  ].join('\n')
+}
+
+export function svgChart(results: CaseResult[], geomean: number): string {
+  const ok = results.filter((r) => !r.error)
+  const barHeight = 18
+  const left = 260
+  const width = 760
+  const max = Math.max(2, ...ok.map((r) => r.ratio), geomean) * 1.1
+  const scale = (v: number): number => Math.max(1, ((width - left - 60) * Math.log10(1 + v)) / Math.log10(1 + max))
+  const rows = ok.map((r, i) => {
+    const y = 30 + i * (barHeight + 4)
+    return `<text x="${left - 8}" y="${y + 13}" text-anchor="end" font-size="11">${r.name}</text>`
+      + `<rect x="${left}" y="${y}" width="${scale(r.ratio).toFixed(1)}" height="${barHeight}" fill="${r.group === 'solc' ? '#4a7' : r.group === 'micro' ? '#79b' : '#36a'}"/>`
+      + `<text x="${(left + scale(r.ratio) + 4).toFixed(1)}" y="${y + 13}" font-size="11">${r.ratio.toFixed(1)}×</text>`
+  })
+  const height = 50 + ok.length * (barHeight + 4)
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">`
+    + `<text x="10" y="18" font-size="13" font-weight="bold">ZVM speed-up over @ethereumjs/evm (log scale); geometric mean ${geomean.toFixed(2)}×</text>`
+    + rows.join('') + `</svg>\n`
+}
