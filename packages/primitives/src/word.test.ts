@@ -9,7 +9,8 @@ const u = (v: bigint): bigint => ((v % M) + M) % M
 
 // Words biased toward the edges where limb carries and signs go wrong.
 const edge = fc.constantFrom(0n, 1n, 2n, MASK, MASK - 1n, 1n << 255n, (1n << 255n) - 1n, 0xffffffffn, 1n << 32n, (1n << 64n) - 1n)
-const word = fc.oneof(fc.bigInt({ min: 0n, max: MASK }), edge, fc.bigInt({ min: 0n, max: 1n << 70n }))
+const near53 = fc.bigInt({ min: (1n << 53n) - 1000n, max: (1n << 53n) + 10n })
+const word = fc.oneof(near53, fc.bigInt({ min: 0n, max: 1n << 53n }), fc.bigInt({ min: 0n, max: MASK }), edge, fc.bigInt({ min: 0n, max: 1n << 70n }))
 
 function run2(f: (s: Uint32Array, a: number, b: number, o: number) => void, a: bigint, b: bigint): bigint {
   const s = new Uint32Array(24)

@@ -56,8 +56,28 @@ export function toSaturatedNumber(s: Uint32Array, o: number): number {
   return s[o + 1] * TWO32 + s[o]
 }
 
+// 64-bit views of the limbs: on little-endian hosts limbs 2k and 2k+1 are one
+// little-endian u64, so a word converts with four reads instead of eight.
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
+const MASK64 = (1n << 64n) - 1n
+let viewBuffer: ArrayBufferLike | undefined
+let view: DataView | undefined
+
+function viewOf(s: Uint32Array): DataView {
+  if (s.buffer !== viewBuffer) {
+    viewBuffer = s.buffer
+    view = new DataView(s.buffer)
+  }
+  return view!
+}
+
 /** Reads the word as an unsigned bigint. */
 export function toBigInt(s: Uint32Array, o: number): bigint {
+  if (LITTLE_ENDIAN) {
+    const d = viewOf(s)
+    const at = s.byteOffset + o * 4
+    return (d.getBigUint64(at + 24, true) << 192n) | (d.getBigUint64(at + 16, true) << 128n) | (d.getBigUint64(at + 8, true) << 64n) | d.getBigUint64(at, true)
+  }
   let v = BigInt(s[o + 7])
   for (let i = 6; i >= 0; i--) v = (v << 32n) | BigInt(s[o + i])
   return v
@@ -65,6 +85,15 @@ export function toBigInt(s: Uint32Array, o: number): bigint {
 
 /** Writes an unsigned bigint, reduced mod 2^256 (negative values wrap). */
 export function fromBigInt(s: Uint32Array, o: number, value: bigint): void {
+  if (LITTLE_ENDIAN) {
+    const d = viewOf(s)
+    const at = s.byteOffset + o * 4
+    d.setBigUint64(at, value & MASK64, true)
+    d.setBigUint64(at + 8, (value >> 64n) & MASK64, true)
+    d.setBigUint64(at + 16, (value >> 128n) & MASK64, true)
+    d.setBigUint64(at + 24, (value >> 192n) & MASK64, true)
+    return
+  }
   let v = value & MASK256
   for (let i = 0; i < 8; i++) {
     s[o + i] = Number(v & 0xffffffffn)
@@ -264,20 +293,38 @@ export function wordToBytes(s: Uint32Array, o: number): Uint8Array {
 
 // --- bigint-backed arithmetic (see the module comment) ---
 
+/** A word below 2^53 as a number, else -1 (fast paths for small operands). */
+function small53(s: Uint32Array, o: number): number {
+  if ((s[o + 2] | s[o + 3] | s[o + 4] | s[o + 5] | s[o + 6] | s[o + 7]) !== 0 || s[o + 1] >= 0x200000) return -1
+  return s[o + 1] * TWO32 + s[o]
+}
+
 /** out = a * b mod 2^256 */
 export function mul(s: Uint32Array, a: number, b: number, out: number): void {
+  const x = small53(s, a)
+  const y = small53(s, b)
+  if (x >= 0 && y >= 0 && (x === 0 || y <= Number.MAX_SAFE_INTEGER / x)) { setNumber(s, out, x * y); return }
   fromBigInt(s, out, toBigInt(s, a) * toBigInt(s, b))
 }
 
 /** out = a / b, 0 when b = 0 */
 export function div(s: Uint32Array, a: number, b: number, out: number): void {
   if (isZero(s, b)) { setNumber(s, out, 0); return }
+  const x = small53(s, a)
+  const y = small53(s, b)
+  // (x - x % y) / y is exact: fmod is exact and the division has no remainder.
+  if (x >= 0 && y > 0) { setNumber(s, out, (x - (x % y)) / y); return }
+  if (x >= 0 && y < 0) { setNumber(s, out, 0); return } // a small dividend over a large divisor
   fromBigInt(s, out, toBigInt(s, a) / toBigInt(s, b))
 }
 
 /** out = a mod b, 0 when b = 0 */
 export function mod(s: Uint32Array, a: number, b: number, out: number): void {
   if (isZero(s, b)) { setNumber(s, out, 0); return }
+  const x = small53(s, a)
+  const y = small53(s, b)
+  if (x >= 0 && y > 0) { setNumber(s, out, x % y); return }
+  if (x >= 0 && y < 0) { copyWord(s, a, out); return }
   fromBigInt(s, out, toBigInt(s, a) % toBigInt(s, b))
 }
 
