@@ -13,6 +13,33 @@ import type { InstructionTable } from './table.ts'
 import { STACK_LIMIT } from './table.ts'
 import type { Tracer } from './tracer.ts'
 
+/** A frame's stack and memory, reused by the next frame at the same depth. */
+interface Scratch {
+  readonly stack: Uint32Array
+  readonly memory: Memory
+}
+
+// Frames at one depth never overlap in time (a child finishes before its
+// parent can start another), so each depth reuses one stack and memory per
+// context instead of allocating 36 KiB per call.
+const scratchByContext = new WeakMap<ExecutionContext, Scratch[]>()
+
+function takeScratch(ctx: ExecutionContext, depth: number): Scratch {
+  let pool = scratchByContext.get(ctx)
+  if (!pool) {
+    pool = []
+    scratchByContext.set(ctx, pool)
+  }
+  let scratch = pool[depth]
+  if (!scratch) {
+    scratch = { stack: new Uint32Array(STACK_LIMIT * 8), memory: new Memory() }
+    pool[depth] = scratch
+  } else {
+    scratch.memory.reset()
+  }
+  return scratch
+}
+
 /** Shared by every frame of one transaction. */
 export interface ExecutionContext {
   readonly state: JournaledState
@@ -71,10 +98,10 @@ const EMPTY = new Uint8Array(0)
 
 /** The running state of one frame. */
 export class Frame {
-  readonly stack = new Uint32Array(STACK_LIMIT * 8)
+  readonly stack: Uint32Array
   /** Words on the stack. */
   sp = 0
-  readonly memory = new Memory()
+  readonly memory: Memory
   pc = 0
   gasLeft: number
   /** Refund accumulated by this frame and its successful children. */
@@ -137,6 +164,9 @@ export class Frame {
     this.isCreate = isCreate
     this.parentAction = parentAction
     this.gasLeft = gasLimit
+    const scratch = takeScratch(ctx, depth)
+    this.stack = scratch.stack
+    this.memory = scratch.memory
   }
 
   /** Offset (in limbs) of the word `n` below the top (0 = top). */
