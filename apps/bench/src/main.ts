@@ -11,8 +11,10 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { bytesToHex } from '@zvm/primitives'
 import { DEFAULT_FIXTURES, fixtureCases, solcCases, type BenchCase } from './cases.ts'
-import { runEthereumjs, runZvm } from './engines.ts'
+import { runEthereumjs } from './engine-ethereumjs.ts'
+import { runZvm } from './engine-zvm.ts'
 import { geometricMean, markdownTable, svgChart, type CaseResult } from './report.ts'
 
 const { values } = parseArgs({ options: { repetitions: { type: 'string' }, filter: { type: 'string' }, 'no-memory': { type: 'boolean' }, out: { type: 'string' } } })
@@ -48,7 +50,13 @@ for (const [i, c] of cases.entries()) {
     zvmMgasPerSec: zWarm.gasUsed / zvmMs / 1000, ethereumjsMgasPerSec: zWarm.gasUsed / ethereumjsMs / 1000, ratio: ethereumjsMs / zvmMs,
   }
   if (!values['no-memory']) {
-    const probe = (engine: string): number => Number(execFileSync(process.execPath, [...process.execArgv, join(import.meta.dirname, 'memory-probe.ts'), engine, c.name], { encoding: 'utf8' }).trim())
+    const caseFile = join(outDir, '.tmp', 'case.json')
+    mkdirSync(join(outDir, '.tmp'), { recursive: true })
+    writeFileSync(caseFile, JSON.stringify({
+      ...c, data: bytesToHex(c.data),
+      accounts: c.accounts.map((a) => ({ ...a, balance: String(a.balance), nonce: String(a.nonce), code: bytesToHex(a.code), storage: [...a.storage].map(([k, v]) => [String(k), String(v)]) })),
+    }))
+    const probe = (engine: string): number => Number(execFileSync(process.execPath, [...process.execArgv, join(import.meta.dirname, 'memory-probe.ts'), engine, caseFile], { encoding: 'utf8' }).trim())
     result.zvmPeakRssMb = probe('zvm')
     result.ethereumjsPeakRssMb = probe('ethereumjs')
   }

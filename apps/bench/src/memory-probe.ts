@@ -1,15 +1,27 @@
 /**
  * Runs one case on one engine in a fresh process and prints its peak RSS
  * (MB): peak memory cannot be separated per engine inside the shared timing
- * process.
+ * process. The case arrives as JSON on a file (written by main.ts), so the
+ * probe loads neither the fixtures nor the Solidity compiler.
  */
-import { fixtureCases, solcCases, DEFAULT_FIXTURES } from './cases.ts'
-import { runEthereumjs, runZvm } from './engines.ts'
+import { readFileSync } from 'node:fs'
+import { hexToBytes, type Address } from '@zvm/primitives'
+import type { BenchCase } from './cases.ts'
 
-const [engine, name] = process.argv.slice(2)
-const all = [...fixtureCases(DEFAULT_FIXTURES), ...solcCases()]
-const c = all.find((x) => x.name === name)
-if (!c) throw new Error(`no case ${name}`)
-if (engine === 'zvm') runZvm(c)
-else await runEthereumjs(c)
+interface SerializedAccount { address: Address; balance: string; nonce: string; code: string; storage: [string, string][] }
+type SerializedCase = Omit<BenchCase, 'accounts' | 'data'> & { accounts: SerializedAccount[]; data: string }
+
+const [engine, file] = process.argv.slice(2)
+const s = JSON.parse(readFileSync(file, 'utf8')) as SerializedCase
+const c: BenchCase = {
+  ...s,
+  data: hexToBytes(s.data),
+  accounts: s.accounts.map((a) => ({
+    address: a.address, balance: BigInt(a.balance), nonce: BigInt(a.nonce), code: hexToBytes(a.code),
+    storage: new Map(a.storage.map(([k, v]) => [BigInt(k), BigInt(v)])),
+  })),
+}
+// Load only the engine under measurement.
+if (engine === 'zvm') (await import('./engine-zvm.ts')).runZvm(c)
+else await (await import('./engine-ethereumjs.ts')).runEthereumjs(c)
 process.stdout.write(`${(process.resourceUsage().maxRSS / 1024).toFixed(1)}\n`)
