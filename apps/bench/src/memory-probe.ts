@@ -4,7 +4,7 @@
  * process. The case arrives as JSON on a file (written by main.ts), so the
  * probe loads neither the fixtures nor the Solidity compiler.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { hexToBytes, type Address } from '@zvm/primitives'
 import type { BenchCase } from './cases.ts'
 
@@ -24,4 +24,9 @@ const c: BenchCase = {
 // Load only the engine under measurement.
 if (engine === 'zvm') (await import('./engine-zvm.ts')).runZvm(c)
 else await (await import('./engine-ethereumjs.ts')).runEthereumjs(c)
-process.stdout.write(`${(process.resourceUsage().maxRSS / 1024).toFixed(1)}\n`)
+// VmHWM is this process image's own high-water mark; getrusage's maxRSS on Linux keeps the
+// parent's peak across fork and exec, which would report the harness, not the engine.
+const status = existsSync('/proc/self/status') ? readFileSync('/proc/self/status', 'utf8') : ''
+const hwm = /VmHWM:\s+(\d+) kB/.exec(status)
+const peakKb = hwm ? Number(hwm[1]) : process.resourceUsage().maxRSS
+process.stdout.write(`${(peakKb / 1024).toFixed(1)}\n`)
