@@ -5,7 +5,7 @@
  * core executor, refunds (EIP-3529 cap, EIP-7623 floor), pays the coinbase
  * its priority fee, and finalises the state with EIP-161 clean-up.
  */
-import { createContext, delegationTarget, executeAction, CallScheme, haltName, isRevert, isSuccess, type Host, type Tracer } from '@zvm/core'
+import { createContext, delegationTarget, executeAction, CallScheme, haltName, isRevert, isSuccess, type BlockEnv, type Host, type Tracer } from '@zvm/core'
 import { applyAuthorizations } from './authorization.ts'
 import type { Address } from '@zvm/primitives'
 import { createAddress, type JournaledState, type Log } from '@zvm/state'
@@ -16,18 +16,8 @@ import { precompilesFor } from './precompiles/index.ts'
 import { evmTable } from './table.ts'
 import { intrinsicGas, TxError, type EvmTransaction } from './transaction.ts'
 
-/** The block a transaction runs in. */
-export interface EvmBlock {
-  number: bigint
-  timestamp: bigint
-  coinbase: Address
-  gasLimit: bigint
-  baseFee: bigint
-  prevRandao: bigint
-  difficulty: bigint
-  chainId: bigint
-  excessBlobGas: bigint
-}
+/** The block a transaction runs in: the core's block context, with the blob fee derived from the excess blob gas. */
+export type EvmBlock = Omit<BlockEnv, 'blobBaseFee'> & { excessBlobGas: bigint }
 
 /** Outcome of {@link executeTransaction}. */
 export type TransactionResult =

@@ -27,30 +27,20 @@ export const callvalue = pusher((f) => f.value)
 export const gasprice = pusher((f) => f.ctx.tx.gasPrice)
 export const selfbalance = pusher((f) => f.ctx.state.getBalance(f.address))
 
-export function calldatasize(f: Frame, pc: number): number {
-  w.setNumber(f.stack, f.sp << 3, f.input.length)
-  f.sp++
-  return pc + 1
+/** An op that pushes a small number read from the frame (sizes, gas): no bigint. */
+function numberPusher(read: (f: Frame) => number): Operation {
+  return (f, pc) => {
+    w.setNumber(f.stack, f.sp << 3, read(f))
+    f.sp++
+    return pc + 1
+  }
 }
 
-export function codesize(f: Frame, pc: number): number {
-  w.setNumber(f.stack, f.sp << 3, f.codeSize)
-  f.sp++
-  return pc + 1
-}
-
-export function returndatasize(f: Frame, pc: number): number {
-  w.setNumber(f.stack, f.sp << 3, f.returnData.length)
-  f.sp++
-  return pc + 1
-}
-
+export const calldatasize = numberPusher((f) => f.input.length)
+export const codesize = numberPusher((f) => f.codeSize)
+export const returndatasize = numberPusher((f) => f.returnData.length)
 /** GAS: gas left after this instruction's static cost. */
-export function gas(f: Frame, pc: number): number {
-  w.setNumber(f.stack, f.sp << 3, f.gasLeft)
-  f.sp++
-  return pc + 1
-}
+export const gas = numberPusher((f) => f.gasLeft)
 
 /** CALLDATALOAD (offset) → 32 bytes of input, zero-padded. */
 export function calldataload(f: Frame, pc: number): number {
