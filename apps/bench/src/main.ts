@@ -37,6 +37,10 @@ for (const [i, c] of cases.entries()) {
     results.push({ name: c.name, group: c.group, gas: eWarm.gasUsed, zvmMs: NaN, ethereumjsMs: NaN, zvmMgasPerSec: NaN, ethereumjsMgasPerSec: NaN, ratio: NaN, error })
     continue
   }
+  // Warm both engines' JIT up further (small cases would otherwise time the compiler).
+  for (let w = 0, spent = 0; w < 2 || (w < 50 && spent < 200); w++) {
+    spent += runZvm(c).ms + (await runEthereumjs(c)).ms
+  }
   const z: number[] = []
   const e: number[] = []
   for (let r = 0; r < repetitions; r++) {

@@ -57,26 +57,26 @@ export function toSaturatedNumber(s: Uint32Array, o: number): number {
 }
 
 // 64-bit views of the limbs: on little-endian hosts limbs 2k and 2k+1 are one
-// little-endian u64, so a word converts with four reads instead of eight.
+// little-endian u64, so a word converts with four element reads instead of
+// eight. The view of the last buffer used is cached by identity (the
+// interpreter converts on one stack at a time).
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
-const MASK64 = (1n << 64n) - 1n
-let viewBuffer: ArrayBufferLike | undefined
-let view: DataView | undefined
+let lastLimbs: Uint32Array | undefined
+let lastWide: BigUint64Array | undefined
 
-function viewOf(s: Uint32Array): DataView {
-  if (s.buffer !== viewBuffer) {
-    viewBuffer = s.buffer
-    view = new DataView(s.buffer)
-  }
-  return view!
+function wideOf(s: Uint32Array): BigUint64Array | undefined {
+  if (s === lastLimbs) return lastWide
+  lastLimbs = s
+  lastWide = LITTLE_ENDIAN && s.byteOffset % 8 === 0 && s.length % 2 === 0 ? new BigUint64Array(s.buffer, s.byteOffset, s.length >> 1) : undefined
+  return lastWide
 }
 
 /** Reads the word as an unsigned bigint. */
 export function toBigInt(s: Uint32Array, o: number): bigint {
-  if (LITTLE_ENDIAN) {
-    const d = viewOf(s)
-    const at = s.byteOffset + o * 4
-    return (d.getBigUint64(at + 24, true) << 192n) | (d.getBigUint64(at + 16, true) << 128n) | (d.getBigUint64(at + 8, true) << 64n) | d.getBigUint64(at, true)
+  const b = wideOf(s)
+  if (b !== undefined) {
+    const i = o >> 1
+    return (b[i + 3] << 192n) | (b[i + 2] << 128n) | (b[i + 1] << 64n) | b[i]
   }
   let v = BigInt(s[o + 7])
   for (let i = 6; i >= 0; i--) v = (v << 32n) | BigInt(s[o + i])
@@ -85,13 +85,14 @@ export function toBigInt(s: Uint32Array, o: number): bigint {
 
 /** Writes an unsigned bigint, reduced mod 2^256 (negative values wrap). */
 export function fromBigInt(s: Uint32Array, o: number, value: bigint): void {
-  if (LITTLE_ENDIAN) {
-    const d = viewOf(s)
-    const at = s.byteOffset + o * 4
-    d.setBigUint64(at, value & MASK64, true)
-    d.setBigUint64(at + 8, (value >> 64n) & MASK64, true)
-    d.setBigUint64(at + 16, (value >> 128n) & MASK64, true)
-    d.setBigUint64(at + 24, (value >> 192n) & MASK64, true)
+  const b = wideOf(s)
+  if (b !== undefined) {
+    // Stores into a BigUint64Array wrap mod 2^64, which is exactly the limb split.
+    const i = o >> 1
+    b[i] = value
+    b[i + 1] = value >> 64n
+    b[i + 2] = value >> 128n
+    b[i + 3] = value >> 192n
     return
   }
   let v = value & MASK256
