@@ -19,7 +19,9 @@ import { geometricMean, markdownTable, svgChart, type CaseResult } from './repor
 
 const { values } = parseArgs({ options: { repetitions: { type: 'string' }, filter: { type: 'string' }, 'no-memory': { type: 'boolean' }, out: { type: 'string' } } })
 const repetitions = Math.max(5, Number(values.repetitions ?? 5))
-const outDir = values.out ?? join(import.meta.dirname, '..', '..', '..', 'bench')
+// A filtered run is partial: it never overwrites the published results unless --out says so.
+const benchDir = join(import.meta.dirname, '..', '..', '..', 'bench')
+const outDir = values.out ?? (values.filter ? join(benchDir, '.tmp') : benchDir)
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 const cases: BenchCase[] = [...fixtureCases(DEFAULT_FIXTURES), ...solcCases()].filter((c) => !values.filter || c.name.includes(values.filter))
