@@ -10,7 +10,8 @@ const u = (v: bigint): bigint => ((v % M) + M) % M
 // Words biased toward the edges where limb carries and signs go wrong.
 const edge = fc.constantFrom(0n, 1n, 2n, MASK, MASK - 1n, 1n << 255n, (1n << 255n) - 1n, 0xffffffffn, 1n << 32n, (1n << 64n) - 1n)
 const near53 = fc.bigInt({ min: (1n << 53n) - 1000n, max: (1n << 53n) + 10n })
-const word = fc.oneof(near53, fc.bigInt({ min: 0n, max: 1n << 53n }), fc.bigInt({ min: 0n, max: MASK }), edge, fc.bigInt({ min: 0n, max: 1n << 70n }))
+const powersOfTwo = fc.integer({ min: 0, max: 255 }).map((k) => 1n << BigInt(k))
+const word = fc.oneof(near53, powersOfTwo, fc.bigInt({ min: 0n, max: 1n << 53n }), fc.bigInt({ min: 0n, max: MASK }), edge, fc.bigInt({ min: 0n, max: 1n << 70n }))
 
 function run2(f: (s: Uint32Array, a: number, b: number, o: number) => void, a: bigint, b: bigint): bigint {
   const s = new Uint32Array(24)
@@ -77,6 +78,23 @@ describe('word ops agree with a bigint reference', () => {
       expect(w.toBigInt(s, 24)).toBe(n === 0n ? 0n : (a + b) % n)
       expect(w.toBigInt(s, 32)).toBe(n === 0n ? 0n : (a * b) % n)
     }), { numRuns: 300 }))
+
+  it('addmod and mulmod with the result written over the modulus (as the interpreter does)', () =>
+    fc.assert(fc.property(word, word, word, (a, b, n) => {
+      const s = new Uint32Array(24)
+      w.fromBigInt(s, 0, a); w.fromBigInt(s, 8, b); w.fromBigInt(s, 16, n)
+      w.addmod(s, 0, 8, 16, 16)
+      expect(w.toBigInt(s, 16)).toBe(n === 0n ? 0n : (a + b) % n)
+      w.fromBigInt(s, 16, n)
+      w.mulmod(s, 0, 8, 16, 16)
+      expect(w.toBigInt(s, 16)).toBe(n === 0n ? 0n : (a * b) % n)
+      // Reduced operands take the limb path.
+      if (n > 0n) {
+        w.fromBigInt(s, 0, a % n); w.fromBigInt(s, 8, b % n); w.fromBigInt(s, 16, n)
+        w.addmod(s, 0, 8, 16, 16)
+        expect(w.toBigInt(s, 16)).toBe(((a % n) + (b % n)) % n)
+      }
+    }), { numRuns: 500 }))
 
   it('byte loads and stores round-trip big-endian', () =>
     fc.assert(fc.property(word, fc.integer({ min: 0, max: 40 }), (a, at) => {

@@ -300,7 +300,10 @@ function small53(s: Uint32Array, o: number): number {
   return s[o + 1] * TWO32 + s[o]
 }
 
-/** out = a * b mod 2^256 */
+// Scratch for ADDMOD's limb path.
+const addScratch = new Uint32Array(8)
+
+/** out = a * b mod 2^256 (measured: V8's bigint multiply beats a 16-bit-limb schoolbook in JS). */
 export function mul(s: Uint32Array, a: number, b: number, out: number): void {
   const x = small53(s, a)
   const y = small53(s, b)
@@ -308,9 +311,23 @@ export function mul(s: Uint32Array, a: number, b: number, out: number): void {
   fromBigInt(s, out, toBigInt(s, a) * toBigInt(s, b))
 }
 
+/** log2 of the word when it is a power of two, else -1 (division by 2^k is a shift). */
+function powerOfTwo(s: Uint32Array, o: number): number {
+  let bit = -1
+  for (let i = 0; i < 8; i++) {
+    const v = s[o + i]
+    if (v === 0) continue
+    if (bit >= 0 || (v & (v - 1)) !== 0) return -1
+    bit = i * 32 + 31 - Math.clz32(v)
+  }
+  return bit
+}
+
 /** out = a / b, 0 when b = 0 */
 export function div(s: Uint32Array, a: number, b: number, out: number): void {
   if (isZero(s, b)) { setNumber(s, out, 0); return }
+  const shift = powerOfTwo(s, b)
+  if (shift >= 0) { shr(s, a, shift, out); return }
   const x = small53(s, a)
   const y = small53(s, b)
   // (x - x % y) / y is exact: fmod is exact and the division has no remainder.
@@ -322,6 +339,15 @@ export function div(s: Uint32Array, a: number, b: number, out: number): void {
 /** out = a mod b, 0 when b = 0 */
 export function mod(s: Uint32Array, a: number, b: number, out: number): void {
   if (isZero(s, b)) { setNumber(s, out, 0); return }
+  const bits = powerOfTwo(s, b)
+  if (bits >= 0) {
+    // a mod 2^k keeps the low k bits.
+    for (let i = 0; i < 8; i++) {
+      const low = bits - 32 * i
+      s[out + i] = low >= 32 ? s[a + i] : low <= 0 ? 0 : s[a + i] & ((1 << low) - 1)
+    }
+    return
+  }
   const x = small53(s, a)
   const y = small53(s, b)
   if (x >= 0 && y > 0) { setNumber(s, out, x % y); return }
@@ -344,6 +370,32 @@ export function smod(s: Uint32Array, a: number, b: number, out: number): void {
 /** out = (a + b) mod n with a 257-bit intermediate; 0 when n = 0. */
 export function addmod(s: Uint32Array, a: number, b: number, n: number, out: number): void {
   if (isZero(s, n)) { setNumber(s, out, 0); return }
+  // Field arithmetic keeps both operands reduced: then one subtraction suffices, in limbs.
+  // The sum goes to scratch first because `out` may alias `n`.
+  if (cmp(s, a, n) < 0 && cmp(s, b, n) < 0) {
+    let carry = 0
+    for (let i = 0; i < 8; i++) {
+      const sum = s[a + i] + s[b + i] + carry
+      carry = sum >= TWO32 ? 1 : 0
+      addScratch[i] = sum
+    }
+    let reduce = carry === 1
+    if (!reduce) {
+      reduce = true
+      for (let i = 7; i >= 0; i--) {
+        if (addScratch[i] !== s[n + i]) { reduce = addScratch[i] > s[n + i]; break }
+      }
+    }
+    let borrow = 0
+    for (let i = 0; i < 8; i++) {
+      if (reduce) {
+        const diff = addScratch[i] - s[n + i] - borrow
+        borrow = diff < 0 ? 1 : 0
+        s[out + i] = diff
+      } else s[out + i] = addScratch[i]
+    }
+    return
+  }
   fromBigInt(s, out, (toBigInt(s, a) + toBigInt(s, b)) % toBigInt(s, n))
 }
 
