@@ -11,7 +11,8 @@ const u = (v: bigint): bigint => ((v % M) + M) % M
 const edge = fc.constantFrom(0n, 1n, 2n, MASK, MASK - 1n, 1n << 255n, (1n << 255n) - 1n, 0xffffffffn, 1n << 32n, (1n << 64n) - 1n)
 const near53 = fc.bigInt({ min: (1n << 53n) - 1000n, max: (1n << 53n) + 10n })
 const powersOfTwo = fc.integer({ min: 0, max: 255 }).map((k) => 1n << BigInt(k))
-const word = fc.oneof(near53, powersOfTwo, fc.bigInt({ min: 0n, max: 1n << 53n }), fc.bigInt({ min: 0n, max: MASK }), edge, fc.bigInt({ min: 0n, max: 1n << 70n }))
+const smallSigned = fc.bigInt({ min: -(1n << 60n), max: 1n << 60n }).map((v) => ((v % M) + M) % M)
+const word = fc.oneof(near53, powersOfTwo, smallSigned, fc.bigInt({ min: 0n, max: 1n << 53n }), fc.bigInt({ min: 0n, max: MASK }), edge, fc.bigInt({ min: 0n, max: 1n << 70n }))
 
 function run2(f: (s: Uint32Array, a: number, b: number, o: number) => void, a: bigint, b: bigint): bigint {
   const s = new Uint32Array(24)

@@ -355,15 +355,52 @@ export function mod(s: Uint32Array, a: number, b: number, out: number): void {
   fromBigInt(s, out, toBigInt(s, a) % toBigInt(s, b))
 }
 
+const negScratch = new Uint32Array(8)
+
+/** The word as a signed number when its magnitude is below 2^53, else NaN. */
+function signedSmall(s: Uint32Array, o: number): number {
+  const positive = small53(s, o)
+  if (positive >= 0) return positive
+  if (s[o + 7] >>> 31 === 0) return NaN
+  // Two's-complement negate into scratch: 0 - word.
+  let borrow = 0
+  for (let i = 0; i < 8; i++) {
+    const diff = 0 - s[o + i] - borrow
+    borrow = diff < 0 ? 1 : 0
+    negScratch[i] = diff
+  }
+  const magnitude = small53(negScratch, 0)
+  return magnitude >= 0 ? -magnitude : NaN
+}
+
+/** Writes a signed number whose magnitude is below 2^53, in two's complement. */
+function setSigned(s: Uint32Array, o: number, v: number): void {
+  if (v >= 0) { setNumber(s, o, v); return }
+  setNumber(s, o, -v)
+  let borrow = 0
+  for (let i = 0; i < 8; i++) {
+    const diff = 0 - s[o + i] - borrow
+    borrow = diff < 0 ? 1 : 0
+    s[o + i] = diff
+  }
+}
+
 /** Signed division truncating toward zero; 0 when b = 0; MIN / -1 = MIN. */
 export function sdiv(s: Uint32Array, a: number, b: number, out: number): void {
   if (isZero(s, b)) { setNumber(s, out, 0); return }
+  const x = signedSmall(s, a)
+  const y = signedSmall(s, b)
+  // (x - x % y) / y is exact, and % truncates toward zero as SDIV does.
+  if (x === x && y === y) { setSigned(s, out, (x - (x % y)) / y + 0); return }
   fromBigInt(s, out, toSigned(s, a) / toSigned(s, b))
 }
 
 /** Signed modulo with the sign of the dividend; 0 when b = 0. */
 export function smod(s: Uint32Array, a: number, b: number, out: number): void {
   if (isZero(s, b)) { setNumber(s, out, 0); return }
+  const x = signedSmall(s, a)
+  const y = signedSmall(s, b)
+  if (x === x && y === y) { setSigned(s, out, (x % y) + 0); return }
   fromBigInt(s, out, toSigned(s, a) % toSigned(s, b))
 }
 
