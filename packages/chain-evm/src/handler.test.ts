@@ -41,6 +41,19 @@ describe('executeTransaction', () => {
       expect([state.getBalance(A), state.getNonce(A)]).toEqual([1_000_000n, 0n])
     })
   }
+  it('rejects hostile field values with a typed result instead of throwing', () => {
+    const hostile: Partial<EvmTransaction>[] = [
+      { value: -1n }, { nonce: -5n }, { gasLimit: -1n }, { maxFeePerGas: -10n },
+      { data: 'not bytes' as unknown as Uint8Array }, { type: 9 as unknown as 2 }, { value: 1 as unknown as bigint },
+    ]
+    for (const over of hostile) {
+      const state = new JournaledState()
+      state.setBalance(A, 1_000_000n)
+      const r = executeTransaction(state, transfer(over), block)
+      expect(r.valid ? 'valid' : r.error, JSON.stringify(over, (_, v) => (typeof v === 'bigint' ? String(v) : v))).toBe('TX_FIELD_OUT_OF_RANGE')
+      expect(state.getBalance(A)).toBe(1_000_000n)
+    }
+  })
   it('rejects a sender with code (EIP-3607)', () => {
     const state = new JournaledState()
     state.setBalance(A, 1_000_000n)

@@ -52,6 +52,21 @@ function invalid(error: TxError, message: string): TransactionResult {
   return { valid: false, error, message }
 }
 
+/** A description of the first field no real transaction can carry, or undefined. */
+function fieldOutOfRange(tx: EvmTransaction): string | undefined {
+  const unsigned: [string, bigint | undefined][] = [
+    ['nonce', tx.nonce], ['gasLimit', tx.gasLimit], ['value', tx.value], ['gasPrice', tx.gasPrice],
+    ['maxFeePerGas', tx.maxFeePerGas], ['maxPriorityFeePerGas', tx.maxPriorityFeePerGas], ['maxFeePerBlobGas', tx.maxFeePerBlobGas],
+  ]
+  for (const [name, v] of unsigned) {
+    if (v === undefined) continue
+    if (typeof v !== 'bigint' || v < 0n) return `${name} must be a non-negative bigint, got ${String(v)}`
+  }
+  if (!(tx.data instanceof Uint8Array)) return 'data must be a Uint8Array'
+  if (![0, 1, 2, 3, 4].includes(tx.type)) return `unknown transaction type ${String(tx.type)}`
+  return undefined
+}
+
 /** Effective gas price and the most the sender may be charged per gas. */
 function prices(tx: EvmTransaction, baseFee: bigint): { effective: bigint; max: bigint; error?: TransactionResult } {
   if (tx.type >= 2) {
@@ -91,6 +106,8 @@ export function executeTransaction(state: JournaledState, tx: EvmTransaction, bl
   state.beginTransaction()
 
   // --- validation ---
+  const outOfRange = fieldOutOfRange(tx)
+  if (outOfRange) return invalid(TxError.FieldOutOfRange, outOfRange)
   if (tx.type === 3 && fork < Fork.Cancun) return invalid(TxError.Type3PreFork, 'blob transactions need Cancun')
   if (tx.type === 4) {
     if (fork < Fork.Prague) return invalid(TxError.Type4PreFork, 'set-code transactions need Prague')

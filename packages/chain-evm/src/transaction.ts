@@ -59,6 +59,7 @@ export const TxError = {
   Type4ContractCreation: 'TYPE_4_TX_CONTRACT_CREATION',
   Type4EmptyAuthorizationList: 'TYPE_4_EMPTY_AUTHORIZATION_LIST',
   ValueOverflow: 'RLP_INVALID_VALUE',
+  FieldOutOfRange: 'TX_FIELD_OUT_OF_RANGE',
 } as const
 export type TxError = (typeof TxError)[keyof typeof TxError]
 
