@@ -69,6 +69,7 @@ export interface MessageOptions {
 const DEFAULT_CALLER: Address = '0x1000000000000000000000000000000000000001'
 const DEFAULT_TARGET: Address = '0x2000000000000000000000000000000000000002'
 const DEFAULT_GAS = 30_000_000
+const ADDRESS_RE = /^0x[0-9a-f]{40}$/
 
 /**
  * Builds an execution context (used directly by chain packages).
@@ -147,6 +148,13 @@ export class Vm {
   #transact(message: MessageOptions, run: (ctx: ExecutionContext, gas: number, caller: Address) => FrameResult, to?: Address): ExecutionResult {
     const gasLimit = message.gasLimit ?? DEFAULT_GAS
     if (!Number.isSafeInteger(gasLimit) || gasLimit < 0) throw new InvalidMessageError(`gasLimit must be a non-negative safe integer, got ${gasLimit}`)
+    const value = message.value ?? 0n
+    if (typeof value !== 'bigint' || value < 0n || value >= 1n << 256n) throw new InvalidMessageError(`value must be a bigint in [0, 2^256), got ${String(value)}`)
+    for (const [name, address] of [['caller', message.caller], ['origin', message.origin], ['to', to]] as const) {
+      if (address !== undefined && !ADDRESS_RE.test(address)) throw new InvalidMessageError(`${name} must be a lowercase 0x-prefixed 20-byte address, got ${String(address)}`)
+    }
+    const data = (message as { data?: unknown }).data
+    if (data !== undefined && !(data instanceof Uint8Array)) throw new InvalidMessageError('data must be a Uint8Array')
     const caller = message.caller ?? DEFAULT_CALLER
     const ctx = createContext({ ...this.options, state: this.state, origin: message.origin ?? caller, gasPrice: message.gasPrice })
     const state = this.state

@@ -219,3 +219,17 @@ describe('state handed in', () => {
     expect(state.sload(SELF, 3n)).toBe(7n)
   })
 })
+
+describe('hostile API input', () => {
+  it('throws InvalidMessageError (never corrupts state) for impossible messages', async () => {
+    const { InvalidMessageError } = await import('../src/index.ts')
+    const vm = new Vm()
+    const bad: Partial<Parameters<Vm['run']>[0]>[] = [
+      { value: -1n }, { value: 1n << 256n }, { gasLimit: -5 }, { gasLimit: 1.5 }, { caller: '0x1234' as Address },
+      { address: '0xZZ00000000000000000000000000000000000000' as Address }, { data: [1, 2] as unknown as Uint8Array },
+    ]
+    for (const over of bad) expect(() => vm.run({ code: new Uint8Array([0]), ...over })).toThrow(InvalidMessageError)
+    expect(() => vm.run({ code: 'x' as unknown as Uint8Array })).toThrow(InvalidMessageError)
+    expect(vm.state.getBalance(CALLER)).toBe(0n)
+  })
+})
