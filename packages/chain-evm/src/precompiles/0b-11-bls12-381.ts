@@ -122,33 +122,35 @@ function scalarAt(input: Uint8Array, offset: number): bigint {
   return toBigint(input.subarray(offset, offset + 32)) % Fr.ORDER
 }
 
-export const blsG1Msm: Precompile = (input, gasLimit) => {
-  const k = Math.floor(input.length / 160)
-  return priced(msmGas(k, 12000, G1_MSM_DISCOUNT), gasLimit, () => {
-    if (k === 0 || input.length % 160 !== 0) throw new BlsInputError(`input must be a non-empty multiple of 160 bytes, got ${input.length}`)
-    let sum = G1.ZERO
-    for (let i = 0; i < k; i++) {
-      const p = readG1(input, 160 * i, true)
-      const s = scalarAt(input, 160 * i + 128)
-      if (s !== 0n && !p.is0()) sum = sum.add(p.multiplyUnsafe(s))
-    }
-    return writeG1(sum)
-  })
+/** The shape G1 and G2 MSM share: k (point, scalar) pairs, priced with a discount table. */
+interface MsmGroup<P extends { is0(): boolean; add(other: P): P; multiplyUnsafe(k: bigint): P }> {
+  pointBytes: number
+  baseGas: number
+  discount: readonly number[]
+  zero: P
+  read(data: Uint8Array, offset: number, subgroup: boolean): P
+  write(p: P): Uint8Array
 }
 
-export const blsG2Msm: Precompile = (input, gasLimit) => {
-  const k = Math.floor(input.length / 288)
-  return priced(msmGas(k, 22500, G2_MSM_DISCOUNT), gasLimit, () => {
-    if (k === 0 || input.length % 288 !== 0) throw new BlsInputError(`input must be a non-empty multiple of 288 bytes, got ${input.length}`)
-    let sum = G2.ZERO
-    for (let i = 0; i < k; i++) {
-      const p = readG2(input, 288 * i, true)
-      const s = scalarAt(input, 288 * i + 256)
-      if (s !== 0n && !p.is0()) sum = sum.add(p.multiplyUnsafe(s))
-    }
-    return writeG2(sum)
-  })
+function msm<P extends { is0(): boolean; add(other: P): P; multiplyUnsafe(k: bigint): P }>(g: MsmGroup<P>): Precompile {
+  const pairBytes = g.pointBytes + 32
+  return (input, gasLimit) => {
+    const k = Math.floor(input.length / pairBytes)
+    return priced(msmGas(k, g.baseGas, g.discount), gasLimit, () => {
+      if (k === 0 || input.length % pairBytes !== 0) throw new BlsInputError(`input must be a non-empty multiple of ${pairBytes} bytes, got ${input.length}`)
+      let sum = g.zero
+      for (let i = 0; i < k; i++) {
+        const p = g.read(input, pairBytes * i, true)
+        const s = scalarAt(input, pairBytes * i + g.pointBytes)
+        if (s !== 0n && !p.is0()) sum = sum.add(p.multiplyUnsafe(s))
+      }
+      return g.write(sum)
+    })
+  }
 }
+
+export const blsG1Msm: Precompile = msm<G1Point>({ pointBytes: 128, baseGas: 12000, discount: G1_MSM_DISCOUNT, zero: G1.ZERO, read: readG1, write: writeG1 })
+export const blsG2Msm: Precompile = msm<G2Point>({ pointBytes: 256, baseGas: 22500, discount: G2_MSM_DISCOUNT, zero: G2.ZERO, read: readG2, write: writeG2 })
 
 export const blsPairing: Precompile = (input, gasLimit) => {
   const k = Math.floor(input.length / 384)

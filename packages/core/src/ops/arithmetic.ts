@@ -3,17 +3,7 @@ import { word as w } from '@zvm/primitives'
 import type { Frame } from '../frame.ts'
 import { Halt } from '../halt.ts'
 
-type Binary = (s: Uint32Array, a: number, b: number, out: number) => void
-
-// (a = top, b = second) → a op b, written over b.
-function binary(fn: Binary) {
-  return (f: Frame, pc: number): number => {
-    const a = (f.sp - 1) << 3
-    fn(f.stack, a, a - 8, a - 8)
-    f.sp--
-    return pc + 1
-  }
-}
+import { binary } from './binary.ts'
 
 export const add = binary(w.add)
 export const sub = binary(w.sub)

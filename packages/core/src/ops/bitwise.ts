@@ -1,6 +1,7 @@
 /** Comparison and bitwise operations: LT … SAR. Shift amount on top, value below. */
 import { word as w } from '@zvm/primitives'
 import type { Frame } from '../frame.ts'
+import { binary } from './binary.ts'
 
 export function lt(f: Frame, pc: number): number {
   const a = (f.sp - 1) << 3
@@ -43,26 +44,11 @@ export function iszero(f: Frame, pc: number): number {
   return pc + 1
 }
 
-export function and(f: Frame, pc: number): number {
-  const a = (f.sp - 1) << 3
-  w.and(f.stack, a, a - 8, a - 8)
-  f.sp--
-  return pc + 1
-}
+export const and = binary(w.and)
 
-export function or(f: Frame, pc: number): number {
-  const a = (f.sp - 1) << 3
-  w.or(f.stack, a, a - 8, a - 8)
-  f.sp--
-  return pc + 1
-}
+export const or = binary(w.or)
 
-export function xor(f: Frame, pc: number): number {
-  const a = (f.sp - 1) << 3
-  w.xor(f.stack, a, a - 8, a - 8)
-  f.sp--
-  return pc + 1
-}
+export const xor = binary(w.xor)
 
 export function not(f: Frame, pc: number): number {
   const a = (f.sp - 1) << 3

@@ -1,0 +1,14 @@
+/** Builds two-operand word operations: (a = top, b = second) → a op b, written over b. */
+import type { Frame } from '../frame.ts'
+import type { Operation } from '../table.ts'
+
+type WordOp = (s: Uint32Array, a: number, b: number, out: number) => void
+
+export function binary(fn: WordOp): Operation {
+  return (f: Frame, pc: number): number => {
+    const a = (f.sp - 1) << 3
+    fn(f.stack, a, a - 8, a - 8)
+    f.sp--
+    return pc + 1
+  }
+}
