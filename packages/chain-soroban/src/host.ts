@@ -1,0 +1,166 @@
+/**
+ * SorobanHost: upload, deploy and invoke Soroban contracts against an
+ * in-memory ledger. Each `invoke` runs with a fresh budget and returns a
+ * result (never throws for contract failures); a failed invocation leaves
+ * the ledger as it was.
+ */
+import { sha256 } from '@noble/hashes/sha2.js'
+import { Address, StrKey, xdr } from '@stellar/stellar-sdk'
+import { bytesToHex, hexToBytes, ZvmError } from '@zvm/primitives'
+import { Budget, DEFAULT_CPU_LIMIT, DEFAULT_MEM_LIMIT } from './budget.ts'
+import { HOST_FUNCTIONS } from './env/interface.ts'
+import type { HostFunctionSpec } from './env/types.ts'
+import { formatError, HostError, InvalidContractModuleError } from './errors.ts'
+import type { CompiledContract } from './host/compiled.ts'
+import { createContract } from './host/functions/storage.ts'
+import { Invocation, type AuthMode, type ContractEvent, type DiagnosticEvent, type RecordedAuth } from './host/invocation.ts'
+import { DEFAULT_LEDGER_INFO, SorobanLedger, type LedgerInfo } from './ledger.ts'
+import { compileModule, isCompileError } from './wasm/engine.ts'
+import { instrumentModule } from './wasm/instrument.ts'
+import { envMetaProtocol, parseModule } from './wasm/module.ts'
+
+/** Largest contract module accepted (bytes). */
+export const MAX_WASM_BYTES = 256 * 1024
+/** An account used as deployer when none is given (ed25519 key of 32 zero bytes). */
+export const DEFAULT_DEPLOYER = StrKey.encodeEd25519PublicKey(Buffer.alloc(32))
+
+export interface SorobanHostOptions {
+  ledger?: SorobanLedger
+  info?: Partial<LedgerInfo>
+  cpuLimit?: number
+  memLimit?: number
+  auth?: AuthMode
+}
+
+export interface InvokeResult {
+  status: 'success' | 'error'
+  /** The return value (Void on error). */
+  result: xdr.ScVal
+  error: { type: number, code: number, name: string, message: string } | undefined
+  events: ContractEvent[]
+  diagnostics: DiagnosticEvent[]
+  auth: RecordedAuth[]
+  cpuInsns: number
+  memBytes: number
+}
+
+export class SorobanHost {
+  ledger: SorobanLedger
+  readonly info: LedgerInfo
+  readonly networkId: Uint8Array
+  cpuLimit: number
+  memLimit: number
+  auth: AuthMode
+  private readonly hostFunctions: Map<string, HostFunctionSpec>
+  private readonly compiled = new Map<string, CompiledContract>()
+
+  constructor(options: SorobanHostOptions = {}) {
+    this.ledger = options.ledger ?? new SorobanLedger()
+    this.info = { ...DEFAULT_LEDGER_INFO, ...options.info }
+    this.networkId = sha256(new TextEncoder().encode(this.info.networkPassphrase))
+    this.cpuLimit = options.cpuLimit ?? DEFAULT_CPU_LIMIT
+    this.memLimit = options.memLimit ?? DEFAULT_MEM_LIMIT
+    this.auth = options.auth ?? { mode: 'record' }
+    const protocol = this.info.protocolVersion
+    this.hostFunctions = new Map(HOST_FUNCTIONS.filter((f) => f.minProtocol <= protocol && protocol <= f.maxProtocol).map((f) => [`${f.module}.${f.export}`, f]))
+  }
+
+  /** Validates a module as the Soroban host does; throws {@link InvalidContractModuleError}. */
+  validate(wasm: Uint8Array): CompiledContract {
+    const parsed = parseModule(wasm, { hostFunctions: this.hostFunctions, maxBytes: MAX_WASM_BYTES })
+    const meta = envMetaProtocol(parsed.custom)
+    if (meta === undefined) throw new InvalidContractModuleError('unsupported-protocol', 'module has no contractenvmetav0 interface version')
+    if (meta.protocol > this.info.protocolVersion) {
+      throw new InvalidContractModuleError('unsupported-protocol', `module needs protocol ${meta.protocol}, the ledger is at ${this.info.protocolVersion}`)
+    }
+    if (meta.preRelease !== 0 && meta.protocol !== this.info.protocolVersion) {
+      throw new InvalidContractModuleError('unsupported-protocol', `pre-release module (protocol ${meta.protocol}, pre-release ${meta.preRelease}) on protocol ${this.info.protocolVersion}`)
+    }
+    const instrumented = instrumentModule(parsed, { maxMemoryPages: Math.floor(this.memLimit / 65536) })
+    let module
+    try {
+      module = compileModule(instrumented)
+    } catch (e) {
+      if (isCompileError(e)) throw new InvalidContractModuleError('malformed', `module does not validate: ${e.message}`)
+      throw e
+    }
+    const importCount = parsed.imports.length
+    const exports = new Map<string, { params: number }>()
+    for (const [name, e] of parsed.exports) {
+      if (e.kind !== 0 || e.index < importCount) continue
+      const body = parsed.bodies[e.index - importCount]
+      exports.set(name, { params: parsed.types[body.typeIndex].params.length })
+    }
+    return { module, imports: parsed.imports, exports, size: wasm.length }
+  }
+
+  /** Stores contract code; returns its hash (hex, no 0x). */
+  upload(wasm: Uint8Array): string {
+    const hash = bytesToHex(sha256(wasm)).slice(2)
+    if (!this.compiled.has(hash)) this.compiled.set(hash, this.validate(wasm))
+    if (!this.ledger.code.has(hash)) this.ledger.code.set(hash, { wasm: wasm.slice(), liveUntil: this.info.sequence + this.info.minPersistentTtl - 1 })
+    return hash
+  }
+
+  private compile(hash: string): CompiledContract {
+    let c = this.compiled.get(hash)
+    if (c === undefined) {
+      const code = this.ledger.code.get(hash)
+      if (code === undefined) throw new ZvmError('SOROBAN_CODE_MISSING', `no uploaded wasm with hash ${hash}`)
+      c = this.validate(code.wasm)
+      this.compiled.set(hash, c)
+    }
+    return c
+  }
+
+  private invocation(): Invocation {
+    return new Invocation({
+      ledger: this.ledger, info: this.info, networkId: this.networkId, auth: this.auth,
+      compile: (hash) => this.compile(hash),
+      upload: (wasm) => this.upload(wasm),
+    }, new Budget(this.cpuLimit, this.memLimit))
+  }
+
+  /** The address `deploy` gives for this deployer and salt. */
+  contractAddress(deployer: string, salt: Uint8Array): string {
+    return StrKey.encodeContract(Buffer.from(this.invocation().contractIdFrom(Address.fromString(deployer).toScAddress(), salt)))
+  }
+
+  /** Uploads (if needed) and creates a contract, running `__constructor` with `args`. */
+  deploy(wasm: Uint8Array, options: { deployer?: string, salt?: Uint8Array, args?: xdr.ScVal[] } = {}): { address: string } & Omit<InvokeResult, 'result'> {
+    const hash = this.upload(wasm)
+    const salt = options.salt ?? new Uint8Array(32)
+    const outcome = this.execute((h) => {
+      const args = (options.args ?? []).map((a) => h.store.fromScVal(a))
+      return h.store.alloc(createContract(h, options.deployer ?? DEFAULT_DEPLOYER, hexToBytes(`0x${hash}`), salt, args))
+    })
+    const address = outcome.status === 'success' ? Address.fromScVal(outcome.result).toString() : ''
+    const { result: _ignored, ...rest } = outcome
+    return { address, ...rest }
+  }
+
+  /** Calls `fn` on `contract` with ScVal arguments. */
+  invoke(contract: string, fn: string, args: xdr.ScVal[] = []): InvokeResult {
+    return this.execute((h) => h.call(contract, fn, args.map((a) => h.store.fromScVal(a))))
+  }
+
+  private execute(body: (h: Invocation) => bigint): InvokeResult {
+    const h = this.invocation()
+    const before = this.ledger.snapshot()
+    const base = { events: h.events, diagnostics: h.diagnostics, auth: h.auths }
+    try {
+      const value = body(h)
+      const result = h.store.toScVal(value)
+      return { status: 'success', result, error: undefined, ...base, cpuInsns: h.budget.cpu, memBytes: h.budget.mem }
+    } catch (e) {
+      this.ledger.restore(before)
+      if (!(e instanceof HostError)) throw e
+      return {
+        status: 'error', result: xdr.ScVal.scvVoid(),
+        error: { type: e.type, code: e.code, name: formatError(e.type, e.code), message: e.message },
+        events: [], diagnostics: h.diagnostics, auth: h.auths,
+        cpuInsns: Math.min(h.budget.cpu, h.budget.cpuLimit), memBytes: h.budget.mem,
+      }
+    }
+  }
+}

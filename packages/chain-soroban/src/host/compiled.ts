@@ -1,0 +1,11 @@
+/** A contract module validated, instrumented and compiled once per wasm hash. */
+import type { HostFunctionSpec } from '../env/types.ts'
+import type { WasmModule } from '../wasm/engine.ts'
+
+export interface CompiledContract {
+  readonly module: WasmModule
+  readonly imports: readonly { module: string, name: string, spec: HostFunctionSpec }[]
+  /** Exported functions and their parameter counts. */
+  readonly exports: ReadonlyMap<string, { params: number }>
+  readonly size: number
+}

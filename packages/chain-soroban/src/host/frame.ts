@@ -1,0 +1,22 @@
+/** One contract call on the host's stack: its instance, memory, fuel and handle map. */
+import type { WasmGlobal, WasmMemory } from '../wasm/engine.ts'
+export interface Frame {
+  readonly contract: string
+  readonly fn: string
+  /** Absolute Vals of the arguments (for auth). */
+  readonly args: readonly bigint[]
+  /** Relative handle → absolute handle. */
+  readonly rel: number[]
+  readonly relOf: Map<number, number>
+  memory: WasmMemory | undefined
+  fuel: WasmGlobal | undefined
+  depth: WasmGlobal | undefined
+  /** Fuel value last written into the instance; the difference is CPU spent. */
+  fuelSet: number
+  /** Linear-memory bytes already charged to the memory budget. */
+  memCharged: number
+}
+
+export function newFrame(contract: string, fn: string, args: readonly bigint[]): Frame {
+  return { contract, fn, args, rel: [], relOf: new Map(), memory: undefined, fuel: undefined, depth: undefined, fuelSet: 0, memCharged: 0 }
+}

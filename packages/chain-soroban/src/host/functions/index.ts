@@ -1,0 +1,18 @@
+/** Every host function this host implements, by env.json name. */
+import { VOID } from '../../val.ts'
+import { address } from './address.ts'
+import { buf } from './buf.ts'
+import { call } from './call.ts'
+import { collections } from './collections.ts'
+import { context } from './context.ts'
+import { crypto } from './crypto.ts'
+import { int } from './int.ts'
+import { storage } from './storage.ts'
+import type { HostImplementation } from './types.ts'
+
+export type { Arg, HostImplementation } from './types.ts'
+
+export const HOST_IMPLEMENTATIONS: Readonly<Record<string, HostImplementation>> = {
+  ...context, ...int, ...collections, ...buf, ...storage, ...call, ...crypto, ...address,
+  dummy0: () => VOID,
+}

@@ -1,0 +1,330 @@
+/**
+ * One top-level invocation: the object table, the frame stack, budget,
+ * events and auth records. Contract frames run as fresh wasm instances; host
+ * functions are generated from the env interface, which decodes and checks
+ * every argument by its declared type before the implementation sees it.
+ */
+import { sha256 } from '@noble/hashes/sha2.js'
+import { xdr } from '@stellar/stellar-sdk'
+import { Budget, Cost } from '../budget.ts'
+import type { HostFunctionSpec } from '../env/types.ts'
+import { ErrorCode, ErrorType, HostError } from '../errors.ts'
+import type { LedgerInfo, SorobanLedger } from '../ledger.ts'
+import { CALL_DEPTH_LIMIT, DEPTH_EXPORT, FUEL_EXPORT } from '../wasm/instrument.ts'
+import { instantiate, isGlobal, isMemory, isTrap, type WasmImports } from '../wasm/engine.ts'
+import type { CompiledContract } from './compiled.ts'
+import { newFrame, type Frame } from './frame.ts'
+import { HOST_IMPLEMENTATIONS, type Arg } from './functions/index.ts'
+import { KIND_OF_TAG, OBJECT_TAGS, badHandle, type HostObject, type ObjectKind } from './objects.ts'
+import { ObjectStore, typeError, valueError } from './store.ts'
+import {
+  boolVal, decodeSymbolSmall, errorVal, isObjectTag, majorOf, minorOf, objectVal, Tag, tagOf, u32Val, VOID,
+} from '../val.ts'
+
+/** Contract call depth Soroban allows (DEFAULT_HOST_DEPTH_LIMIT). */
+export const MAX_CONTRACT_DEPTH = 100
+
+export interface ContractEvent { contractId: string, topics: xdr.ScVal[], data: xdr.ScVal }
+export interface DiagnosticEvent { contractId: string, message: string, args: xdr.ScVal[] }
+export interface RecordedAuth { address: string, contract: string, fn: string, args: xdr.ScVal[] }
+/** `record`: every require_auth passes and is recorded (simulation). `enforce`: only listed authorizations pass, once each. */
+export type AuthMode = { mode: 'record' } | { mode: 'enforce', entries: readonly RecordedAuth[] }
+
+export interface InvocationEnv {
+  ledger: SorobanLedger
+  info: LedgerInfo
+  networkId: Uint8Array
+  auth: AuthMode
+  compile: (wasmHash: string) => CompiledContract
+  upload: (wasm: Uint8Array) => string
+}
+
+const OBJECT_ARG_KINDS: Record<string, ObjectKind> = {
+  U64Object: 'u64', I64Object: 'i64', TimepointObject: 'timepoint', DurationObject: 'duration', U128Object: 'u128',
+  I128Object: 'i128', U256Object: 'u256', I256Object: 'i256', BytesObject: 'bytes', StringObject: 'string',
+  SymbolObject: 'symbol', VecObject: 'vec', MapObject: 'map', AddressObject: 'address',
+}
+const NUMERIC_ARG_KINDS = { U64Val: 'u64', U256Val: 'u256', I256Val: 'i256', I64Val: 'i64' } as const
+
+const TRAP_CODES: [RegExp, number][] = [
+  [/out of bounds|index out of range|data segment|table index/i, ErrorCode.IndexBounds],
+  [/divide by zero|remainder by zero|integer overflow|unrepresentable|division/i, ErrorCode.ArithDomain],
+  [/null function|signature mismatch|indirect call/i, ErrorCode.UnexpectedType],
+]
+
+export class Invocation {
+  readonly budget: Budget
+  readonly store: ObjectStore
+  readonly env: InvocationEnv
+  readonly frames: Frame[] = []
+  readonly events: ContractEvent[] = []
+  readonly diagnostics: DiagnosticEvent[] = []
+  readonly auths: RecordedAuth[] = []
+  private readonly usedAuth = new Set<number>()
+
+  constructor(env: InvocationEnv, budget: Budget) {
+    this.env = env
+    this.budget = budget
+    this.store = new ObjectStore(budget)
+  }
+
+  get frame(): Frame {
+    const f = this.frames[this.frames.length - 1]
+    if (f === undefined) throw new HostError(ErrorType.Context, ErrorCode.InternalError, 'no contract frame')
+    return f
+  }
+
+  get ledger(): SorobanLedger { return this.env.ledger }
+
+  // ---- handles ----
+
+  /** A Val from the contract, checked, with its handle made absolute. */
+  toAbs(frame: Frame, raw: bigint): bigint {
+    const v = BigInt.asUintN(64, raw)
+    const tag = tagOf(v)
+    if (isObjectTag(tag)) {
+      const handle = majorOf(v)
+      const abs = minorOf(v) === 0 ? frame.rel[handle] : undefined
+      if (abs === undefined) throw badHandle(handle)
+      if (OBJECT_TAGS[this.store.objects[abs].kind] !== tag) throw typeError(`handle ${handle} is not a ${KIND_OF_TAG[tag] ?? `tag ${tag}`}`)
+      return objectVal(tag, abs)
+    }
+    const body = v >> 8n
+    const ok = (tag <= Tag.Void && body === 0n) || ((tag === Tag.U32 || tag === Tag.I32) && minorOf(v) === 0) ||
+      (tag === Tag.Error && minorOf(v) <= ErrorType.Auth) || (tag >= Tag.U64Small && tag <= Tag.I256Small) ||
+      (tag === Tag.SymbolSmall && decodeSymbolSmall(v) !== undefined)
+    if (!ok) throw valueError(`bad Val 0x${v.toString(16)} (tag ${tag})`)
+    return v
+  }
+
+  /** An absolute Val as the contract in `frame` may see it. */
+  toRel(frame: Frame, abs: bigint): bigint {
+    const tag = tagOf(abs)
+    if (!isObjectTag(tag)) return abs
+    const handle = majorOf(abs)
+    let rel = frame.relOf.get(handle)
+    if (rel === undefined) {
+      rel = frame.rel.length
+      frame.rel.push(handle)
+      frame.relOf.set(handle, rel)
+    }
+    return objectVal(tag, rel)
+  }
+
+  // ---- linear memory ----
+
+  memory(frame: Frame = this.frame): Uint8Array {
+    if (frame.memory === undefined) throw new HostError(ErrorType.WasmVm, ErrorCode.MissingValue, 'the contract exports no memory')
+    return new Uint8Array(frame.memory.buffer)
+  }
+
+  readMemory(pos: number, len: number): Uint8Array {
+    const mem = this.memory()
+    if (pos + len > mem.length) throw new HostError(ErrorType.WasmVm, ErrorCode.IndexBounds, `linear memory [${pos}, ${pos + len}) is out of bounds`)
+    this.budget.chargeCpu(len * Cost.perByte)
+    return mem.slice(pos, pos + len)
+  }
+
+  writeMemory(pos: number, data: Uint8Array): void {
+    const mem = this.memory()
+    if (pos + data.length > mem.length) throw new HostError(ErrorType.WasmVm, ErrorCode.IndexBounds, `linear memory [${pos}, ${pos + data.length}) is out of bounds`)
+    this.budget.chargeCpu(data.length * Cost.perByte)
+    mem.set(data, pos)
+  }
+
+  readU64s(pos: number, count: number): bigint[] {
+    const bytes = this.readMemory(pos, count * 8)
+    const view = new DataView(bytes.buffer)
+    return Array.from({ length: count }, (_, i) => view.getBigUint64(i * 8, true))
+  }
+
+  writeU64s(pos: number, values: bigint[]): void {
+    const bytes = new Uint8Array(values.length * 8)
+    const view = new DataView(bytes.buffer)
+    values.forEach((v, i) => view.setBigUint64(i * 8, BigInt.asUintN(64, v), true))
+    this.writeMemory(pos, bytes)
+  }
+
+  /** Slices stored as (ptr u32, len u32) pairs, read as byte strings. */
+  readSlices(pos: number, count: number): Uint8Array[] {
+    return this.readU64s(pos, count).map((s) => this.readMemory(Number(s & 0xffffffffn), Number(s >> 32n)))
+  }
+
+  // ---- budget and fuel ----
+
+  private enterWasm(frame: Frame): void {
+    frame.fuelSet = this.budget.cpuRemaining
+    if (frame.fuel !== undefined) frame.fuel.value = BigInt(frame.fuelSet)
+  }
+
+  /** Moves the CPU the instance spent, and any memory it grew, into the budget. */
+  private leaveWasm(frame: Frame): void {
+    if (frame.fuel !== undefined) {
+      const left = Number(frame.fuel.value)
+      this.budget.cpu += frame.fuelSet - left
+      frame.fuelSet = left
+    }
+    if (frame.memory !== undefined && frame.memory.buffer.byteLength > frame.memCharged) {
+      const grown = frame.memory.buffer.byteLength - frame.memCharged
+      frame.memCharged = frame.memory.buffer.byteLength
+      this.budget.chargeMem(grown)
+    }
+    if (this.budget.cpu > this.budget.cpuLimit) this.budget.chargeCpu(0)
+  }
+
+  // ---- host functions ----
+
+  private decodeArg(frame: Frame, type: string, raw: bigint): Arg {
+    const v = BigInt.asUintN(64, raw)
+    switch (type) {
+      case 'Val': return this.toAbs(frame, v)
+      case 'u64': return v
+      case 'i64': return BigInt.asIntN(64, v)
+      case 'U32Val': if (tagOf(v) !== Tag.U32 || minorOf(v) !== 0) throw typeError(`expected U32Val, got tag ${tagOf(v)}`); return majorOf(v)
+      case 'Bool': if (v !== 0n && v !== 1n) throw typeError(`expected Bool, got tag ${tagOf(v)}`); return v === 1n
+      case 'Error': if (tagOf(v) !== Tag.Error) throw typeError(`expected Error, got tag ${tagOf(v)}`); return this.toAbs(frame, v)
+      case 'Symbol': return this.store.symbolOf(this.toAbs(frame, v))
+      case 'StorageType': if (v > 2n) throw valueError(`storage type ${v}`); return Number(v)
+    }
+    const numeric = NUMERIC_ARG_KINDS[type as keyof typeof NUMERIC_ARG_KINDS]
+    if (numeric !== undefined) return this.store.intOf(numeric, this.toAbs(frame, v))
+    const kind = OBJECT_ARG_KINDS[type]
+    if (kind !== undefined) return this.store.expect(this.toAbs(frame, v), kind)
+    throw new HostError(ErrorType.Context, ErrorCode.InternalError, `argument type ${type} is not supported`)
+  }
+
+  private encodeResult(frame: Frame, type: string, result: Arg | undefined): bigint {
+    switch (type) {
+      case 'Void': return VOID
+      case 'Bool': return boolVal(result === true)
+      case 'U32Val': return u32Val(result as number)
+      case 'u64': case 'i64': return BigInt.asIntN(64, result as bigint)
+    }
+    const numeric = NUMERIC_ARG_KINDS[type as keyof typeof NUMERIC_ARG_KINDS]
+    if (numeric !== undefined) return BigInt.asIntN(64, this.toRel(frame, this.store.intVal(numeric, result as bigint)))
+    const abs = typeof result === 'bigint' ? result : this.store.alloc(result as HostObject)
+    return BigInt.asIntN(64, this.toRel(frame, abs))
+  }
+
+  private importsFor(frame: Frame, imports: readonly { module: string, name: string, spec: HostFunctionSpec }[]): WasmImports {
+    const out: WasmImports = {}
+    for (const { module, name, spec } of imports) {
+      const impl = HOST_IMPLEMENTATIONS[spec.name]
+      out[module] ??= {}
+      out[module][name] = (...raw: bigint[]): bigint => {
+        this.leaveWasm(frame)
+        this.budget.chargeCpu(Cost.hostCall)
+        if (impl === undefined) throw new HostError(ErrorType.Context, ErrorCode.InternalError, `host function ${spec.name} is not supported by this host`)
+        const args = spec.args.map(([, type], i) => this.decodeArg(frame, type, raw[i]))
+        const result = this.encodeResult(frame, spec.returns, impl(this, args))
+        this.enterWasm(frame)
+        return result
+      }
+    }
+    return out
+  }
+
+  // ---- contract calls ----
+
+  /** Runs `fn` of `contract`; state and events roll back when it fails. */
+  call(contract: string, fn: string, args: readonly bigint[], options: { allowReserved?: boolean } = {}): bigint {
+    if (this.frames.length >= MAX_CONTRACT_DEPTH) throw new HostError(ErrorType.Context, ErrorCode.ExceededLimit, `contract call depth over ${MAX_CONTRACT_DEPTH}`)
+    if (this.frames.some((f) => f.contract === contract)) throw new HostError(ErrorType.Context, ErrorCode.InvalidAction, `contract ${contract} re-entered`)
+    if (fn.startsWith('__') && options.allowReserved !== true) throw new HostError(ErrorType.Context, ErrorCode.InvalidAction, `function ${fn} cannot be called directly`)
+    const snapshot = this.ledger.snapshot()
+    const eventMark = this.events.length
+    try {
+      return this.run(contract, fn, args)
+    } catch (e) {
+      this.ledger.restore(snapshot)
+      this.events.length = eventMark // diagnostics survive failures, events do not
+      throw e
+    }
+  }
+
+  private run(contract: string, fn: string, args: readonly bigint[]): bigint {
+    const instance = this.ledger.contracts.get(contract)
+    if (instance === undefined) throw new HostError(ErrorType.Storage, ErrorCode.MissingValue, `no contract at ${contract}`)
+    if (instance.liveUntil < this.env.info.sequence) throw new HostError(ErrorType.Storage, ErrorCode.InvalidAction, `contract instance ${contract} is archived`)
+    const compiled = this.env.compile(instance.wasmHash)
+    const exported = compiled.exports.get(fn)
+    if (exported === undefined) throw new HostError(ErrorType.WasmVm, ErrorCode.MissingValue, `contract has no function ${fn}`)
+    if (exported.params !== args.length) throw new HostError(ErrorType.WasmVm, ErrorCode.UnexpectedSize, `${fn} takes ${exported.params} arguments, got ${args.length}`)
+    this.budget.chargeCpu(Cost.vmInstantiateBase + Cost.vmInstantiatePerByte * compiled.size)
+    const frame = newFrame(contract, fn, args)
+    this.frames.push(frame)
+    try {
+      const inst = instantiate(compiled.module, this.importsFor(frame, compiled.imports))
+      const memory = inst.exports.memory
+      frame.memory = isMemory(memory) ? memory : undefined
+      const fuel = inst.exports[FUEL_EXPORT]
+      const depth = inst.exports[DEPTH_EXPORT]
+      frame.fuel = isGlobal(fuel) ? fuel : undefined
+      frame.depth = isGlobal(depth) ? depth : undefined
+      this.leaveWasm(frame) // charges the initial memory
+      const relArgs = args.map((a) => BigInt.asIntN(64, this.toRel(frame, a)))
+      this.enterWasm(frame)
+      const raw = (inst.exports[fn] as (...a: bigint[]) => bigint | undefined)(...relArgs)
+      this.leaveWasm(frame)
+      return raw === undefined ? VOID : this.toAbs(frame, raw)
+    } catch (e) {
+      throw this.classify(e, frame)
+    } finally {
+      this.frames.pop()
+    }
+  }
+
+  /** Maps whatever stopped a frame to the Soroban error the real host reports. */
+  private classify(e: unknown, frame: Frame): HostError {
+    if (e instanceof HostError) return e
+    if (frame.fuel !== undefined && Number(frame.fuel.value) < 0) {
+      this.budget.cpu = this.budget.cpuLimit + 1
+      return new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, `CPU budget of ${this.budget.cpuLimit} instructions exceeded`)
+    }
+    if (frame.depth !== undefined && Number(frame.depth.value) > CALL_DEPTH_LIMIT) {
+      return new HostError(ErrorType.WasmVm, ErrorCode.ExceededLimit, `wasm call depth over ${CALL_DEPTH_LIMIT}`)
+    }
+    if (e instanceof RangeError && /call stack/i.test(e.message)) return new HostError(ErrorType.WasmVm, ErrorCode.ExceededLimit, 'wasm stack exhausted')
+    if (isTrap(e)) {
+      const code = TRAP_CODES.find(([re]) => re.test(e.message))?.[1] ?? ErrorCode.InvalidAction
+      return new HostError(ErrorType.WasmVm, code, `trap: ${e.message}`)
+    }
+    return new HostError(ErrorType.Context, ErrorCode.InternalError, `host failure: ${e instanceof Error ? e.message : String(e)}`)
+  }
+
+  /** try_call: a recoverable failure becomes its Error value. */
+  tryCall(contract: string, fn: string, args: readonly bigint[]): bigint {
+    try {
+      return this.call(contract, fn, args)
+    } catch (e) {
+      if (e instanceof HostError && e.recoverable) return errorVal(e.type, e.code)
+      throw e
+    }
+  }
+
+  // ---- auth ----
+
+  requireAuth(address: string, args: readonly bigint[] | undefined): void {
+    const frame = this.frame
+    // A contract authorizes the calls it makes itself.
+    const invoker = this.frames[this.frames.length - 2]
+    if (invoker !== undefined && invoker.contract === address) return
+    const entry: RecordedAuth = { address, contract: frame.contract, fn: frame.fn, args: (args ?? frame.args).map((a) => this.store.toScVal(a)) }
+    const auth = this.env.auth
+    if (auth.mode === 'record') { this.auths.push(entry); return }
+    const wanted = entry.args.map((a) => a.toXDR('base64')).join()
+    const index = auth.entries.findIndex((e, i) => !this.usedAuth.has(i) && e.address === address && e.contract === entry.contract && e.fn === entry.fn &&
+      e.args.map((a) => a.toXDR('base64')).join() === wanted)
+    if (index < 0) throw new HostError(ErrorType.Auth, ErrorCode.InvalidAction, `missing authorization of ${address} for ${entry.contract}.${entry.fn}`)
+    this.usedAuth.add(index)
+    this.auths.push(entry)
+  }
+
+  contractIdFrom(deployer: xdr.ScAddress, salt: Uint8Array): Uint8Array {
+    const preimage = xdr.HashIdPreimage.envelopeTypeContractId(new xdr.HashIdPreimageContractId({
+      networkId: Buffer.from(this.env.networkId),
+      contractIdPreimage: xdr.ContractIdPreimage.contractIdPreimageFromAddress(new xdr.ContractIdPreimageFromAddress({ address: deployer, salt: Buffer.from(salt) })),
+    }))
+    return sha256(preimage.toXDR())
+  }
+}

@@ -1,0 +1,248 @@
+/**
+ * The object table of one invocation plus conversions between absolute Vals
+ * (handles index this table) and ScVal XDR, and the host's total order.
+ */
+import { Address, StrKey, xdr } from '@stellar/stellar-sdk'
+import type { Budget } from '../budget.ts'
+import { Cost } from '../budget.ts'
+import { ErrorCode, ErrorType, HostError } from '../errors.ts'
+import {
+  boolVal, bodyOf, decodeSymbolSmall, errorVal, fitsI56, fitsU56, fromBody, i32Val, isObjectTag, majorOf, minorOf,
+  objectVal, signedBody, symbolSmall, SYMBOL_SMALL_MAX, Tag, tagOf, u32Val, VOID,
+} from '../val.ts'
+import { badHandle, KIND_OF_TAG, OBJECT_TAGS, objectSize, type HostObject, type IntKind, type ObjectKind, type Of } from './objects.ts'
+
+const SMALL_INT_TAG: Record<IntKind, number> = {
+  u64: Tag.U64Small, i64: Tag.I64Small, timepoint: Tag.TimepointSmall, duration: Tag.DurationSmall,
+  u128: Tag.U128Small, i128: Tag.I128Small, u256: Tag.U256Small, i256: Tag.I256Small,
+}
+const INT_OF_SMALL_TAG: Record<number, IntKind> = Object.fromEntries(Object.entries(SMALL_INT_TAG).map(([k, t]) => [t, k as IntKind]))
+const SIGNED = new Set<IntKind>(['i64', 'i128', 'i256'])
+const INT_BITS: Record<IntKind, number> = { u64: 64, i64: 64, timepoint: 64, duration: 64, u128: 128, i128: 128, u256: 256, i256: 256 }
+
+export const valueError = (message: string): HostError => new HostError(ErrorType.Value, ErrorCode.InvalidInput, message)
+export const typeError = (message: string): HostError => new HostError(ErrorType.Value, ErrorCode.UnexpectedType, message)
+
+/** Whether `value` is representable as the integer kind. */
+export function inRange(kind: IntKind, value: bigint): boolean {
+  const bits = INT_BITS[kind]
+  return SIGNED.has(kind) ? value >= -(1n << BigInt(bits - 1)) && value < 1n << BigInt(bits - 1) : value >= 0n && value < 1n << BigInt(bits)
+}
+
+// ScVal type order: the host orders values of different types by it.
+const TYPE_RANK: Record<number, number> = {
+  [Tag.False]: 0, [Tag.True]: 0, [Tag.Void]: 1, [Tag.Error]: 2, [Tag.U32]: 3, [Tag.I32]: 4,
+  [Tag.U64Small]: 5, [Tag.U64Object]: 5, [Tag.I64Small]: 6, [Tag.I64Object]: 6,
+  [Tag.TimepointSmall]: 7, [Tag.TimepointObject]: 7, [Tag.DurationSmall]: 8, [Tag.DurationObject]: 8,
+  [Tag.U128Small]: 9, [Tag.U128Object]: 9, [Tag.I128Small]: 10, [Tag.I128Object]: 10,
+  [Tag.U256Small]: 11, [Tag.U256Object]: 11, [Tag.I256Small]: 12, [Tag.I256Object]: 12,
+  [Tag.BytesObject]: 13, [Tag.StringObject]: 14, [Tag.SymbolSmall]: 15, [Tag.SymbolObject]: 15,
+  [Tag.VecObject]: 16, [Tag.MapObject]: 17, [Tag.AddressObject]: 18,
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length)
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1
+}
+const sign = (x: bigint): number => (x < 0n ? -1 : x > 0n ? 1 : 0)
+
+function addressBytes(strkey: string): { type: number, raw: Uint8Array } {
+  return strkey.startsWith('C') ? { type: 1, raw: StrKey.decodeContract(strkey) } : { type: 0, raw: StrKey.decodeEd25519PublicKey(strkey) }
+}
+
+export class ObjectStore {
+  readonly objects: HostObject[] = []
+  readonly budget: Budget
+  constructor(budget: Budget) { this.budget = budget }
+
+  /** Stores a new object and returns its absolute Val. */
+  alloc(o: HostObject): bigint {
+    this.budget.chargeCpu(Cost.objectAlloc)
+    this.budget.chargeMem(objectSize(o))
+    this.objects.push(o)
+    return objectVal(OBJECT_TAGS[o.kind], this.objects.length - 1)
+  }
+
+  /** The object behind an absolute Val, checked against its tag. */
+  get(val: bigint): HostObject {
+    const handle = majorOf(val)
+    const o = this.objects[handle]
+    if (o === undefined || OBJECT_TAGS[o.kind] !== tagOf(val)) throw badHandle(handle)
+    return o
+  }
+
+  expect<K extends ObjectKind>(val: bigint, kind: K): Of<K> {
+    const tag = tagOf(val)
+    if (tag !== OBJECT_TAGS[kind]) throw typeError(`expected a ${kind} object, got tag ${tag}`)
+    return this.get(val) as Of<K>
+  }
+
+  // ---- integers ----
+
+  /** An integer Val of the kind: inline when it fits 56 bits, else an object. */
+  intVal(kind: IntKind, value: bigint): bigint {
+    if (!inRange(kind, value)) throw new HostError(ErrorType.Object, ErrorCode.ArithDomain, `${value} is out of range for ${kind}`)
+    const small = SIGNED.has(kind) ? fitsI56(value) : fitsU56(value)
+    return small ? fromBody(SMALL_INT_TAG[kind], value) : this.alloc({ kind, value })
+  }
+
+  /** The integer of an integer Val of the kind (small or object). */
+  intOf(kind: IntKind, val: bigint): bigint {
+    const tag = tagOf(val)
+    if (tag === SMALL_INT_TAG[kind]) return SIGNED.has(kind) ? signedBody(val) : bodyOf(val)
+    return this.expect(val, kind).value
+  }
+
+  symbolOf(val: bigint): string {
+    const tag = tagOf(val)
+    if (tag === Tag.SymbolSmall) {
+      const s = decodeSymbolSmall(val)
+      if (s === undefined) throw valueError('malformed small symbol')
+      return s
+    }
+    return this.expect(val, 'symbol').value
+  }
+
+  symbolVal(s: string): bigint {
+    return s.length <= SYMBOL_SMALL_MAX ? symbolSmall(s) : this.alloc({ kind: 'symbol', value: s })
+  }
+
+  // ---- ScVal conversion ----
+
+  toScVal(val: bigint, depth = 0): xdr.ScVal {
+    if (depth > 100) throw new HostError(ErrorType.Context, ErrorCode.ExceededLimit, 'value nesting too deep')
+    const tag = tagOf(val)
+    switch (tag) {
+      case Tag.False: return xdr.ScVal.scvBool(false)
+      case Tag.True: return xdr.ScVal.scvBool(true)
+      case Tag.Void: return xdr.ScVal.scvVoid()
+      case Tag.Error: return xdr.ScVal.scvError(scError(minorOf(val), majorOf(val)))
+      case Tag.U32: return xdr.ScVal.scvU32(majorOf(val))
+      case Tag.I32: return xdr.ScVal.scvI32(majorOf(val) | 0)
+      case Tag.SymbolSmall: case Tag.SymbolObject: return xdr.ScVal.scvSymbol(this.symbolOf(val))
+    }
+    const intKind = INT_OF_SMALL_TAG[tag] ?? (isObjectTag(tag) ? KIND_OF_TAG[tag] : undefined)
+    if (intKind !== undefined && intKind in SMALL_INT_TAG) return intScVal(intKind as IntKind, this.intOf(intKind as IntKind, val))
+    const o = this.get(val)
+    switch (o.kind) {
+      case 'bytes': return xdr.ScVal.scvBytes(Buffer.from(o.value))
+      case 'string': return xdr.ScVal.scvString(Buffer.from(o.value))
+      case 'vec': return xdr.ScVal.scvVec(o.value.map((v) => this.toScVal(v, depth + 1)))
+      case 'map': return xdr.ScVal.scvMap(o.keys.map((k, i) => new xdr.ScMapEntry({ key: this.toScVal(k, depth + 1), val: this.toScVal(o.values[i], depth + 1) })))
+      case 'address': return Address.fromString(o.value).toScVal()
+      default: throw typeError(`cannot convert ${o.kind}`)
+    }
+  }
+
+  fromScVal(v: xdr.ScVal, depth = 0): bigint {
+    if (depth > 100) throw new HostError(ErrorType.Context, ErrorCode.ExceededLimit, 'value nesting too deep')
+    switch (v.switch().name) {
+      case 'scvBool': return boolVal(v.b())
+      case 'scvVoid': return VOID
+      case 'scvError': {
+        const e = v.error()
+        const type = e.switch().value
+        return errorVal(type, type === ErrorType.Contract ? e.contractCode() : e.code().value)
+      }
+      case 'scvU32': return u32Val(v.u32())
+      case 'scvI32': return i32Val(v.i32())
+      case 'scvU64': return this.intVal('u64', v.u64().toBigInt())
+      case 'scvI64': return this.intVal('i64', v.i64().toBigInt())
+      case 'scvTimepoint': return this.intVal('timepoint', v.timepoint().toBigInt())
+      case 'scvDuration': return this.intVal('duration', v.duration().toBigInt())
+      case 'scvU128': { const p = v.u128(); return this.intVal('u128', (p.hi().toBigInt() << 64n) | p.lo().toBigInt()) }
+      case 'scvI128': { const p = v.i128(); return this.intVal('i128', (p.hi().toBigInt() << 64n) | p.lo().toBigInt()) }
+      case 'scvU256': { const p = v.u256(); return this.intVal('u256', (p.hiHi().toBigInt() << 192n) | (p.hiLo().toBigInt() << 128n) | (p.loHi().toBigInt() << 64n) | p.loLo().toBigInt()) }
+      case 'scvI256': { const p = v.i256(); return this.intVal('i256', (p.hiHi().toBigInt() << 192n) | (p.hiLo().toBigInt() << 128n) | (p.loHi().toBigInt() << 64n) | p.loLo().toBigInt()) }
+      case 'scvBytes': return this.alloc({ kind: 'bytes', value: Uint8Array.from(v.bytes()) })
+      case 'scvString': return this.alloc({ kind: 'string', value: Uint8Array.from(Buffer.from(v.str() as Buffer | string)) })
+      case 'scvSymbol': return this.symbolVal(Buffer.from(v.sym() as Buffer | string).toString('latin1'))
+      case 'scvVec': return this.alloc({ kind: 'vec', value: (v.vec() ?? []).map((e) => this.fromScVal(e, depth + 1)) })
+      case 'scvMap': return this.mapFrom((v.map() ?? []).map((e) => [this.fromScVal(e.key(), depth + 1), this.fromScVal(e.val(), depth + 1)]))
+      case 'scvAddress': return this.alloc({ kind: 'address', value: Address.fromScAddress(v.address()).toString() })
+      default: throw typeError(`ScVal ${v.switch().name} cannot be a contract value`)
+    }
+  }
+
+  /** A map from entries in any order; duplicate keys are an error. */
+  mapFrom(entries: [bigint, bigint][]): bigint {
+    entries.sort((a, b) => this.compare(a[0], b[0]))
+    for (let i = 1; i < entries.length; i++) {
+      if (this.compare(entries[i - 1][0], entries[i][0]) === 0) throw new HostError(ErrorType.Object, ErrorCode.InvalidInput, 'duplicate map key')
+    }
+    return this.alloc({ kind: 'map', keys: entries.map((e) => e[0]), values: entries.map((e) => e[1]) })
+  }
+
+  /** The host's total order over Vals (ScVal order): by type, then by value. */
+  compare(a: bigint, b: bigint): number {
+    if (a === b) return 0
+    const ta = tagOf(a)
+    const tb = tagOf(b)
+    const ra = TYPE_RANK[ta]
+    const rb = TYPE_RANK[tb]
+    if (ra === undefined || rb === undefined) throw valueError('cannot compare values with bad tags')
+    if (ra !== rb) return ra < rb ? -1 : 1
+    this.budget.chargeCpu(Cost.hostCall / 10)
+    switch (ra) {
+      case 0: return ta === tb ? 0 : ta === Tag.False ? -1 : 1
+      case 1: return 0
+      case 2: return minorOf(a) !== minorOf(b) ? Math.sign(minorOf(a) - minorOf(b)) : Math.sign(majorOf(a) - majorOf(b))
+      case 3: return Math.sign(majorOf(a) - majorOf(b))
+      case 4: return Math.sign((majorOf(a) | 0) - (majorOf(b) | 0))
+      case 15: { const x = this.symbolOf(a); const y = this.symbolOf(b); return x === y ? 0 : x < y ? -1 : 1 }
+    }
+    const kind = (INT_OF_SMALL_TAG[ta] ?? KIND_OF_TAG[ta]) as ObjectKind
+    if (kind in SMALL_INT_TAG) return sign(this.intOf(kind as IntKind, a) - this.intOf(kind as IntKind, b))
+    const x = this.get(a)
+    const y = this.get(b)
+    if ((x.kind === 'bytes' || x.kind === 'string') && (y.kind === 'bytes' || y.kind === 'string')) return compareBytes(x.value, y.value)
+    if (x.kind === 'vec' && y.kind === 'vec') {
+      const n = Math.min(x.value.length, y.value.length)
+      for (let i = 0; i < n; i++) { const c = this.compare(x.value[i], y.value[i]); if (c !== 0) return c }
+      return Math.sign(x.value.length - y.value.length)
+    }
+    if (x.kind === 'map' && y.kind === 'map') {
+      const n = Math.min(x.keys.length, y.keys.length)
+      for (let i = 0; i < n; i++) {
+        const c = this.compare(x.keys[i], y.keys[i]) || this.compare(x.values[i], y.values[i])
+        if (c !== 0) return c
+      }
+      return Math.sign(x.keys.length - y.keys.length)
+    }
+    if (x.kind === 'address' && y.kind === 'address') {
+      const p = addressBytes(x.value)
+      const q = addressBytes(y.value)
+      return p.type !== q.type ? Math.sign(p.type - q.type) : compareBytes(p.raw, q.raw)
+    }
+    throw typeError(`cannot compare ${x.kind} with ${y.kind}`)
+  }
+}
+
+export function scError(type: number, code: number): xdr.ScError {
+  const names = ['sceContract', 'sceWasmVm', 'sceContext', 'sceStorage', 'sceObject', 'sceCrypto', 'sceEvents', 'sceBudget', 'sceValue', 'sceAuth'] as const
+  const name = names[type]
+  if (name === undefined) throw valueError(`error type ${type}`)
+  if (name === 'sceContract') return xdr.ScError.sceContract(code)
+  const codes = ['scecArithDomain', 'scecIndexBounds', 'scecInvalidInput', 'scecMissingValue', 'scecExistingValue',
+    'scecExceededLimit', 'scecInvalidAction', 'scecInternalError', 'scecUnexpectedType', 'scecUnexpectedSize'] as const
+  const codeName = codes[code]
+  if (codeName === undefined) throw valueError(`error code ${code}`)
+  return xdr.ScError[name](xdr.ScErrorCode[codeName]())
+}
+
+const M64 = (1n << 64n) - 1n
+function intScVal(kind: IntKind, v: bigint): xdr.ScVal {
+  const u = (x: bigint): xdr.Uint64 => new xdr.Uint64(x & M64)
+  const i = (x: bigint): xdr.Int64 => new xdr.Int64(BigInt.asIntN(64, x))
+  switch (kind) {
+    case 'u64': return xdr.ScVal.scvU64(u(v))
+    case 'i64': return xdr.ScVal.scvI64(i(v))
+    case 'timepoint': return xdr.ScVal.scvTimepoint(u(v))
+    case 'duration': return xdr.ScVal.scvDuration(u(v))
+    case 'u128': return xdr.ScVal.scvU128(new xdr.UInt128Parts({ hi: u(v >> 64n), lo: u(v) }))
+    case 'i128': return xdr.ScVal.scvI128(new xdr.Int128Parts({ hi: i(v >> 64n), lo: u(v) }))
+    case 'u256': return xdr.ScVal.scvU256(new xdr.UInt256Parts({ hiHi: u(v >> 192n), hiLo: u(v >> 128n), loHi: u(v >> 64n), loLo: u(v) }))
+    case 'i256': return xdr.ScVal.scvI256(new xdr.Int256Parts({ hiHi: i(v >> 192n), hiLo: u(v >> 128n), loHi: u(v >> 64n), loLo: u(v) }))
+  }
+}

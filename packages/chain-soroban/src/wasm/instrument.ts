@@ -1,0 +1,146 @@
+/**
+ * Rewrites a validated contract module so execution is metered and bounded
+ * deterministically, whatever the engine:
+ * - every straight-line segment (function entry, and after each block, loop,
+ *   if, else and end) first subtracts `cost per instruction × its length` from
+ *   an exported i64 fuel global and traps when the fuel goes negative; the
+ *   host reads and refills the global around every host call;
+ * - every function counts its call depth in an exported i32 global and traps
+ *   past {@link CALL_DEPTH_LIMIT}; the body is wrapped in a block so every
+ *   exit (fall-through, `br` to the function label, `return`) decrements it;
+ * - the memory maximum is clamped to what the memory budget allows.
+ * Function, global and type indices are unchanged (the new globals go last).
+ */
+import { InvalidContractModuleError } from '../errors.ts'
+import type { ParsedModule } from './module.ts'
+import { OP_BLOCK, OP_ELSE, OP_END, OP_IF, OP_LOOP, OP_RETURN, skipImmediates } from './opcodes.ts'
+import { encodeSigned, encodeU32, Reader } from './reader.ts'
+
+/** Soroban charges wasm execution per instruction (cost type WasmInsnExec). */
+export const CPU_PER_INSTRUCTION = 4
+/** Nested wasm calls allowed within one contract frame (wasmi's default recursion limit). */
+export const CALL_DEPTH_LIMIT = 1024
+export const FUEL_EXPORT = '__zvm_fuel'
+export const DEPTH_EXPORT = '__zvm_depth'
+
+const SECTION_ORDER = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 10, 11]
+const rank = (id: number): number => SECTION_ORDER.indexOf(id)
+
+/** Appends without spreading (large arrays overflow the argument limit). */
+function append(out: number[], data: ArrayLike<number>): void {
+  for (let i = 0; i < data.length; i++) out.push(data[i])
+}
+
+function section(id: number, content: ArrayLike<number>): number[] {
+  const out = [id, ...encodeU32(content.length)]
+  append(out, content)
+  return out
+}
+
+function chargeCode(fuel: number[], cost: number): number[] {
+  return [0x23, ...fuel, 0x42, ...encodeSigned(cost), 0x7d, 0x24, ...fuel, 0x23, ...fuel, 0x42, 0x00, 0x53, 0x04, 0x40, 0x00, 0x0b]
+}
+
+function instrumentBody(m: ParsedModule, index: number, fuel: number[], depth: number[]): number[] {
+  const { bytes } = m
+  const body = m.bodies[index]
+  const r = new Reader(bytes, body.start, body.end)
+  for (let n = r.u32(), i = 0; i < n; i++) { r.u32(); r.byte() }
+  const localsEnd = r.pos
+  const starts: number[] = []
+  const ops: number[] = []
+  while (!r.done) {
+    starts.push(r.pos)
+    const op = r.byte()
+    skipImmediates(op, r, () => {})
+    ops.push(op)
+  }
+  starts.push(r.pos)
+  const last = ops.length - 1 // the function's own `end`
+  const isBoundary = (op: number): boolean => op === OP_BLOCK || op === OP_LOOP || op === OP_IF || op === OP_ELSE || op === OP_END
+  // Instructions from i up to and including the next boundary (or the function end).
+  const segmentCost = (i: number): number => {
+    let k = i
+    while (k < last && !isBoundary(ops[k])) k++
+    return (k - i + 1) * CPU_PER_INSTRUCTION
+  }
+  const results = m.types[body.typeIndex].results
+  const out: number[] = []
+  append(out, bytes.subarray(body.start, localsEnd))
+  out.push(0x23, ...depth, 0x41, 0x01, 0x6a, 0x24, ...depth, 0x23, ...depth, 0x41, ...encodeSigned(CALL_DEPTH_LIMIT), 0x4b, 0x04, 0x40, 0x00, 0x0b)
+  out.push(OP_BLOCK, results.length === 0 ? 0x40 : results[0])
+  out.push(...chargeCode(fuel, segmentCost(0)))
+  let open = 0
+  for (let i = 0; i < last; i++) {
+    const op = ops[i]
+    if (op === OP_RETURN) out.push(0x0c, ...encodeU32(open))
+    else for (let b = starts[i]; b < starts[i + 1]; b++) out.push(bytes[b])
+    if (op === OP_BLOCK || op === OP_LOOP || op === OP_IF) open++
+    else if (op === OP_END) open--
+    if (isBoundary(op)) out.push(...chargeCode(fuel, segmentCost(i + 1)))
+  }
+  out.push(OP_END, 0x23, ...depth, 0x41, 0x01, 0x6b, 0x24, ...depth, OP_END)
+  const sized = encodeU32(out.length)
+  append(sized, out)
+  return sized
+}
+
+export interface InstrumentOptions {
+  /** Upper bound for linear memory, in 64 KiB pages. */
+  maxMemoryPages: number
+}
+
+export function instrumentModule(m: ParsedModule, options: InstrumentOptions): Uint8Array {
+  const { bytes } = m
+  for (const name of [FUEL_EXPORT, DEPTH_EXPORT]) {
+    if (m.exports.has(name)) throw new InvalidContractModuleError('malformed', `export name ${name} is reserved`)
+  }
+  const fuel = encodeU32(m.globalCount)
+  const depth = encodeU32(m.globalCount + 1)
+  const newGlobals = [0x7e, 0x01, 0x42, 0x00, 0x0b, 0x7f, 0x01, 0x41, 0x00, 0x0b]
+  const newExports = [
+    ...encodeU32(FUEL_EXPORT.length), ...new TextEncoder().encode(FUEL_EXPORT), 0x03, ...fuel,
+    ...encodeU32(DEPTH_EXPORT.length), ...new TextEncoder().encode(DEPTH_EXPORT), 0x03, ...depth,
+  ]
+  const out: number[] = []
+  append(out, bytes.subarray(0, 8))
+  let globalsDone = false
+  let exportsDone = false
+  const flushBefore = (id: number): void => {
+    if (!globalsDone && (id === -1 || rank(id) > rank(6))) { append(out, section(6, [...encodeU32(2), ...newGlobals])); globalsDone = true }
+    if (!exportsDone && (id === -1 || rank(id) > rank(7))) { append(out, section(7, [...encodeU32(2), ...newExports])); exportsDone = true }
+  }
+  for (const s of m.sections) {
+    const raw = bytes.subarray(s.headerStart, s.end)
+    if (s.id === 0) { append(out, raw); continue }
+    flushBefore(s.id)
+    const r = new Reader(bytes, s.start, s.end)
+    if (s.id === 5 && m.memory !== undefined) {
+      r.u32()
+      const { min, max } = m.memory
+      const limit = Math.min(max ?? 65536, options.maxMemoryPages)
+      if (min > limit) throw new InvalidContractModuleError('too-large', `initial memory of ${min} pages exceeds the memory budget (${limit} pages)`)
+      append(out, section(5, [1, 0x01, ...encodeU32(min), ...encodeU32(limit)]))
+    } else if (s.id === 6) {
+      const n = r.u32()
+      const content = encodeU32(n + 2)
+      append(content, bytes.subarray(r.pos, s.end))
+      append(out, section(6, [...content, ...newGlobals]))
+      globalsDone = true
+    } else if (s.id === 7) {
+      const n = r.u32()
+      const content = encodeU32(n + 2)
+      append(content, bytes.subarray(r.pos, s.end))
+      append(out, section(7, [...content, ...newExports]))
+      exportsDone = true
+    } else if (s.id === 10) {
+      const content: number[] = [...encodeU32(m.bodies.length)]
+      for (let i = 0; i < m.bodies.length; i++) {
+        append(content, instrumentBody(m, i, fuel, depth))
+      }
+      append(out, section(10, content))
+    } else append(out, raw)
+  }
+  flushBefore(-1)
+  return Uint8Array.from(out)
+}
