@@ -304,12 +304,18 @@ export class Invocation {
 
   // ---- auth ----
 
-  requireAuth(address: string, args: readonly bigint[] | undefined): void {
-    const frame = this.frame
+  /**
+   * Authorization of `address` for the current call (or `target`, e.g. a
+   * deployment outside any contract) with the call's arguments or `args`.
+   */
+  requireAuth(address: string, args: readonly bigint[] | undefined, target?: { contract: string, fn: string }): void {
+    const frame = this.frames[this.frames.length - 1]
     // A contract authorizes the calls it makes itself.
     const invoker = this.frames[this.frames.length - 2]
-    if (invoker !== undefined && invoker.contract === address) return
-    const entry: RecordedAuth = { address, contract: frame.contract, fn: frame.fn, args: (args ?? frame.args).map((a) => this.store.toScVal(a)) }
+    if (target === undefined && invoker !== undefined && invoker.contract === address) return
+    const where = target ?? (frame === undefined ? undefined : { contract: frame.contract, fn: frame.fn })
+    if (where === undefined) throw new HostError(ErrorType.Context, ErrorCode.InternalError, 'require_auth outside a contract call')
+    const entry: RecordedAuth = { address, contract: where.contract, fn: where.fn, args: (args ?? frame?.args ?? []).map((a) => this.store.toScVal(a)) }
     const auth = this.env.auth
     if (auth.mode === 'record') { this.auths.push(entry); return }
     const wanted = entry.args.map((a) => a.toXDR('base64')).join()

@@ -56,7 +56,8 @@ export function createContract(h: Invocation, deployer: string, wasmHash: Uint8A
   if (salt.length !== 32) throw new HostError(ErrorType.Value, ErrorCode.UnexpectedSize, 'salt must be 32 bytes')
   const hash = bytesToHex(wasmHash).slice(2)
   if (!h.ledger.code.has(hash)) throw storageError(ErrorCode.MissingValue, `no uploaded wasm with hash ${hash}`)
-  if (h.frames.length === 0 || h.frame.contract !== deployer) h.requireAuth(deployer, [])
+  // Deploying on behalf of an address other than the running contract needs its authorization.
+  if (h.frames.length === 0 || h.frame.contract !== deployer) h.requireAuth(deployer, [], { contract: '', fn: 'create_contract' })
   const address = StrKey.encodeContract(Buffer.from(h.contractIdFrom(Address.fromString(deployer).toScAddress(), salt)))
   if (h.ledger.contracts.has(address)) throw storageError(ErrorCode.ExistingValue, `contract ${address} already exists`)
   const info = h.env.info
