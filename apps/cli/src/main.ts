@@ -5,6 +5,7 @@
  *   zvm statetest <file-or-dir…> [--fork Cancun] [--json] [--trace] [--workers N]
  *   zvm asm <in.zasm> -o <out.zvmc>
  *   zvm disasm <file.zvmc|file.zasm|--hex code>
+ *   zvm soroban invoke <file.wasm> --fn <name> [--arg-json '<JSON list>'] [--storage <file.json>] [--json]
  *
  * Bad input exits non-zero with one line naming the problem.
  */
@@ -18,12 +19,16 @@ import { hexToBytes, ZvmError } from '@zvm/primitives'
 import { toHuman, toRunJson } from './format.ts'
 import { CliError, processIo, type CliIo } from './io.ts'
 import { loadProgram, readText } from './load.ts'
+import { sorobanCommand } from './soroban.ts'
 
 const USAGE = `usage:
   zvm run <file.zvmc|file.zasm> | --hex <code> [--target native|evm] [--fork Cancun] [--calldata <hex>] [--gas <n>] [--value <n>] [--json]
   zvm statetest <file-or-dir…> [--fork Cancun] [--json] [--trace] [--workers <n>] [--no-skip]
   zvm asm <in.zasm> -o <out.zvmc>
   zvm disasm <file.zvmc|file.zasm> | --hex <code>
+  zvm soroban invoke <file.wasm> --fn <name> [--arg-json '<JSON list>'] [--storage <file.json>] [--json]
+                     [--cpu-limit <n>] [--mem-limit <bytes>] [--ledger-sequence <n>] [--ledger-timestamp <n>]
+  zvm soroban validate <file.wasm>
 `
 
 function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
@@ -125,6 +130,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       case 'statetest': return await statetestCommand(io, rest)
       case 'asm': return asmCommand(io, rest)
       case 'disasm': return disasmCommand(io, rest)
+      case 'soroban': return sorobanCommand(io, rest, (a, o) => parse(a, o) as ReturnType<Parameters<typeof sorobanCommand>[2]>)
       case undefined: case '-h': case '--help': case 'help':
         io.out(USAGE)
         return command === undefined ? 2 : 0

@@ -13,6 +13,7 @@ import type { HostFunctionSpec } from './env/types.ts'
 import { formatError, HostError, InvalidContractModuleError } from './errors.ts'
 import type { CompiledContract } from './host/compiled.ts'
 import { createContract } from './host/functions/storage.ts'
+import { scError } from './host/store.ts'
 import { Invocation, type AuthMode, type ContractEvent, type DiagnosticEvent, type RecordedAuth } from './host/invocation.ts'
 import { DEFAULT_LEDGER_INFO, SorobanLedger, type LedgerInfo } from './ledger.ts'
 import { compileModule, isCompileError } from './wasm/engine.ts'
@@ -34,7 +35,7 @@ export interface SorobanHostOptions {
 
 export interface InvokeResult {
   status: 'success' | 'error'
-  /** The return value (Void on error). */
+  /** The return value; on failure the Error value (`scvError`). */
   result: xdr.ScVal
   error: { type: number, code: number, name: string, message: string } | undefined
   events: ContractEvent[]
@@ -156,7 +157,7 @@ export class SorobanHost {
       this.ledger.restore(before)
       if (!(e instanceof HostError)) throw e
       return {
-        status: 'error', result: xdr.ScVal.scvVoid(),
+        status: 'error', result: xdr.ScVal.scvError(scError(e.type, e.code)),
         error: { type: e.type, code: e.code, name: formatError(e.type, e.code), message: e.message },
         events: [], diagnostics: h.diagnostics, auth: h.auths,
         cpuInsns: Math.min(h.budget.cpu, h.budget.cpuLimit), memBytes: h.budget.mem,

@@ -11,7 +11,7 @@ export async function compileAssemblyScript(file: string, constants: Record<stri
     optimizeLevel: 2, runtime: 'stub', noAssert: true, use: ['abort='],
     disable: ['bulk-memory', 'reference-types', 'multi-value', 'nontrapping-f2i', 'simd', 'gc'],
   })
-  if (error !== null || binary === undefined) throw new Error(`asc failed: ${String(error)}\n${stderr.toString()}`)
+  if (error !== null || binary === undefined || binary === null) throw new Error(`asc failed: ${String(error)}\n${stderr.toString()}`)
   let wasm = withCustomSection(binary, 'contractenvmetav0', envMetaSection(25))
   if (spec.length > 0) wasm = withCustomSection(wasm, 'contractspecv0', specSection(spec))
   return wasm

@@ -65,7 +65,7 @@ export function watContract(source: string, options: BuildOptions = {}): Uint8Ar
   const module = wabt.parseWat('contract.wat', source, { multi_value: true, ...options.features })
   module.resolveNames()
   module.validate()
-  let wasm = Uint8Array.from(module.toBinary({ write_debug_names: false }).buffer)
+  let wasm: Uint8Array = Uint8Array.from(module.toBinary({ write_debug_names: false }).buffer)
   module.destroy()
   if (options.protocol !== null) wasm = withCustomSection(wasm, 'contractenvmetav0', envMetaSection(options.protocol ?? 25, options.preRelease ?? 0))
   if (options.spec !== undefined) wasm = withCustomSection(wasm, 'contractspecv0', specSection(options.spec))
