@@ -55,6 +55,11 @@ describe('errors', () => {
     expect(r.error).toMatchObject({ type: ErrorType.Contract, code: 7, name: 'Error(Contract, #7)' })
   })
 
+  it('returning an Error value (Rust Err(ContractError)) fails the call with it', () => {
+    const { host, id } = deployed(basics())
+    expect(host.invoke(id, 'err', [u32(4)]).error?.name).toBe('Error(Contract, #4)')
+  })
+
   it('unknown function and wrong argument count', () => {
     const { host, id } = deployed(basics())
     expect(host.invoke(id, 'nope', []).error).toMatchObject({ type: ErrorType.WasmVm, code: ErrorCode.MissingValue })
@@ -124,7 +129,9 @@ describe('vec, map, bytes, string, symbol round trips through linear memory', ()
     ]
     for (const v of values) {
       expect(Buffer.from(native(rt('to_xdr', v)) as Buffer).toString('base64')).toBe(v.toXDR('base64'))
-      expect(rt('xdr_rt', v).toXDR('base64')).toBe(v.toXDR('base64'))
+      // An Error value returned from a contract is that contract's failure, so those only round-trip inside a vec.
+      const wrapped = v.switch().name === 'scvError' ? xdr.ScVal.scvVec([v]) : v
+      expect(rt('xdr_rt', wrapped).toXDR('base64')).toBe(wrapped.toXDR('base64'))
     }
   })
 
@@ -174,10 +181,18 @@ describe('cross-contract calls', () => {
     expect(host.invoke(outer, 'call_fail', [addr(callee), u32(5)]).error?.name).toBe('Error(Contract, #5)')
     const r = host.invoke(outer, 'try_fail', [addr(callee), u32(5)])
     expect(r.status).toBe('success')
-    expect(native(r.result)).toEqual({ type: 'contract', code: 5 })
+    expect(native(r.result)).toEqual([{ type: 'contract', code: 5 }])
     const trapped = host.invoke(outer, 'try_add', [addr(callee), u32(0xffffffff), u32(1)])
-    expect(trapped.result.toXDR('base64')).toBe(xdr.ScVal.scvError(xdr.ScError.sceWasmVm(xdr.ScErrorCode.scecInvalidAction())).toXDR('base64'))
+    expect(trapped.result.toXDR('base64')).toBe(xdr.ScVal.scvVec([xdr.ScVal.scvError(xdr.ScError.sceWasmVm(xdr.ScErrorCode.scecInvalidAction()))]).toXDR('base64'))
     expect(trapped.events).toEqual([])
+  })
+
+  it('try_call of a function returning Err gives the Error value', () => {
+    const r = host.invoke(outer, 'try_err', [addr(callee), u32(9)])
+    expect(r.status).toBe('success')
+    expect(native(r.result)).toEqual([{ type: 'contract', code: 9 }])
+    // Handing the Error value back as its own result fails the outer call with it.
+    expect(host.invoke(outer, 'pass_err', [addr(callee), u32(9)]).error?.name).toBe('Error(Contract, #9)')
   })
 
   it('re-entry is refused', () => {

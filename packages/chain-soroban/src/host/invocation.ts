@@ -266,7 +266,10 @@ export class Invocation {
       this.enterWasm(frame)
       const raw = (inst.exports[fn] as (...a: bigint[]) => bigint | undefined)(...relArgs)
       this.leaveWasm(frame)
-      return raw === undefined ? VOID : this.toAbs(frame, raw)
+      const result = raw === undefined ? VOID : this.toAbs(frame, raw)
+      // Returning an Error value (a Rust `Err(ContractError)`) fails the call with that error.
+      if (tagOf(result) === Tag.Error) throw new HostError(minorOf(result), majorOf(result), `${fn} returned an error value`)
+      return result
     } catch (e) {
       throw this.classify(e, frame)
     } finally {
