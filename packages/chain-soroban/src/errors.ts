@@ -39,8 +39,14 @@ export class HostError extends Error {
     this.type = type
     this.code = code
   }
-  /** Budget exhaustion cannot be caught by `try_call`: the whole invocation fails. */
-  get recoverable(): boolean { return this.type !== ErrorType.Budget }
+  /**
+   * Whether `try_call` may catch it (the Soroban host's rule): host internal
+   * errors and exceeding the budget or storage limits are not recoverable.
+   */
+  get recoverable(): boolean {
+    if (this.type !== ErrorType.Contract && this.code === ErrorCode.InternalError) return false
+    return !(this.code === ErrorCode.ExceededLimit && (this.type === ErrorType.Storage || this.type === ErrorType.Budget))
+  }
 }
 
 /** Why a WASM module was refused (the host refuses it before running anything). */

@@ -49,6 +49,7 @@ const NUMERIC_ARG_KINDS = { U64Val: 'u64', U256Val: 'u256', I256Val: 'i256', I64
 const TRAP_CODES: [RegExp, number][] = [
   [/out of bounds|index out of range|data segment|table index/i, ErrorCode.IndexBounds],
   [/divide by zero|remainder by zero|integer overflow|unrepresentable|division/i, ErrorCode.ArithDomain],
+  // V8 reports a null table entry and a signature mismatch with one message; Soroban: MissingValue / UnexpectedType.
   [/null function|signature mismatch|indirect call/i, ErrorCode.UnexpectedType],
 ]
 
@@ -284,10 +285,11 @@ export class Invocation {
       this.budget.cpu = this.budget.cpuLimit + 1
       return new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, `CPU budget of ${this.budget.cpuLimit} instructions exceeded`)
     }
+    // The Soroban host reports wasm stack overflow as budget exhaustion.
     if (frame.depth !== undefined && Number(frame.depth.value) > CALL_DEPTH_LIMIT) {
-      return new HostError(ErrorType.WasmVm, ErrorCode.ExceededLimit, `wasm call depth over ${CALL_DEPTH_LIMIT}`)
+      return new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, `wasm call depth over ${CALL_DEPTH_LIMIT}`)
     }
-    if (e instanceof RangeError && /call stack/i.test(e.message)) return new HostError(ErrorType.WasmVm, ErrorCode.ExceededLimit, 'wasm stack exhausted')
+    if (e instanceof RangeError && /call stack/i.test(e.message)) return new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, 'wasm stack exhausted')
     if (isTrap(e)) {
       const code = TRAP_CODES.find(([re]) => re.test(e.message))?.[1] ?? ErrorCode.InvalidAction
       return new HostError(ErrorType.WasmVm, code, `trap: ${e.message}`)

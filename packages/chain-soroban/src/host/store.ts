@@ -82,7 +82,7 @@ export class ObjectStore {
 
   /** An integer Val of the kind: inline when it fits 56 bits, else an object. */
   intVal(kind: IntKind, value: bigint): bigint {
-    if (!inRange(kind, value)) throw new HostError(ErrorType.Object, ErrorCode.ArithDomain, `${value} is out of range for ${kind}`)
+    if (!inRange(kind, value)) throw new HostError(ErrorType.Value, ErrorCode.ArithDomain, `${value} is out of range for ${kind}`)
     const small = SIGNED.has(kind) ? fitsI56(value) : fitsU56(value)
     return small ? fromBody(SMALL_INT_TAG[kind], value) : this.alloc({ kind, value })
   }

@@ -6,7 +6,7 @@ import { inRange } from '../store.ts'
 import type { Arg, HostImplementation } from './types.ts'
 
 const M64 = (1n << 64n) - 1n
-const arith = (message: string): HostError => new HostError(ErrorType.Object, ErrorCode.ArithDomain, message)
+const arith = (message: string): HostError => new HostError(ErrorType.Value, ErrorCode.ArithDomain, message)
 const value = (a: Arg): bigint => (a as Of<IntKind>).value
 const piece = (v: bigint, index: number, signed: boolean): bigint => {
   const p = (v >> BigInt(64 * index)) & M64
