@@ -37,6 +37,8 @@ describe('add with overflow trap and event', () => {
     expect(r.status).toBe('error')
     expect(r.error).toMatchObject({ type: ErrorType.WasmVm, code: ErrorCode.InvalidAction, name: 'Error(WasmVm, InvalidAction)' })
     expect(r.events).toEqual([])
+    // Diagnostics survive the failure: the contract's log line, then the error.
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['adding', 'Error(WasmVm, InvalidAction): trap: unreachable'])
   })
 
   it('is deterministic: same input, same CPU and memory', () => {
@@ -62,7 +64,9 @@ describe('errors', () => {
 
   it('unknown function and wrong argument count', () => {
     const { host, id } = deployed(basics())
-    expect(host.invoke(id, 'nope', []).error).toMatchObject({ type: ErrorType.WasmVm, code: ErrorCode.MissingValue })
+    const missing = host.invoke(id, 'nope', [])
+    expect(missing.error).toMatchObject({ type: ErrorType.WasmVm, code: ErrorCode.MissingValue })
+    expect(missing.error?.message).toMatch(/trying to invoke non-existent contract function nope/)
     expect(host.invoke(id, 'add', [u32(1)]).error).toMatchObject({ type: ErrorType.WasmVm, code: ErrorCode.UnexpectedSize })
     expect(host.invoke('CAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'.slice(0, 56), 'add', []).status).toBe('error')
   })

@@ -249,7 +249,7 @@ export class Invocation {
     if (instance.liveUntil < this.env.info.sequence) throw new HostError(ErrorType.Storage, ErrorCode.InvalidAction, `contract instance ${contract} is archived`)
     const compiled = this.env.compile(instance.wasmHash)
     const exported = compiled.exports.get(fn)
-    if (exported === undefined) throw new HostError(ErrorType.WasmVm, ErrorCode.MissingValue, `contract has no function ${fn}`)
+    if (exported === undefined) throw new HostError(ErrorType.WasmVm, ErrorCode.MissingValue, `trying to invoke non-existent contract function ${fn}`)
     if (exported.params !== args.length) throw new HostError(ErrorType.WasmVm, ErrorCode.UnexpectedSize, `${fn} takes ${exported.params} arguments, got ${args.length}`)
     this.budget.chargeCpu(Cost.vmInstantiateBase + Cost.vmInstantiatePerByte * compiled.size)
     const frame = newFrame(contract, fn, args)
@@ -272,7 +272,12 @@ export class Invocation {
       if (tagOf(result) === Tag.Error) throw new HostError(minorOf(result), majorOf(result), `${fn} returned an error value`)
       return result
     } catch (e) {
-      throw this.classify(e, frame)
+      const error = this.classify(e, frame)
+      // Like the host's debug mode: the failure is recorded as a diagnostic event of the failing contract.
+      if (!(e instanceof HostError) || !this.diagnostics.some((d) => d.message === error.message)) {
+        this.diagnostics.push({ contractId: contract, message: error.message, args: [] })
+      }
+      throw error
     } finally {
       this.frames.pop()
     }
