@@ -37,8 +37,8 @@ describe('add with overflow trap and event', () => {
     expect(r.status).toBe('error')
     expect(r.error).toMatchObject({ type: ErrorType.WasmVm, code: ErrorCode.InvalidAction, name: 'Error(WasmVm, InvalidAction)' })
     expect(r.events).toEqual([])
-    // Diagnostics survive the failure: the contract's log line, then the error.
-    expect(r.diagnostics.map((d) => d.message)).toEqual(['adding', 'Error(WasmVm, InvalidAction): trap: unreachable'])
+    // The failure is left as a diagnostic event (the trap comes before the contract's log line).
+    expect(r.diagnostics.map((d) => [d.contractId, d.message])).toEqual([[id, 'Error(WasmVm, InvalidAction): trap: unreachable']])
   })
 
   it('is deterministic: same input, same CPU and memory', () => {
