@@ -5,7 +5,7 @@
  * core executor, refunds (EIP-3529 cap, EIP-7623 floor), pays the coinbase
  * its priority fee, and finalises the state with EIP-161 clean-up.
  */
-import { createContext, delegationTarget, executeAction, CallScheme, haltName, isRevert, isSuccess, type BlockEnv, type Host, type Tracer } from '@zvm/core'
+import { createContext, delegationTarget, executeAction, CallScheme, haltName, isRevert, isSuccess, type BlockEnv, type Host, type Tracer, type ExecutionTier } from '@zvm/core'
 import { applyAuthorizations } from './authorization.ts'
 import type { Address } from '@zvm/primitives'
 import { createAddress, type JournaledState, type Log } from '@zvm/state'
@@ -42,6 +42,8 @@ export interface ExecuteOptions {
   /** Block hashes and extra hooks; precompiles of the fork are always installed. */
   blockHash?: (number: bigint) => bigint
   tracer?: Tracer
+  /** Execution tier (default 'compiled'); every tier gives identical results. */
+  tier?: ExecutionTier
 }
 
 const MAX_UINT256 = (1n << 256n) - 1n
@@ -180,7 +182,7 @@ export function executeTransaction(state: JournaledState, tx: EvmTransaction, bl
     precompile: (address) => precompiles.get(address),
   }
   const ctx = createContext({
-    state, host, table: evmTable(fork), tracer: options.tracer, origin: tx.from, gasPrice: effective,
+    state, host, table: evmTable(fork), tracer: options.tracer, tier: options.tier, origin: tx.from, gasPrice: effective,
     blobHashes: tx.blobVersionedHashes ?? [],
     block: { ...block, blobBaseFee: blobBaseFee(block.excessBlobGas, txGas.blobBaseFeeUpdateFraction) },
   })

@@ -4,6 +4,7 @@
  * truncated PUSH reads zeros and running off the end stops, and a map of the
  * positions a jump may land on.
  */
+import { findBlocks, type BlockTable } from './blocks.ts'
 import type { InstructionTable } from './table.ts'
 
 /** Analysed code. */
@@ -12,6 +13,14 @@ export interface CodeAnalysis {
   readonly codeSize: number
   /** 1 at every valid jump destination. */
   readonly jumpValid: Uint8Array
+  /** Basic blocks (tables with a JUMPDEST byte only), found on first use. */
+  blocks: BlockTable | undefined | null
+}
+
+/** The analysis's basic blocks, computed once. */
+export function blocksOf(a: CodeAnalysis, table: InstructionTable): BlockTable | undefined {
+  if (a.blocks === null) a.blocks = findBlocks(a.padded, a.codeSize, table)
+  return a.blocks
 }
 
 const caches = new Map<string, WeakMap<Uint8Array, CodeAnalysis>>()
@@ -44,7 +53,7 @@ export function analyze(code: Uint8Array, table: InstructionTable): CodeAnalysis
     if (jumpdest < 0 || op === jumpdest) jumpValid[pc] = 1
     pc += 1 + imm[op]
   }
-  const analysis = { padded, codeSize: code.length, jumpValid }
+  const analysis: CodeAnalysis = { padded, codeSize: code.length, jumpValid, blocks: null }
   cache.set(code, analysis)
   return analysis
 }

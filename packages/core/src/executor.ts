@@ -6,10 +6,10 @@
  */
 import { type Address, word as w } from '@zvm/primitives'
 import { createAddress, create2Address } from '@zvm/state'
-import { analyze } from './analysis.ts'
+import { analyze, blocksOf } from './analysis.ts'
 import { type CallAction, type CreateAction, type ExecutionContext, Frame, type FrameAction } from './frame.ts'
 import { Halt, isSuccess } from './halt.ts'
-import { interpret, interpretTraced } from './interpreter.ts'
+import { interpret, interpretBlocks, interpretTraced } from './interpreter.ts'
 import { writeAddress } from './ops/access.ts'
 
 /** How a frame (or the whole message) ended. */
@@ -61,6 +61,7 @@ export function executeAction(ctx: ExecutionContext, action: FrameAction, depth 
   for (;;) {
     const f = frames[frames.length - 1]
     if (traced) interpretTraced(f)
+    else if (f.blocks !== undefined) interpretBlocks(f, f.blocks, ctx.tier !== 'blocks')
     else interpret(f)
     if (f.halt === Halt.Suspended) {
       const next = f.action!
@@ -111,6 +112,7 @@ function startCall(ctx: ExecutionContext, a: CallAction, depth: number, override
   const f = new Frame(ctx, analysis.padded, analysis.codeSize, analysis.jumpValid, a.address, a.codeAddress, a.caller,
     a.value, a.input, a.gasLimit, a.isStatic, depth, false, a)
   f.checkpoint = checkpoint
+  if (ctx.tier !== 'interpreter') f.blocks = blocksOf(analysis, ctx.table)
   return f
 }
 
@@ -140,6 +142,7 @@ function startCreate(ctx: ExecutionContext, a: CreateAction, depth: number, over
   const f = new Frame(ctx, analysis.padded, analysis.codeSize, analysis.jumpValid, address, address, a.caller,
     a.value, EMPTY, a.gasLimit, false, depth, true, a)
   f.checkpoint = checkpoint
+  if (ctx.tier !== 'interpreter') f.blocks = blocksOf(analysis, ctx.table)
   f.createdAddress = address
   return f
 }

@@ -4,6 +4,7 @@
  * CREATE leave an action here and suspend; the executor runs the child and
  * resumes this frame (revm's FrameInput).
  */
+import type { BlockTable } from './blocks.ts'
 import type { Address } from '@zvm/primitives'
 import type { Checkpoint, JournaledState } from '@zvm/state'
 import type { BlockEnv, Host, TxEnv } from './host.ts'
@@ -48,7 +49,15 @@ export interface ExecutionContext {
   readonly tx: TxEnv
   readonly table: InstructionTable
   readonly tracer: Tracer | undefined
+  /**
+   * Execution tier: 'compiled' (default) checks gas and stack once per basic
+   * block and compiles hot blocks to functions; 'blocks' skips compiling;
+   * 'interpreter' checks every instruction. All give identical results.
+   */
+  readonly tier?: ExecutionTier
 }
+
+export type ExecutionTier = 'interpreter' | 'blocks' | 'compiled'
 
 /** How a message call treats value, storage context and static mode. */
 export const CallScheme = { Call: 0, CallCode: 1, DelegateCall: 2, StaticCall: 3 } as const
@@ -124,6 +133,8 @@ export class Frame {
   readonly codeSize: number
   /** 1 where a jump may land. */
   readonly jumpValid: Uint8Array
+  /** Basic blocks of the code, when the table and tier use them. */
+  blocks: BlockTable | undefined = undefined
   readonly address: Address
   readonly codeAddress: Address
   readonly caller: Address

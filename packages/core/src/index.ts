@@ -1,13 +1,14 @@
 export { Halt, haltName, isSuccess, isRevert, isError } from './halt.ts'
 export { Memory } from './memory.ts'
-export { Frame, CallScheme, type ExecutionContext, type CallAction, type CreateAction, type FrameAction } from './frame.ts'
+export { Frame, CallScheme, type ExecutionContext, type ExecutionTier, type CallAction, type CreateAction, type FrameAction } from './frame.ts'
 export {
   defaultBlockEnv, defaultTxEnv, EMPTY_HOST, type BlockEnv, type TxEnv, type Host, type Precompile, type PrecompileResult,
   type SyscallContext, type SyscallResult,
 } from './host.ts'
 export { buildTable, STACK_LIMIT, type InstructionTable, type InstructionSpec, type Operation } from './table.ts'
 export { analyze, type CodeAnalysis } from './analysis.ts'
-export { interpret, interpretTraced } from './interpreter.ts'
+export { interpret, interpretTraced, interpretBlocks, COMPILE_THRESHOLD } from './interpreter.ts'
+export { findBlocks, type BlockTable, type CompiledBlock } from './blocks.ts'
 export { executeAction, MAX_CALL_DEPTH, type FrameResult, type CodeOverride } from './executor.ts'
 export { Vm, createContext, InvalidMessageError, type ExecutionResult, type VmOptions, type MessageOptions } from './vm.ts'
 export { NATIVE_TABLE } from './tables/native.ts'

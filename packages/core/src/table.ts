@@ -25,6 +25,17 @@ export interface InstructionTable {
   readonly maxStack: Int32Array
   /** Immediate bytes per opcode (PUSHn). */
   readonly immediateSize: Uint8Array
+  /** Words pushed minus words popped, per byte. */
+  readonly stackDelta: Int32Array
+  /**
+   * 1 where a basic block must end after the instruction: control flow,
+   * halts, suspension (CALL/CREATE) and instructions that observe the gas
+   * left (GAS, SSTORE's stipend check), which must not see gas charged in
+   * advance for the rest of a block.
+   */
+  readonly endsBlock: Uint8Array
+  /** 1 where the instruction cannot halt once stack and static gas are checked (no dynamic gas, no errors). */
+  readonly neverHalts: Uint8Array
   /** The byte that marks a jump destination, or -1 when any instruction start is one. */
   readonly jumpdest: number
   /** Dynamic gas parameters. */
@@ -51,6 +62,15 @@ export interface InstructionSpec {
 /** Maximum stack depth (words). */
 export const STACK_LIMIT = 1024
 
+// Instructions by mnemonic that end a basic block (see `endsBlock`), and the pure ones that cannot halt.
+const BLOCK_ENDS = new Set(['JUMP', 'JUMPI', 'STOP', 'RETURN', 'REVERT', 'INVALID', 'SELFDESTRUCT', 'GAS', 'CALL', 'CALLCODE',
+  'DELEGATECALL', 'STATICCALL', 'CREATE', 'CREATE2', 'SSTORE', 'HALT'])
+const NEVER_HALTS = new Set(['ADD', 'SUB', 'MUL', 'DIV', 'SDIV', 'MOD', 'SMOD', 'ADDMOD', 'MULMOD', 'SIGNEXTEND', 'LT', 'GT', 'SLT',
+  'SGT', 'EQ', 'ISZERO', 'AND', 'OR', 'XOR', 'NOT', 'BYTE', 'SHL', 'SHR', 'SAR', 'POP', 'JUMPDEST', 'PC', 'MSIZE', 'ADDRESS', 'ORIGIN',
+  'CALLER', 'CALLVALUE', 'CALLDATALOAD', 'CALLDATASIZE', 'CODESIZE', 'GASPRICE', 'RETURNDATASIZE', 'COINBASE', 'TIMESTAMP', 'NUMBER',
+  'PREVRANDAO', 'GASLIMIT', 'CHAINID', 'SELFBALANCE', 'BASEFEE', 'BLOBBASEFEE', 'PUSH0'])
+const neverHalts = (name: string): boolean => NEVER_HALTS.has(name) || /^(PUSH|DUP|SWAP)\d+$/.test(name)
+
 /**
  * Builds a table from per-opcode specs; unspecified bytes run `invalid`.
  *
@@ -73,6 +93,9 @@ export function buildTable(
   const minStack = new Int32Array(256)
   const maxStack = new Int32Array(256).fill(STACK_LIMIT)
   const immediateSize = new Uint8Array(256)
+  const stackDelta = new Int32Array(256)
+  const endsBlock = new Uint8Array(256).fill(1)
+  const neverHaltsTrait = new Uint8Array(256)
   const names: string[] = Array.from({ length: 256 }, (_, i) => `INVALID_0x${i.toString(16).padStart(2, '0')}`)
   for (const s of specs) {
     ops[s.code] = s.op
@@ -81,9 +104,12 @@ export function buildTable(
     maxStack[s.code] = STACK_LIMIT - Math.max(0, s.stackOut - s.stackIn)
     immediateSize[s.code] = s.immediateSize ?? 0
     names[s.code] = s.name
+    stackDelta[s.code] = s.stackOut - s.stackIn
+    endsBlock[s.code] = BLOCK_ENDS.has(s.name) ? 1 : 0
+    neverHaltsTrait[s.code] = neverHalts(s.name) ? 1 : 0
   }
   return {
-    id, ops, staticGas, minStack, maxStack, immediateSize, jumpdest: options.jumpdest, schedule, rejectEfPrefix: options.rejectEfPrefix,
+    id, ops, staticGas, minStack, maxStack, immediateSize, stackDelta, endsBlock, neverHalts: neverHaltsTrait, jumpdest: options.jumpdest, schedule, rejectEfPrefix: options.rejectEfPrefix,
     delegation: options.delegation ?? false, names,
   }
 }

@@ -4,6 +4,7 @@
  * (never an exception for anything the code does). Transaction rules of a
  * particular chain (intrinsic gas, fees, nonces) live in the chain packages.
  */
+import type { ExecutionTier } from './frame.ts'
 import { cappedRefund } from '@zvm/gas'
 import { ZvmError, type Address } from '@zvm/primitives'
 import { JournaledState, type Log, type StateDiff } from '@zvm/state'
@@ -54,6 +55,8 @@ export interface VmOptions {
   block?: Partial<BlockEnv>
   /** Step tracer; runs the traced loop when set. */
   tracer?: Tracer
+  /** Execution tier (default 'compiled'); results are identical in every tier. */
+  tier?: ExecutionTier
 }
 
 /** Common fields of a message. */
@@ -89,6 +92,7 @@ export function createContext(options: VmOptions & { origin?: Address; gasPrice?
     tx: { ...defaultTxEnv(options.origin), gasPrice: options.gasPrice ?? 0n, blobHashes: options.blobHashes ?? [] },
     table: options.table ?? NATIVE_TABLE,
     tracer: options.tracer,
+    tier: options.tier,
   }
 }
 

@@ -2,9 +2,9 @@
 import { blake2b } from '@noble/hashes/blake2.js'
 import { ripemd160 } from '@noble/hashes/legacy.js'
 import { sha256 } from '@noble/hashes/sha2.js'
-import { keccak_256 } from '@noble/hashes/sha3.js'
 import { word as w } from '@zvm/primitives'
 import type { Frame } from '../frame.ts'
+import { keccak256Cached } from '../keccak-cache.ts'
 import { Halt } from '../halt.ts'
 import type { Operation } from '../table.ts'
 import { chargeWords, expandMemory } from './memory.ts'
@@ -27,7 +27,7 @@ function makeHash(hash: (data: Uint8Array) => Uint8Array, perWord: (f: Frame) =>
   }
 }
 
-export const keccak256 = makeHash(keccak_256, (f) => f.ctx.table.schedule.keccakPerWord, false)
+export const keccak256 = makeHash(keccak256Cached, (f) => f.ctx.table.schedule.keccakPerWord, false)
 export const sha256Op = makeHash(sha256, (f) => f.ctx.table.schedule.sha256PerWord, false)
 /** RIPEMD160: the 20-byte digest right-aligned in the word. */
 export const ripemd160Op = makeHash(ripemd160, (f) => f.ctx.table.schedule.ripemd160PerWord, true)
@@ -40,7 +40,7 @@ export function tablehash(f: Frame, pc: number): number {
   const a = (f.sp - 1) << 3
   w.storeBytes32(f.stack, a - 8, scratch, 0)
   w.storeBytes32(f.stack, a, scratch, 32)
-  w.loadBytes32(f.stack, a - 8, keccak_256(scratch), 0)
+  w.loadBytes32(f.stack, a - 8, keccak256Cached(scratch), 0)
   f.sp--
   return pc + 1
 }
