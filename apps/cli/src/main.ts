@@ -15,6 +15,7 @@ import { Vm } from '@zvm/core'
 import { evmTable, forkFromName, precompilesFor } from '@zvm/chain-evm'
 import { availableParallelism } from 'node:os'
 import { statetest } from './statetest/command.ts'
+import type { EngineOptions } from './statetest/pool.ts'
 import { hexToBytes, ZvmError } from '@zvm/primitives'
 import { toHuman, toRunJson } from './format.ts'
 import { CliError, processIo, type CliIo } from './io.ts'
@@ -23,7 +24,7 @@ import { sorobanCommand } from './soroban.ts'
 
 const USAGE = `usage:
   zvm run <file.zvmc|file.zasm> | --hex <code> [--target native|evm] [--fork Cancun] [--calldata <hex>] [--gas <n>] [--value <n>] [--json]
-  zvm statetest <file-or-dir…> [--fork Cancun] [--json] [--trace] [--workers <n>] [--no-skip]
+  zvm statetest <file-or-dir…> [--fork Cancun] [--json] [--trace] [--workers <n>] [--no-skip] [--tier compiled|eager|blocks|interpreter]
   zvm asm <in.zasm> -o <out.zvmc>
   zvm disasm <file.zvmc|file.zasm> | --hex <code>
   zvm soroban invoke <file.wasm> --fn <name> [--arg-json '<JSON list>'] [--storage <file.json>] [--json]
@@ -110,7 +111,14 @@ function disasmCommand(io: CliIo, args: string[]): number {
 async function statetestCommand(io: CliIo, args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     fork: { type: 'string' }, json: { type: 'boolean' }, trace: { type: 'boolean' }, workers: { type: 'string' }, 'no-skip': { type: 'boolean' },
+    tier: { type: 'string' },
   })
+  const tierName = (values.tier as string | undefined) ?? 'compiled'
+  const engines: Record<string, EngineOptions> = {
+    interpreter: { tier: 'interpreter' }, blocks: { tier: 'blocks' }, compiled: { tier: 'compiled' }, eager: { tier: 'compiled', compileThreshold: 1 },
+  }
+  const engine = engines[tierName]
+  if (engine === undefined) throw new CliError(`unknown --tier '${tierName}' (interpreter, blocks, compiled, eager)`, 2)
   const fork = (values.fork as string | undefined) ?? 'Cancun'
   if (forkFromName(fork) === undefined) throw new CliError(`unknown --fork '${fork}' (Shanghai, Cancun, Prague)`, 2)
   const workers = values.workers === undefined ? availableParallelism() : Number(parseInteger('workers', values.workers as string, 64n))
@@ -118,6 +126,7 @@ async function statetestCommand(io: CliIo, args: string[]): Promise<number> {
     paths: positionals, fork, json: values.json === true, trace: values.trace === true, workers,
     progress: io.isTerminal === true && values.trace !== true,
     skipSlow: values['no-skip'] !== true,
+    engine,
   })
 }
 

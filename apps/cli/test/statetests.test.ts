@@ -20,11 +20,14 @@ if (!present) {
   console.warn(`state tests: fixtures not found at ${FIXTURES}; set ZVM_STATE_TESTS to run them`)
 }
 
-describe.skipIf(!present)('GeneralStateTests (Cancun)', () => {
+// Every tier must give the same results: the default (blocks compiled when hot), every block
+// compiled on first use ('eager'), and the per-instruction interpreter.
+describe.skipIf(!present).each(['compiled', 'eager', 'interpreter'])('GeneralStateTests (Cancun), --tier %s', (tier) => {
   it('pass with state root and logs hash, failing only on known cases', () => {
+    const args = ['zvm', 'statetest', FIXTURES, '--json', '--tier', tier]
     const pnpm = process.env.npm_execpath && /pnpm/.test(process.env.npm_execpath) && /\.c?js$/.test(process.env.npm_execpath)
-      ? [process.execPath, [process.env.npm_execpath, 'zvm', 'statetest', FIXTURES, '--json']] as const
-      : ['pnpm', ['zvm', 'statetest', FIXTURES, '--json']] as const
+      ? [process.execPath, [process.env.npm_execpath, ...args]] as const
+      : ['pnpm', args] as const
     let stdout: string
     try {
       stdout = execFileSync(pnpm[0], [...pnpm[1]], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
@@ -32,7 +35,7 @@ describe.skipIf(!present)('GeneralStateTests (Cancun)', () => {
       stdout = (e as { stdout: string }).stdout // non-zero exit when anything fails
     }
     const summary = JSON.parse(stdout.trim().split('\n').pop()!) as Summary
-    console.log(`state tests: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped.length} skipped in ${summary.files} files`)
+    console.log(`state tests (${tier}): ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped.length} skipped in ${summary.files} files`)
     for (const s of summary.skipped) console.log(`  skipped ${s.test}: ${s.reason}`)
     const unexpected = summary.failures.filter((f) => !(f.test in known)).map((f) => `${f.file} ${f.test} #${f.index}`)
     expect(summary.fileErrors).toEqual([])

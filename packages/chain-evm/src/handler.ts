@@ -44,6 +44,8 @@ export interface ExecuteOptions {
   tracer?: Tracer
   /** Execution tier (default 'compiled'); every tier gives identical results. */
   tier?: ExecutionTier
+  /** Block executions before a block is compiled (default 32; 1 = at once). */
+  compileThreshold?: number
 }
 
 const MAX_UINT256 = (1n << 256n) - 1n
@@ -182,7 +184,7 @@ export function executeTransaction(state: JournaledState, tx: EvmTransaction, bl
     precompile: (address) => precompiles.get(address),
   }
   const ctx = createContext({
-    state, host, table: evmTable(fork), tracer: options.tracer, tier: options.tier, origin: tx.from, gasPrice: effective,
+    state, host, table: evmTable(fork), tracer: options.tracer, tier: options.tier, compileThreshold: options.compileThreshold, origin: tx.from, gasPrice: effective,
     blobHashes: tx.blobVersionedHashes ?? [],
     block: { ...block, blobBaseFee: blobBaseFee(block.excessBlobGas, txGas.blobBaseFeeUpdateFraction) },
   })

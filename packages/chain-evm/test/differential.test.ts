@@ -9,7 +9,7 @@ import fc from 'fast-check'
 import { bigintToBytes, bytesToHex, type Address } from '@zvm/primitives'
 import { describe, expect, it } from 'vitest'
 import { compileContracts } from './solc.ts'
-import { ethereumjsEngine, zvmEngine, type Engine } from './engines.ts'
+import { ethereumjsEngine, TIERS, zvmEngine, type Engine } from './engines.ts'
 
 const CALLER: Address = '0x00000000000000000000000000000000000c0ffe'
 const TARGET: Address = '0x00000000000000000000000000000000000000aa'
@@ -47,11 +47,13 @@ const ending = fc.oneof(
 )
 const program = fc.tuple(fc.array(instruction, { maxLength: 30 }), ending).map(([body, end]) => new Uint8Array([...body.flat(), ...end]))
 
-describe.each(FORKS)('ZVM matches @ethereumjs/evm on generated programs (%s)', (fork) => {
+const COMBOS = FORKS.flatMap((fork) => TIERS.map((tier) => [fork, tier] as const))
+
+describe.each(COMBOS)('ZVM matches @ethereumjs/evm on generated programs (%s, tier %s)', (fork, tier) => {
   it('same status, return data, logs and gas', async () => {
     await fc.assert(
       fc.asyncProperty(program, fc.uint8Array({ maxLength: 40 }), fc.integer({ min: 21_000, max: 2_000_000 }), async (code, data, gas) => {
-        const engines = [zvmEngine(fork), await ethereumjsEngine(fork)]
+        const engines = [zvmEngine(fork, tier), await ethereumjsEngine(fork)]
         const results = []
         for (const e of engines) {
           await e.setCode(TARGET, code)
@@ -71,10 +73,10 @@ const arg = (v: bigint | Address): number[] => [...bigintToBytes(typeof v === 'b
 const encode = (signature: string, ...args: (bigint | Address)[]): Uint8Array => new Uint8Array([...selector(signature), ...args.flatMap(arg)])
 const withArgs = (code: Uint8Array, ...args: (bigint | Address)[]): Uint8Array => new Uint8Array([...code, ...args.flatMap(arg)])
 
-describe.each(FORKS)('ZVM matches @ethereumjs/evm on solc-compiled contracts (%s)', (fork) => {
+describe.each(COMBOS)('ZVM matches @ethereumjs/evm on solc-compiled contracts (%s, tier %s)', (fork, tier) => {
   const contracts = compileContracts()
   async function both(script: (e: Engine) => Promise<unknown[]>): Promise<void> {
-    const zvm = await script(zvmEngine(fork))
+    const zvm = await script(zvmEngine(fork, tier))
     const ejs = await script(await ethereumjsEngine(fork))
     expect(zvm).toEqual(ejs)
   }

@@ -27,10 +27,15 @@ export interface Engine {
 
 const GAS = 10_000_000
 
-export function zvmEngine(fork: 'Cancun' | 'Prague'): Engine {
+/** ZVM tiers under test: every block compiled on first use, and the per-instruction interpreter. */
+export const TIERS = ['eager', 'interpreter'] as const
+export type TestTier = (typeof TIERS)[number]
+
+export function zvmEngine(fork: 'Cancun' | 'Prague', tier: TestTier = 'eager'): Engine {
   const f = fork === 'Cancun' ? Fork.Cancun : Fork.Prague
   const precompiles = precompilesFor(f)
-  const vm = new Vm({ table: evmTable(f), host: { blockHash: () => 0n, precompile: (a) => precompiles.get(a) } })
+  const engine = tier === 'eager' ? { tier: 'compiled' as const, compileThreshold: 1 } : { tier: 'interpreter' as const }
+  const vm = new Vm({ table: evmTable(f), host: { blockHash: () => 0n, precompile: (a) => precompiles.get(a) }, ...engine })
   const outcome = (r: ReturnType<Vm['call']>): Outcome => ({
     status: r.status,
     returnData: r.status === 'error' ? '0x' : bytesToHex(r.returnData),

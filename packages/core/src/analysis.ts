@@ -24,9 +24,27 @@ export function blocksOf(a: CodeAnalysis, table: InstructionTable): BlockTable |
 }
 
 const caches = new Map<string, WeakMap<Uint8Array, CodeAnalysis>>()
+// Second level, by content: the same code in a new array (a fresh state, a copied account) is
+// analysed (and its hot blocks compiled) once. Bounded: cleared when it grows past the limit.
+const byContent = new Map<string, Map<number, CodeAnalysis[]>>()
+const CONTENT_CACHE_LIMIT = 4096
+let contentEntries = 0
+
+function contentHash(code: Uint8Array): number {
+  let h = 0x811c9dc5 ^ code.length
+  for (let i = 0; i < code.length; i++) h = Math.imul(h ^ code[i], 0x01000193)
+  return h >>> 0
+}
+
+function sameCode(a: CodeAnalysis, code: Uint8Array): boolean {
+  if (a.codeSize !== code.length) return false
+  const p = a.padded
+  for (let i = 0; i < code.length; i++) if (p[i] !== code[i]) return false
+  return true
+}
 
 /**
- * Analyses `code` for `table` (cached by code object identity).
+ * Analyses `code` for `table` (cached by code object identity, then by content).
  *
  * @example
  * ```ts
@@ -43,6 +61,29 @@ export function analyze(code: Uint8Array, table: InstructionTable): CodeAnalysis
   }
   const hit = cache.get(code)
   if (hit) return hit
+  let contents = byContent.get(table.id)
+  if (!contents) {
+    contents = new Map()
+    byContent.set(table.id, contents)
+  }
+  const key = contentHash(code)
+  const same = contents.get(key)?.find((a) => sameCode(a, code))
+  if (same) {
+    cache.set(code, same)
+    return same
+  }
+  const analysis = analyzeNew(code, table)
+  cache.set(code, analysis)
+  if (contentEntries >= CONTENT_CACHE_LIMIT) {
+    for (const m of byContent.values()) m.clear()
+    contentEntries = 0
+  }
+  contents.set(key, [...(contents.get(key) ?? []), analysis])
+  contentEntries++
+  return analysis
+}
+
+function analyzeNew(code: Uint8Array, table: InstructionTable): CodeAnalysis {
   const padded = new Uint8Array(code.length + 33)
   padded.set(code)
   const jumpValid = new Uint8Array(code.length)
@@ -53,7 +94,5 @@ export function analyze(code: Uint8Array, table: InstructionTable): CodeAnalysis
     if (jumpdest < 0 || op === jumpdest) jumpValid[pc] = 1
     pc += 1 + imm[op]
   }
-  const analysis: CodeAnalysis = { padded, codeSize: code.length, jumpValid, blocks: null }
-  cache.set(code, analysis)
-  return analysis
+  return { padded, codeSize: code.length, jumpValid, blocks: null }
 }

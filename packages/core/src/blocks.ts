@@ -27,54 +27,74 @@ export interface BlockTable {
   /** Executions so far (for compiling hot blocks). */
   readonly hits: Int32Array
   readonly compiled: (CompiledBlock | undefined)[]
+  /** Instructions that may still be compiled for this code (bounds compile work on pathological code). */
+  compileBudget: number
 }
 
-/** Splits padded code into basic blocks; undefined for tables without a JUMPDEST byte (any pc may be a target). */
+/**
+ * Finds the block entries of padded code; undefined for tables without a
+ * JUMPDEST byte (any instruction may be a jump target there).
+ *
+ * Code splits into runs that end at a block-ending instruction. A run is
+ * entered at its start, or at any JUMPDEST inside it by a jump; each entry
+ * covers the rest of its run, so falling through a JUMPDEST needs no new
+ * check. Entry bounds come from one backward pass per run.
+ */
 export function findBlocks(padded: Uint8Array, codeSize: number, table: InstructionTable): BlockTable | undefined {
   if (table.jumpdest < 0) return undefined
   const { immediateSize: imm, endsBlock, jumpdest } = table
-  const isStart = new Uint8Array(padded.length)
-  isStart[0] = 1
+  const runStart = new Uint8Array(padded.length)
+  runStart[0] = 1
   for (let pc = 0; pc < codeSize;) {
     const op = padded[pc]
     const next = pc + 1 + imm[op]
-    if (op === jumpdest) isStart[pc] = 1
-    if (endsBlock[op] && next < padded.length) isStart[next] = 1
+    if (endsBlock[op] && next < padded.length) runStart[next] = 1
     pc = next
   }
   // Running off the end lands on the padding's STOP.
-  isStart[codeSize] = 1
+  runStart[codeSize] = 1
   const blockOf = new Int32Array(padded.length).fill(-1)
-  const starts: number[] = []
-  for (let pc = 0; pc < padded.length; pc++) if (isStart[pc]) { blockOf[pc] = starts.length; starts.push(pc) }
-  const n = starts.length
-  const start = Int32Array.from(starts)
-  const length = new Int32Array(n)
-  const gas = new Int32Array(n)
-  const minSp = new Int32Array(n)
-  const maxSp = new Int32Array(n)
-  for (let b = 0; b < n; b++) {
-    let pc = starts[b]
-    let height = 0
-    let need = 0
-    let room = Number.MAX_SAFE_INTEGER
-    let count = 0
-    let g = 0
-    for (;;) {
+  const start: number[] = []
+  const length: number[] = []
+  const gas: number[] = []
+  const minSp: number[] = []
+  const maxSp: number[] = []
+  const pcs: number[] = []
+  for (let r = 0; r < padded.length; r++) {
+    if (!runStart[r]) continue
+    pcs.length = 0
+    for (let pc = r; ;) {
+      pcs.push(pc)
       const op = padded[pc]
-      need = Math.max(need, table.minStack[op] - height)
-      room = Math.min(room, table.maxStack[op] - height)
-      height += table.stackDelta[op]
-      g += table.staticGas[op]
-      count++
       const next = pc + 1 + imm[op]
-      if (endsBlock[op] || next >= padded.length || isStart[next]) break
+      if (endsBlock[op] || next >= padded.length || runStart[next]) break
       pc = next
     }
-    length[b] = count
-    gas[b] = Math.min(g, 0x7fffffff)
-    minSp[b] = need
-    maxSp[b] = room
+    // Backward: what entering at each instruction needs to run to the end of the run.
+    let g = 0
+    let need = 0
+    let room = Number.MAX_SAFE_INTEGER
+    for (let i = pcs.length - 1; i >= 0; i--) {
+      const pc = pcs[i]
+      const op = padded[pc]
+      const delta = table.stackDelta[op]
+      g += table.staticGas[op]
+      need = Math.max(table.minStack[op], need - delta)
+      room = Math.min(table.maxStack[op], room - delta)
+      if (i === 0 || op === jumpdest) {
+        blockOf[pc] = start.length
+        start.push(pc)
+        length.push(pcs.length - i)
+        gas.push(Math.min(g, 0x7fffffff))
+        minSp.push(need)
+        maxSp.push(room)
+      }
+    }
   }
-  return { blockOf, start, length, gas, minSp, maxSp, hits: new Int32Array(n), compiled: new Array<CompiledBlock | undefined>(n) }
+  const n = start.length
+  return {
+    blockOf, start: Int32Array.from(start), length: Int32Array.from(length), gas: Int32Array.from(gas),
+    minSp: Int32Array.from(minSp), maxSp: Int32Array.from(maxSp), hits: new Int32Array(n),
+    compiled: new Array<CompiledBlock | undefined>(n), compileBudget: 4 * codeSize + 4096,
+  }
 }

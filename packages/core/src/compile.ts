@@ -1,33 +1,128 @@
 /**
- * Compiles a hot basic block to a JavaScript function. The function calls
- * the table's operation for each instruction with its pc as a constant, so
- * every call site has one target (V8 inlines the small ones) and dispatch
- * through the op table disappears. Only operations that can halt are
- * followed by a check. Static gas and stack bounds were checked for the
- * whole block by the caller, exactly as the block interpreter does.
- * Generated source contains only identifiers and integers.
+ * Compiles a hot basic block to a JavaScript function. The stack pointer
+ * lives in a local; PUSH (with its value folded into constants), DUP, SWAP,
+ * POP and JUMPDEST are emitted inline, two-operand word operations call
+ * their word function directly, and every other instruction calls its
+ * operation with its pc as a constant (one target per call site, so V8 can
+ * inline it), syncing the stack pointer around the call. Only operations
+ * that can halt are followed by a check. Static gas and stack bounds were
+ * checked for the whole block by the caller, as in the block interpreter.
+ * The generated source contains only fixed identifiers and integers.
  */
-import type { CompiledBlock } from './blocks.ts'
+import type { BlockTable, CompiledBlock } from './blocks.ts'
 import type { InstructionTable, Operation } from './table.ts'
 
-export function compileBlock(table: InstructionTable, code: Uint8Array, start: number, length: number): CompiledBlock {
-  const params = new Map<Operation, string>()
-  const lines: string[] = []
-  let pc = start
-  for (let i = 0; i < length; i++) {
-    const op = code[pc]
-    const fn = table.ops[op]
+type Callee = Operation | ((s: Uint32Array, a: number, b: number, out: number) => void)
+
+function pushLimbs(code: Uint8Array, at: number, size: number): number[] {
+  const limbs = new Array<number>(8).fill(0)
+  for (let i = 0; i < size; i++) {
+    const byteFromRight = size - 1 - i
+    if (byteFromRight >= 32) continue
+    limbs[byteFromRight >> 2] += code[at + i] * 2 ** (8 * (byteFromRight & 3))
+  }
+  return limbs
+}
+
+/** Size bounds of one compiled function: instructions, and blocks chained by fall-through. */
+const MAX_CHAIN = 1000
+const MAX_CHAINED_BLOCKS = 64
+// Block-ending instructions after which execution simply falls through to the next block.
+const FALLS_THROUGH = new Set(['JUMPI', 'GAS', 'SSTORE'])
+
+/**
+ * Compiles the block entry `first` (to the end of its run) and the runs it
+ * falls through into after an untaken JUMPI, GAS or SSTORE, checking each
+ * following run's gas and stack inline; a failed check returns that pc to
+ * the block loop, which runs it with per-instruction checks. Returns
+ * undefined when compiling is not worth it (a run of JUMPDESTs) or the code's
+ * compile budget is spent.
+ */
+export function compileBlock(table: InstructionTable, blocks: BlockTable, code: Uint8Array, first: number): CompiledBlock | undefined {
+  const params = new Map<Callee, string>()
+  const param = (fn: Callee): string => {
     let name = params.get(fn)
     if (name === undefined) {
-      name = `o${params.size}`
+      name = `c${params.size}`
       params.set(fn, name)
     }
-    if (i === length - 1) lines.push(`return ${name}(f, ${pc})`)
-    else if (table.neverHalts[op]) lines.push(`${name}(f, ${pc})`)
-    else lines.push(`if (${name}(f, ${pc}) < 0) return -1`)
-    pc += 1 + table.immediateSize[op]
+    return name
   }
+  const body: string[] = ['const s = f.stack', 'let sp = f.sp', 'let a = 0', 'let b = 0', 'let t = 0', 'let r = 0', 'let g = 0']
+  const seen = new Set<number>()
+  let block = first
+  let emitted = 0
+  let useful = 0
+  // Nothing to gain from compiling a run of JUMPDESTs, and compile work per code is bounded.
+  if (blocks.length[first] > MAX_CHAIN) return undefined
+  const done = (): CompiledBlock | undefined => {
+    if (useful < 4 || blocks.compileBudget < emitted) return undefined
+    blocks.compileBudget -= emitted
+    return finish(params, body, blocks.start[first])
+  }
+  for (;;) {
+    seen.add(block)
+    let pc = blocks.start[block]
+    const length = blocks.length[block]
+    let fallsTo = -1
+    for (let i = 0; i < length; i++) {
+      const op = code[pc]
+      const name = table.names[op]
+      const size = table.immediateSize[op]
+      const fn = table.ops[op]
+      const last = i === length - 1
+      const next = pc + 1 + size
+      let m: RegExpMatchArray | null
+      if ((m = /^PUSH(\d+)$/.exec(name)) !== null) {
+        const limbs = pushLimbs(code, pc + 1, Number(m[1]))
+        body.push(`a = sp << 3; ${limbs.map((l, k) => `s[a + ${k}] = ${l}`).join('; ')}; sp++`)
+      } else if ((m = /^DUP(\d+)$/.exec(name)) !== null) {
+        const d = 8 * Number(m[1])
+        body.push(`a = sp << 3; ${Array.from({ length: 8 }, (_, k) => `s[a + ${k}] = s[a + ${k - d}]`).join('; ')}; sp++`)
+      } else if ((m = /^SWAP(\d+)$/.exec(name)) !== null) {
+        const d = 8 * Number(m[1])
+        body.push(`a = (sp - 1) << 3; b = a - ${d}; ${Array.from({ length: 8 }, (_, k) => `t = s[a + ${k}]; s[a + ${k}] = s[b + ${k}]; s[b + ${k}] = t`).join('; ')}`)
+      } else if (name === 'POP') {
+        body.push('sp--')
+      } else if (name === 'JUMPDEST') {
+        // nothing to do
+      } else if ('word' in fn && typeof fn.word === 'function') {
+        const w = param(fn.word as Callee)
+        body.push(`a = (sp - 1) << 3; ${w}(s, a, a - 8, a - 8); sp--`)
+      } else {
+        const o = param(fn)
+        if (last && table.endsBlock[op] && !FALLS_THROUGH.has(name)) {
+          body.push('f.sp = sp', `return ${o}(f, ${pc})`)
+          emitted++
+          useful++
+          return done()
+        }
+        if (last && FALLS_THROUGH.has(name)) {
+          // Continue inline only when execution falls through to the next instruction.
+          body.push(`f.sp = sp; r = ${o}(f, ${pc}); if (r !== ${next}) return r; sp = f.sp`)
+        } else if (table.neverHalts[op]) body.push(`f.sp = sp; ${o}(f, ${pc}); sp = f.sp`)
+        else body.push(`f.sp = sp; if (${o}(f, ${pc}) < 0) return -1; sp = f.sp`)
+      }
+      emitted++
+      if (name !== 'JUMPDEST') useful++
+      if (last) fallsTo = next
+      pc = next
+    }
+    const nextBlock = fallsTo >= 0 ? blocks.blockOf[fallsTo] : -1
+    if (nextBlock < 0 || seen.has(nextBlock) || emitted + blocks.length[nextBlock] > MAX_CHAIN || seen.size >= MAX_CHAINED_BLOCKS) {
+      body.push('f.sp = sp', `return ${fallsTo}`)
+      return done()
+    }
+    // The next block's entry check, as the block loop does it; on failure the loop takes over there.
+    body.push(`g = f.gasLeft - ${blocks.gas[nextBlock]}`,
+      `if (sp < ${blocks.minSp[nextBlock]} || sp > ${blocks.maxSp[nextBlock]} || g < 0) { f.sp = sp; return ${fallsTo} }`,
+      'f.gasLeft = g')
+    block = nextBlock
+  }
+}
+
+function finish(params: Map<Callee, string>, body: string[], start: number): CompiledBlock {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source is built from integers and fixed names only
-  const factory = new Function(...params.values(), `return function block${start}(f) {\n  ${lines.join('\n  ')}\n}`) as (...ops: Operation[]) => CompiledBlock
+  const factory = new Function(...params.values(), `return function block${start}(f) {\n  ${body.join('\n  ')}\n}`) as (...fns: Callee[]) => CompiledBlock
   return factory(...params.keys())
 }

@@ -92,6 +92,7 @@ export function interpretBlocks(f: Frame, blocks: BlockTable, compile: boolean):
   const ops = t.ops
   const code = f.code
   const { blockOf, length, gas: blockGas, minSp, maxSp, hits, compiled } = blocks
+  const threshold = f.ctx.compileThreshold ?? COMPILE_THRESHOLD
   let pc = f.pc
   for (;;) {
     const b = blockOf[pc]
@@ -113,7 +114,7 @@ export function interpretBlocks(f: Frame, blocks: BlockTable, compile: boolean):
     if (fn !== undefined) {
       pc = fn(f)
     } else {
-      if (compile && ++hits[b] === COMPILE_THRESHOLD) compiled[b] = compileBlock(t, code, pc, length[b])
+      if (compile && ++hits[b] === threshold) compiled[b] = compileBlock(t, blocks, code, b)
       for (let n = length[b]; n > 0; n--) {
         pc = ops[code[pc]](f, pc)
         if (pc < 0) return

@@ -57,6 +57,8 @@ export interface VmOptions {
   tracer?: Tracer
   /** Execution tier (default 'compiled'); results are identical in every tier. */
   tier?: ExecutionTier
+  /** Block executions before a block is compiled (default 32). */
+  compileThreshold?: number
 }
 
 /** Common fields of a message. */
@@ -93,6 +95,7 @@ export function createContext(options: VmOptions & { origin?: Address; gasPrice?
     table: options.table ?? NATIVE_TABLE,
     tracer: options.tracer,
     tier: options.tier,
+    compileThreshold: options.compileThreshold,
   }
 }
 

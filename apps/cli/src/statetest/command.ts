@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs'
 import { findFixtureFiles, runFixtureFile, SLOW_CASES, type FileResult } from '@zvm/chain-evm'
 import { CliError, type CliIo } from '../io.ts'
-import { runFiles } from './pool.ts'
+import { runFiles, type EngineOptions } from './pool.ts'
 import { createEip3155Tracer } from './trace.ts'
 
 export interface StatetestOptions {
@@ -19,6 +19,8 @@ export interface StatetestOptions {
   progress: boolean
   /** Skip SLOW_CASES (default true). */
   skipSlow: boolean
+  /** Execution tier and compile threshold. */
+  engine?: EngineOptions
 }
 
 type CaseResult = FileResult['cases'][number]
@@ -46,7 +48,7 @@ export async function statetest(io: CliIo, o: StatetestOptions): Promise<number>
   if (o.trace) {
     // Traces only make sense one case at a time: run in this thread.
     for (const file of files) {
-      const r = runFixtureFile(file, o.fork, { tracer: createEip3155Tracer((l) => io.err(`${l}\n`)), skip: o.skipSlow ? SLOW_CASES : undefined })
+      const r = runFixtureFile(file, o.fork, { tracer: createEip3155Tracer((l) => io.err(`${l}\n`)), skip: o.skipSlow ? SLOW_CASES : undefined, ...o.engine })
       for (const s of r.skipped) skipped.push({ file, ...s })
       for (const c of r.cases) {
         io.err(`${JSON.stringify({ stateRoot: c.actualRoot, output: c.output, gasUsed: `0x${c.gasUsed.toString(16)}`, pass: c.pass })}\n`)
@@ -76,7 +78,7 @@ export async function statetest(io: CliIo, o: StatetestOptions): Promise<number>
         }
       }
       bar()
-    })
+    }, o.engine)
     if (o.progress) io.err('\n')
   }
   if (o.trace) for (const c of failures) io.out(`${failureLine(c)}\n`)

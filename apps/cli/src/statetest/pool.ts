@@ -10,12 +10,16 @@ import { statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { runFixtureFile, SLOW_CASES, type FileResult } from '@zvm/chain-evm'
+import type { ExecutionTier } from '@zvm/core'
 
-export async function runFiles(files: string[], forkName: string, workers: number, skip: boolean, onFile: (r: FileResult) => void): Promise<void> {
+/** How fixtures execute: the tier, and the compile threshold (1 = compile every block at once). */
+export interface EngineOptions { tier?: ExecutionTier, compileThreshold?: number }
+
+export async function runFiles(files: string[], forkName: string, workers: number, skip: boolean, onFile: (r: FileResult) => void, engine: EngineOptions = {}): Promise<void> {
   const queue = [...files].sort((a, b) => statSync(b).size - statSync(a).size)
   const count = Math.max(1, Math.min(workers, availableParallelism(), queue.length))
   if (count === 1) {
-    for (const file of queue) onFile(runFixtureFile(file, forkName, { skip: skip ? SLOW_CASES : undefined }))
+    for (const file of queue) onFile(runFixtureFile(file, forkName, { skip: skip ? SLOW_CASES : undefined, ...engine }))
     return
   }
   const entry = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url))
@@ -27,7 +31,7 @@ export async function runFiles(files: string[], forkName: string, workers: numbe
         child.disconnect()
         return
       }
-      child.send({ file, fork: forkName, skip })
+      child.send({ file, fork: forkName, skip, engine })
     }
     child.on('message', (r: FileResult) => {
       onFile(r)

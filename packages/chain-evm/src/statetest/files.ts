@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseStateTestFile } from './fixture.ts'
 import { runStateTestCase, type StateTestCaseResult } from './run.ts'
-import type { Tracer } from '@zvm/core'
+import type { ExecutionTier, Tracer } from '@zvm/core'
 
 /**
  * Every `.json` file under the given files or directories, sorted.
@@ -34,7 +34,7 @@ export interface FileResult {
 }
 
 /** Runs every post entry of `fork` in `file` (a crash in one case is reported as that case failing). */
-export function runFixtureFile(file: string, fork: string, options: { tracer?: Tracer; skip?: ReadonlyMap<string, string> } = {}): FileResult {
+export function runFixtureFile(file: string, fork: string, options: { tracer?: Tracer; skip?: ReadonlyMap<string, string>; tier?: ExecutionTier; compileThreshold?: number } = {}): FileResult {
   let tests
   try {
     tests = parseStateTestFile(readFileSync(file, 'utf8'), file)

@@ -2,13 +2,17 @@
 import type { Frame } from '../frame.ts'
 import type { Operation } from '../table.ts'
 
-type WordOp = (s: Uint32Array, a: number, b: number, out: number) => void
+export type WordOp = (s: Uint32Array, a: number, b: number, out: number) => void
 
-export function binary(fn: WordOp): Operation {
-  return (f: Frame, pc: number): number => {
+/** An operation built by {@link binary}; `word` lets the block compiler call the word function directly. */
+export type BinaryOperation = Operation & { readonly word: WordOp }
+
+export function binary(fn: WordOp): BinaryOperation {
+  const op = (f: Frame, pc: number): number => {
     const a = (f.sp - 1) << 3
     fn(f.stack, a, a - 8, a - 8)
     f.sp--
     return pc + 1
   }
+  return Object.assign(op, { word: fn })
 }

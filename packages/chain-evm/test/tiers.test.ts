@@ -1,0 +1,79 @@
+/**
+ * The execution tiers agree exactly: basic-block entries and bounds, and the
+ * same status, gas, output and storage from the per-instruction interpreter,
+ * the block interpreter and compiled blocks — including running out of gas
+ * at every point of a loop and stack errors inside a block.
+ */
+import { findBlocks, Vm, type ExecutionTier } from '@zvm/core'
+import { bytesToHex } from '@zvm/primitives'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { evmTable, Fork } from '../src/index.ts'
+
+const table = evmTable(Fork.Cancun)
+const TARGET = '0x00000000000000000000000000000000000000c0'
+const CALLER = '0x00000000000000000000000000000000000000ca'
+
+// sum = 0; for (i = n; i != 0; i--) { sum += i; sstore(0, sum) } ; return sum (n from calldata)
+// 0: PUSH1 0 CALLDATALOAD        i
+// 3: JUMPDEST                    loop head
+// 4: DUP1 ISZERO PUSH1 0x18 JUMPI
+// 9: DUP1 PUSH1 0 SLOAD ADD PUSH1 0 SSTORE PUSH1 1 SWAP1 SUB PUSH1 3 JUMP
+// 24: JUMPDEST PUSH1 0 SLOAD PUSH1 0 MSTORE PUSH1 32 PUSH1 0 RETURN
+const LOOP = Uint8Array.from(Buffer.from('600035' + '5b' + '8015601857' + '8060005401600055600190036003' + '56' + '5b60005460005260206000f3', 'hex'))
+
+type Mode = { tier: ExecutionTier, compileThreshold?: number }
+const MODES: Record<string, Mode> = {
+  interpreter: { tier: 'interpreter' }, blocks: { tier: 'blocks' }, compiled: { tier: 'compiled', compileThreshold: 3 }, eager: { tier: 'compiled', compileThreshold: 1 },
+}
+
+function run(mode: Mode, code: Uint8Array, n: bigint, gasLimit: number) {
+  const vm = new Vm({ table, ...mode })
+  vm.state.setCode(TARGET, code)
+  const r = vm.call({ caller: CALLER, to: TARGET, data: Uint8Array.from(Buffer.from(n.toString(16).padStart(64, '0'), 'hex')), gasLimit })
+  return { status: r.status, error: r.error, gasUsed: r.gasUsed, out: bytesToHex(r.returnData), slot: vm.state.sload(TARGET, 0n) }
+}
+
+describe('basic blocks', () => {
+  it('entries at 0, at every JUMPDEST and after block ends; each covers the rest of its run', () => {
+    const padded = new Uint8Array(LOOP.length + 33)
+    padded.set(LOOP)
+    const b = findBlocks(padded, LOOP.length, table)!
+    const entries = [...b.start]
+    expect(entries.filter((pc) => pc < LOOP.length).sort((x, y) => x - y)).toEqual([0, 3, 9, 17, 24])
+    const at = (pc: number) => b.blockOf[pc]
+    // Entry 0 runs PUSH1 CALLDATALOAD JUMPDEST DUP1 ISZERO PUSH1 JUMPI: 3+3+1+3+3+3+10 gas, 7 instructions.
+    expect([b.length[at(0)], b.gas[at(0)], b.minSp[at(0)]]).toEqual([7, 26, 0])
+    // Entering at the JUMPDEST needs the counter on the stack (DUP1).
+    expect([b.length[at(3)], b.gas[at(3)], b.minSp[at(3)]]).toEqual([5, 20, 1])
+    expect(b.maxSp[at(3)]).toBe(1024 - 2)
+  })
+})
+
+describe('tiers give identical results', () => {
+  it('on a storage loop, for many lengths', () => {
+    for (const n of [0n, 1n, 2n, 5n, 40n]) {
+      const results = Object.values(MODES).map((m) => run(m, LOOP, n, 10_000_000))
+      for (const r of results) expect(r).toEqual(results[0])
+      expect(results[0].status).toBe('success')
+      expect(BigInt(results[0].out)).toBe((n * (n + 1n)) / 2n)
+    }
+  })
+
+  it('when gas runs out anywhere in the loop (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 21, max: 200_000 }), fc.integer({ min: 0, max: 30 }), (gas, n) => {
+      const results = Object.values(MODES).map((m) => run(m, LOOP, BigInt(n), gas))
+      for (const r of results) expect(r).toEqual(results[0])
+    }), { numRuns: 300, seed: 11 })
+  })
+
+  it('on stack underflow and overflow inside a block', () => {
+    const underflow = Uint8Array.from([0x60, 0x01, 0x5b, 0x01, 0x00]) // PUSH1 1 JUMPDEST ADD STOP
+    const deep = Uint8Array.from([...Array(1025).fill(0x5f), 0x00]) // 1025 × PUSH0
+    for (const code of [underflow, deep]) {
+      const results = Object.values(MODES).map((m) => run(m, code, 0n, 1_000_000))
+      for (const r of results) expect(r).toEqual(results[0])
+      expect(results[0].status).toBe('error')
+    }
+  })
+})
