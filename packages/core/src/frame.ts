@@ -55,7 +55,7 @@ export interface ExecutionContext {
    * 'interpreter' checks every instruction. All give identical results.
    */
   readonly tier?: ExecutionTier
-  /** Block executions before the compiled tier compiles a block (default 32; 1 compiles on first use, for tests). */
+  /** Block executions before the compiled tier compiles a block (default 5000; 1 compiles on first use, for tests). */
   readonly compileThreshold?: number
 }
 

@@ -10,7 +10,7 @@ import type { Frame } from './frame.ts'
 import { Halt } from './halt.ts'
 
 /** Block executions before a block is compiled to a function. */
-export const COMPILE_THRESHOLD = 32
+export const COMPILE_THRESHOLD = 5000
 
 /** Runs `f` until it halts or suspends for a CALL/CREATE. */
 export function interpret(f: Frame): void {

@@ -57,7 +57,7 @@ export interface VmOptions {
   tracer?: Tracer
   /** Execution tier (default 'compiled'); results are identical in every tier. */
   tier?: ExecutionTier
-  /** Block executions before a block is compiled (default 32). */
+  /** Block executions before a block is compiled (default 5000). */
   compileThreshold?: number
 }
 
