@@ -44,7 +44,7 @@ export interface ExecuteOptions {
   tracer?: Tracer
   /** Execution tier (default 'compiled'); every tier gives identical results. */
   tier?: ExecutionTier
-  /** Block executions before a block is compiled (default 32; 1 = at once). */
+  /** Block executions before a block is compiled (default 5000; 1 = at once). */
   compileThreshold?: number
 }
 
