@@ -1,6 +1,6 @@
 /** The ZVM side of the benchmark: fresh state per run, only the call is timed. */
 import { evmTable, Fork, precompilesFor } from '@zvm/chain-evm'
-import { Vm } from '@zvm/core'
+import { Vm, type ExecutionTier } from '@zvm/core'
 import { JournaledState, MemoryDatabase } from '@zvm/state'
 import type { BenchCase } from './cases.ts'
 
@@ -10,10 +10,10 @@ const precompiles = precompilesFor(Fork.Cancun)
 const table = evmTable(Fork.Cancun)
 
 /** One ZVM run: fresh in-memory state, then the timed call. */
-export function runZvm(c: BenchCase): Timed {
+export function runZvm(c: BenchCase, tier?: ExecutionTier): Timed {
   const db = new MemoryDatabase()
   for (const a of c.accounts) db.setAccount(a.address, a)
-  const vm = new Vm({ state: new JournaledState(db), table, host: { blockHash: () => 0n, precompile: (a) => precompiles.get(a) } })
+  const vm = new Vm({ state: new JournaledState(db), table, tier, host: { blockHash: () => 0n, precompile: (a) => precompiles.get(a) } })
   const start = performance.now()
   const r = vm.call({ caller: c.caller, to: c.to, data: c.data, gasLimit: c.gasLimit })
   const ms = performance.now() - start

@@ -15,9 +15,12 @@ import { bytesToHex } from '@zvm/primitives'
 import { DEFAULT_FIXTURES, fixtureCases, solcCases, type BenchCase } from './cases.ts'
 import { runEthereumjs } from './engine-ethereumjs.ts'
 import { runZvm } from './engine-zvm.ts'
+import type { ExecutionTier } from '@zvm/core'
 import { geometricMean, markdownTable, svgChart, type CaseResult } from './report.ts'
 
-const { values } = parseArgs({ options: { repetitions: { type: 'string' }, filter: { type: 'string' }, 'no-memory': { type: 'boolean' }, out: { type: 'string' } } })
+const { values } = parseArgs({ options: { repetitions: { type: 'string' }, filter: { type: 'string' }, 'no-memory': { type: 'boolean' }, out: { type: 'string' }, tier: { type: 'string' } } })
+const tier = values.tier as ExecutionTier | undefined
+if (tier !== undefined && !['interpreter', 'blocks', 'compiled'].includes(tier)) throw new Error(`--tier must be interpreter, blocks or compiled, got ${tier}`)
 const repetitions = Math.max(5, Number(values.repetitions ?? 5))
 // A filtered run is partial: it never overwrites the published results unless --out says so.
 const benchDir = join(import.meta.dirname, '..', '..', '..', 'bench')
@@ -31,7 +34,7 @@ process.stderr.write(`benchmarking ${cases.length} cases, ${repetitions} runs ea
 const results: CaseResult[] = []
 for (const [i, c] of cases.entries()) {
   process.stderr.write(`[${i + 1}/${cases.length}] ${c.name} `)
-  const zWarm = runZvm(c)
+  const zWarm = runZvm(c, tier)
   const eWarm = await runEthereumjs(c)
   if (zWarm.gasUsed !== eWarm.gasUsed || zWarm.status !== eWarm.status) {
     const error = `gas or status differ: ZVM ${zWarm.gasUsed} ${zWarm.status}, ethereumjs ${eWarm.gasUsed} ${eWarm.status}`
@@ -39,14 +42,14 @@ for (const [i, c] of cases.entries()) {
     results.push({ name: c.name, group: c.group, gas: eWarm.gasUsed, zvmMs: NaN, ethereumjsMs: NaN, zvmMgasPerSec: NaN, ethereumjsMgasPerSec: NaN, ratio: NaN, error })
     continue
   }
-  // Warm both engines' JIT up further (small cases would otherwise time the compiler).
-  for (let w = 0, spent = 0; w < 2 || (w < 50 && spent < 200); w++) {
-    spent += runZvm(c).ms + (await runEthereumjs(c)).ms
+  // Warm both engines up further (small cases would otherwise time the JIT compilers: V8 and the block tier).
+  for (let w = 0, spent = 0; w < 5 || (w < 100 && spent < 1000); w++) {
+    spent += runZvm(c, tier).ms + (await runEthereumjs(c)).ms
   }
   const z: number[] = []
   const e: number[] = []
   for (let r = 0; r < repetitions; r++) {
-    z.push(runZvm(c).ms)
+    z.push(runZvm(c, tier).ms)
     e.push((await runEthereumjs(c)).ms)
   }
   const zvmMs = median(z)

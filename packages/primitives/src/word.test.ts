@@ -97,6 +97,20 @@ describe('word ops agree with a bigint reference', () => {
       }
     }), { numRuns: 500 }))
 
+  it('mulmod with moduli that repeat or differ in one limb (the modulus cache)', () => {
+    const p = 21888242871839275222246405745257275088696311157297823662689037894645226208583n
+    const moduli = [p, p ^ (1n << 100n), p ^ 1n, p ^ (1n << 255n), 7n]
+    fc.assert(fc.property(fc.array(fc.tuple(word, word, fc.nat(moduli.length - 1)), { minLength: 1, maxLength: 20 }), (steps) => {
+      const s = new Uint32Array(32)
+      for (const [a, b, i] of steps) {
+        const n = moduli[i]
+        w.fromBigInt(s, 0, a); w.fromBigInt(s, 8, b); w.fromBigInt(s, 16, n)
+        w.mulmod(s, 0, 8, 16, 24)
+        expect(w.toBigInt(s, 24)).toBe((a * b) % n)
+      }
+    }), { numRuns: 200 })
+  })
+
   it('byte loads and stores round-trip big-endian', () =>
     fc.assert(fc.property(word, fc.integer({ min: 0, max: 40 }), (a, at) => {
       const s = new Uint32Array(16)

@@ -436,10 +436,25 @@ export function addmod(s: Uint32Array, a: number, b: number, n: number, out: num
   fromBigInt(s, out, (toBigInt(s, a) + toBigInt(s, b)) % toBigInt(s, n))
 }
 
+// The last MULMOD modulus as a bigint: field arithmetic uses one modulus over and over,
+// and comparing 8 limbs is cheaper than converting them.
+const lastModulus = new Uint32Array(8)
+let lastModulusBig = 0n
+
+function modulusOf(s: Uint32Array, n: number): bigint {
+  const m = lastModulus
+  if (lastModulusBig !== 0n && s[n] === m[0] && s[n + 1] === m[1] && s[n + 2] === m[2] && s[n + 3] === m[3] &&
+    s[n + 4] === m[4] && s[n + 5] === m[5] && s[n + 6] === m[6] && s[n + 7] === m[7]) return lastModulusBig
+  for (let i = 0; i < 8; i++) m[i] = s[n + i]
+  lastModulusBig = toBigInt(s, n)
+  return lastModulusBig
+}
+
 /** out = (a * b) mod n with a 512-bit intermediate; 0 when n = 0. */
 export function mulmod(s: Uint32Array, a: number, b: number, n: number, out: number): void {
   if (isZero(s, n)) { setNumber(s, out, 0); return }
-  fromBigInt(s, out, (toBigInt(s, a) * toBigInt(s, b)) % toBigInt(s, n))
+  const modulus = modulusOf(s, n)
+  fromBigInt(s, out, (toBigInt(s, a) * toBigInt(s, b)) % modulus)
 }
 
 /** out = base ^ exponent mod 2^256 (square and multiply). */
