@@ -7,7 +7,7 @@
 import { type Address, word as w } from '@zvm/primitives'
 import { createAddress, create2Address } from '@zvm/state'
 import { analyze, blocksOf } from './analysis.ts'
-import { type CallAction, type CreateAction, type ExecutionContext, Frame, type FrameAction } from './frame.ts'
+import { type CallAction, type CreateAction, type ExecutionContext, Frame, type FrameAction, releaseScratch } from './frame.ts'
 import { Halt, isSuccess } from './halt.ts'
 import { interpret, interpretBlocks, interpretTraced } from './interpreter.ts'
 import { writeAddress } from './ops/access.ts'
@@ -74,6 +74,7 @@ export function executeAction(ctx: ExecutionContext, action: FrameAction, depth 
     }
     ctx.tracer?.frameEnd?.(f)
     const result = finish(ctx, f)
+    releaseScratch(f)
     frames.pop()
     if (frames.length === 0) return result
     resume(frames[frames.length - 1], f.parentAction!, result)

@@ -20,25 +20,21 @@ interface Scratch {
   readonly memory: Memory
 }
 
-// Frames at one depth never overlap in time (a child finishes before its
-// parent can start another), so each depth reuses one stack and memory per
-// context instead of allocating 36 KiB per call.
-const scratchByContext = new WeakMap<ExecutionContext, Scratch[]>()
+// Stacks and memories are pooled across frames and messages: a frame takes one
+// when it starts and gives it back when it ends (36 KiB per call otherwise).
+const freeScratch: Scratch[] = []
+const MAX_POOLED = 64
 
-function takeScratch(ctx: ExecutionContext, depth: number): Scratch {
-  let pool = scratchByContext.get(ctx)
-  if (!pool) {
-    pool = []
-    scratchByContext.set(ctx, pool)
-  }
-  let scratch = pool[depth]
-  if (!scratch) {
-    scratch = { stack: new Uint32Array(STACK_LIMIT * 8), memory: new Memory() }
-    pool[depth] = scratch
-  } else {
-    scratch.memory.reset()
-  }
+function takeScratch(): Scratch {
+  const scratch = freeScratch.pop()
+  if (scratch === undefined) return { stack: new Uint32Array(STACK_LIMIT * 8), memory: new Memory() }
+  scratch.memory.reset()
   return scratch
+}
+
+/** Returns a finished frame's stack and memory to the pool (the frame must not run again). */
+export function releaseScratch(f: Frame): void {
+  if (freeScratch.length < MAX_POOLED) freeScratch.push({ stack: f.stack, memory: f.memory })
 }
 
 /** Shared by every frame of one transaction. */
@@ -177,7 +173,7 @@ export class Frame {
     this.isCreate = isCreate
     this.parentAction = parentAction
     this.gasLeft = gasLimit
-    const scratch = takeScratch(ctx, depth)
+    const scratch = takeScratch()
     this.stack = scratch.stack
     this.memory = scratch.memory
   }
