@@ -9,7 +9,7 @@ const c = fixtureCases(DEFAULT_FIXTURES).find((x) => x.name === name)!
 function run(): number {
   const db = new MemoryDatabase()
   for (const a of c.accounts) db.setAccount(a.address, a)
-  const vm = new Vm({ state: new JournaledState(db), table, tier, compileThreshold: th, host: { blockHash: () => 0n, precompile: (a) => precompiles.get(a) } })
+  const vm = new Vm({ state: new JournaledState(db), table, tier, compileThreshold: th > 0 ? th : undefined, host: { blockHash: () => 0n, precompile: (a) => precompiles.get(a) } })
   const start = performance.now()
   vm.call({ caller: c.caller, to: c.to, data: c.data, gasLimit: c.gasLimit })
   return performance.now() - start

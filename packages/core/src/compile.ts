@@ -1,10 +1,11 @@
 /**
- * Compiles a hot basic block to a JavaScript function. The stack pointer
- * lives in a local; PUSH (with its value folded into constants), DUP, SWAP,
- * POP and JUMPDEST are emitted inline, two-operand word operations call
- * their word function directly, and every other instruction calls its
- * operation with its pc as a constant (one target per call site, so V8 can
- * inline it), syncing the stack pointer around the call. Only operations
+ * Compiles a hot basic block to a JavaScript function that calls each
+ * instruction's operation with its pc as a constant (one target per call
+ * site, so V8 can inline it). For very hot blocks (`inline`), the stack
+ * pointer lives in a local; PUSH (with its value folded into constants),
+ * DUP, SWAP and POP are emitted inline and two-operand word operations call
+ * their word function directly — faster once V8 optimizes the function,
+ * slower until then, hence two levels. Only operations
  * that can halt are followed by a check. Static gas and stack bounds were
  * checked for the whole block by the caller, as in the block interpreter.
  * The generated source contains only fixed identifiers and integers.
@@ -38,7 +39,7 @@ const FALLS_THROUGH = new Set(['JUMPI', 'GAS', 'SSTORE'])
  * undefined when compiling is not worth it (a run of JUMPDESTs) or the code's
  * compile budget is spent.
  */
-export function compileBlock(table: InstructionTable, blocks: BlockTable, code: Uint8Array, first: number): CompiledBlock | undefined {
+export function compileBlock(table: InstructionTable, blocks: BlockTable, code: Uint8Array, first: number, inline: boolean): CompiledBlock | undefined {
   const params = new Map<Callee, string>()
   const param = (fn: Callee): string => {
     let name = params.get(fn)
@@ -72,21 +73,22 @@ export function compileBlock(table: InstructionTable, blocks: BlockTable, code: 
       const fn = table.ops[op]
       const last = i === length - 1
       const next = pc + 1 + size
-      let m: RegExpMatchArray | null
-      if ((m = /^PUSH(\d+)$/.exec(name)) !== null) {
+      // Without `inline`, everything but JUMPDEST is a call: cheap while V8 still runs a new function unoptimized.
+      let m: RegExpMatchArray | null = null
+      if (inline && (m = /^PUSH(\d+)$/.exec(name)) !== null) {
         const limbs = pushLimbs(code, pc + 1, Number(m[1]))
         body.push(`a = sp << 3; ${limbs.map((l, k) => `s[a + ${k}] = ${l}`).join('; ')}; sp++`)
-      } else if ((m = /^DUP(\d+)$/.exec(name)) !== null) {
+      } else if (inline && (m = /^DUP(\d+)$/.exec(name)) !== null) {
         const d = 8 * Number(m[1])
         body.push(`a = sp << 3; ${Array.from({ length: 8 }, (_, k) => `s[a + ${k}] = s[a + ${k - d}]`).join('; ')}; sp++`)
-      } else if ((m = /^SWAP(\d+)$/.exec(name)) !== null) {
+      } else if (inline && (m = /^SWAP(\d+)$/.exec(name)) !== null) {
         const d = 8 * Number(m[1])
         body.push(`a = (sp - 1) << 3; b = a - ${d}; ${Array.from({ length: 8 }, (_, k) => `t = s[a + ${k}]; s[a + ${k}] = s[b + ${k}]; s[b + ${k}] = t`).join('; ')}`)
-      } else if (name === 'POP') {
+      } else if (inline && name === 'POP') {
         body.push('sp--')
       } else if (name === 'JUMPDEST') {
         // nothing to do
-      } else if ('word' in fn && typeof fn.word === 'function') {
+      } else if (inline && 'word' in fn && typeof fn.word === 'function') {
         const w = param(fn.word as Callee)
         body.push(`a = (sp - 1) << 3; ${w}(s, a, a - 8, a - 8); sp--`)
       } else {

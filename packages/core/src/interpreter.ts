@@ -9,8 +9,10 @@ import { compileBlock } from './compile.ts'
 import type { Frame } from './frame.ts'
 import { Halt } from './halt.ts'
 
-/** Block executions before a block is compiled to a function. */
+/** Block executions before a block is compiled to a function (calls only). */
 export const COMPILE_THRESHOLD = 5000
+/** Executions before a compiled block is recompiled with stack operations inline. */
+export const INLINE_THRESHOLD = 1_000_000
 
 /** Runs `f` until it halts or suspends for a CALL/CREATE. */
 export function interpret(f: Frame): void {
@@ -93,6 +95,8 @@ export function interpretBlocks(f: Frame, blocks: BlockTable, compile: boolean):
   const code = f.code
   const { blockOf, length, gas: blockGas, minSp, maxSp, hits, compiled } = blocks
   const threshold = f.ctx.compileThreshold ?? COMPILE_THRESHOLD
+  // With an explicit threshold (tests), the inline level follows one execution later.
+  const inlineThreshold = f.ctx.compileThreshold === undefined ? INLINE_THRESHOLD : threshold + 1
   let pc = f.pc
   for (;;) {
     const b = blockOf[pc]
@@ -112,9 +116,10 @@ export function interpretBlocks(f: Frame, blocks: BlockTable, compile: boolean):
     f.gasLeft = gas
     const fn = compiled[b]
     if (fn !== undefined) {
+      if (++hits[b] === inlineThreshold) compiled[b] = compileBlock(t, blocks, code, b, true) ?? fn
       pc = fn(f)
     } else {
-      if (compile && ++hits[b] === threshold) compiled[b] = compileBlock(t, blocks, code, b)
+      if (compile && ++hits[b] === threshold) compiled[b] = compileBlock(t, blocks, code, b, false)
       for (let n = length[b]; n > 0; n--) {
         pc = ops[code[pc]](f, pc)
         if (pc < 0) return
