@@ -121,18 +121,14 @@ export function instrumentModule(m: ParsedModule, options: InstrumentOptions): U
       const limit = Math.min(max ?? 65536, options.maxMemoryPages)
       if (min > limit) throw new InvalidContractModuleError('too-large', `initial memory of ${min} pages exceeds the memory budget (${limit} pages)`)
       append(out, section(5, [1, 0x01, ...encodeU32(min), ...encodeU32(limit)]))
-    } else if (s.id === 6) {
-      const n = r.u32()
-      const content = encodeU32(n + 2)
+    } else if (s.id === 6 || s.id === 7) {
+      // A vector section: two more entries at its end.
+      const content = encodeU32(r.u32() + 2)
       append(content, bytes.subarray(r.pos, s.end))
-      append(out, section(6, [...content, ...newGlobals]))
-      globalsDone = true
-    } else if (s.id === 7) {
-      const n = r.u32()
-      const content = encodeU32(n + 2)
-      append(content, bytes.subarray(r.pos, s.end))
-      append(out, section(7, [...content, ...newExports]))
-      exportsDone = true
+      append(content, s.id === 6 ? newGlobals : newExports)
+      append(out, section(s.id, content))
+      if (s.id === 6) globalsDone = true
+      else exportsDone = true
     } else if (s.id === 10) {
       const content: number[] = [...encodeU32(m.bodies.length)]
       for (let i = 0; i < m.bodies.length; i++) {
