@@ -125,7 +125,8 @@ function invoke(io: CliIo, args: string[], parse: Parse): number {
   else {
     io.out(`${json.status === 'success' ? `result: ${JSON.stringify(json.result)}` : `error: ${json.error?.message}`}\n`)
     for (const e of json.events) io.out(`event ${e.contractId}: topics ${JSON.stringify(e.topics)} data ${JSON.stringify(e.data)}\n`)
-    for (const d of json.diagnostics) io.out(`log: ${d.message} ${JSON.stringify(d.args)}\n`)
+    // The failure itself is already the first line; show the contract's own log lines.
+    for (const d of json.diagnostics) if (d.message !== json.error?.message) io.out(`log: ${d.message}${d.args.length > 0 ? ` ${JSON.stringify(d.args)}` : ''}\n`)
     io.out(`cpu: ${json.cpuInsns} instructions, memory: ${json.memBytes} bytes\n`)
   }
   return result.status === 'success' ? 0 : 1
