@@ -10,9 +10,11 @@ import { HOST_FUNCTIONS } from '../src/index.ts'
 const wabt = await wabtInit()
 
 export type SpecType = 'bool' | 'void' | 'u32' | 'i32' | 'u64' | 'i64' | 'u128' | 'i128' | 'u256' | 'i256' | 'bytes' | 'string' | 'symbol' | 'address' | 'val' | 'timepoint' | 'duration'
-  | { vec: SpecType } | { map: [SpecType, SpecType] } | { bytesN: number } | { option: SpecType }
+  | { vec: SpecType } | { map: [SpecType, SpecType] } | { bytesN: number } | { option: SpecType } | { udt: string }
 
 export interface SpecFunction { name: string, inputs: [string, SpecType][], output?: SpecType }
+/** A `#[contracttype]` struct: stored as a map with symbol keys. */
+export interface SpecStruct { struct: string, fields: [string, SpecType][] }
 
 function typeDef(t: SpecType): xdr.ScSpecTypeDef {
   if (typeof t === 'string') {
@@ -29,11 +31,17 @@ function typeDef(t: SpecType): xdr.ScSpecTypeDef {
   if ('vec' in t) return xdr.ScSpecTypeDef.scSpecTypeVec(new xdr.ScSpecTypeVec({ elementType: typeDef(t.vec) }))
   if ('map' in t) return xdr.ScSpecTypeDef.scSpecTypeMap(new xdr.ScSpecTypeMap({ keyType: typeDef(t.map[0]), valueType: typeDef(t.map[1]) }))
   if ('option' in t) return xdr.ScSpecTypeDef.scSpecTypeOption(new xdr.ScSpecTypeOption({ valueType: typeDef(t.option) }))
+  if ('udt' in t) return xdr.ScSpecTypeDef.scSpecTypeUdt(new xdr.ScSpecTypeUdt({ name: t.udt }))
   return xdr.ScSpecTypeDef.scSpecTypeBytesN(new xdr.ScSpecTypeBytesN({ n: t.bytesN }))
 }
 
-export function specSection(functions: SpecFunction[]): Uint8Array {
-  const parts = functions.map((f) => xdr.ScSpecEntry.scSpecEntryFunctionV0(new xdr.ScSpecFunctionV0({
+export function specSection(entries: (SpecFunction | SpecStruct)[]): Uint8Array {
+  const parts = entries.map((f) => 'struct' in f
+    ? xdr.ScSpecEntry.scSpecEntryUdtStructV0(new xdr.ScSpecUdtStructV0({
+      doc: '', lib: '', name: f.struct,
+      fields: f.fields.map(([name, type]) => new xdr.ScSpecUdtStructFieldV0({ doc: '', name, type: typeDef(type) })),
+    })).toXDR()
+    : xdr.ScSpecEntry.scSpecEntryFunctionV0(new xdr.ScSpecFunctionV0({
     doc: '', name: f.name,
     inputs: f.inputs.map(([name, type]) => new xdr.ScSpecFunctionInputV0({ doc: '', name, type: typeDef(type) })),
     outputs: f.output === undefined || f.output === 'void' ? [] : [typeDef(f.output)],
@@ -58,7 +66,7 @@ export function withCustomSection(wasm: Uint8Array, name: string, data: Uint8Arr
   return Uint8Array.from([...wasm, 0, ...leb(content.length), ...content])
 }
 
-export interface BuildOptions { spec?: SpecFunction[], protocol?: number | null, preRelease?: number, features?: Record<string, boolean> }
+export interface BuildOptions { spec?: (SpecFunction | SpecStruct)[], protocol?: number | null, preRelease?: number, features?: Record<string, boolean> }
 
 /** WAT text to a contract module with env meta (protocol 25 unless given; null for none) and an optional spec. */
 export function watContract(source: string, options: BuildOptions = {}): Uint8Array {

@@ -176,3 +176,26 @@ export const hostile = (): Uint8Array => watContract(`(module
     (block $b (br_if $b (i64.eqz (i64.shr_u (local.get $x) (i64.const 32)))) (return (i64.const 1)))
     (i64.const 0))
 )`)
+
+/** A struct argument and result, laid out as soroban-sdk does: a map with symbol keys, unpacked into linear memory. */
+export const structs = (): Uint8Array => watContract(`(module
+  ${hostImports('map_unpack_to_linear_memory', 'map_new_from_linear_memory')}
+  (memory (export "memory") 1)
+  (data (i32.const 1024) "xy")
+  (data (i32.const 2048) "\\00\\04\\00\\00\\01\\00\\00\\00" "\\01\\04\\00\\00\\01\\00\\00\\00")
+  ;; sum(p: Point) -> u32
+  (func (export "sum") (param $p i64) (result i64)
+    (drop (call $map_unpack_to_linear_memory (local.get $p) (i64.const ${u32(2048)}) (i64.const ${u32(4096)}) (i64.const ${u32(2)})))
+    ${U32_OF('(i64.add (i64.shr_u (i64.load (i32.const 4096)) (i64.const 32)) (i64.shr_u (i64.load (i32.const 4104)) (i64.const 32)))')})
+  ;; make(x: u32, y: u32) -> Point
+  (func (export "make") (param $x i64) (param $y i64) (result i64)
+    (i64.store (i32.const 4096) (local.get $x))
+    (i64.store (i32.const 4104) (local.get $y))
+    (call $map_new_from_linear_memory (i64.const ${u32(2048)}) (i64.const ${u32(4096)}) (i64.const ${u32(2)})))
+)`, {
+  spec: [
+    { struct: 'Point', fields: [['x', 'u32'], ['y', 'u32']] },
+    { name: 'sum', inputs: [['p', { udt: 'Point' }]], output: 'u32' },
+    { name: 'make', inputs: [['x', 'u32'], ['y', 'u32']], output: { udt: 'Point' } },
+  ],
+})
