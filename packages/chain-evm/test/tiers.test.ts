@@ -4,6 +4,8 @@
  * the block interpreter and compiled blocks — including running out of gas
  * at every point of a loop and stack errors inside a block.
  */
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
 import { findBlocks, Vm, type ExecutionTier } from '@zvm/core'
 import { bytesToHex } from '@zvm/primitives'
 import fc from 'fast-check'
@@ -76,4 +78,10 @@ describe('tiers give identical results', () => {
       expect(results[0].status).toBe('error')
     }
   })
+})
+
+it('where code generation is forbidden (CSP, worker runtimes), the compiled tier stays in the block loop', () => {
+  const script = join(import.meta.dirname, 'no-codegen-run.ts')
+  const out = execFileSync(process.execPath, ['--disallow-code-generation-from-strings', '--conditions=source', '--import', 'tsx', script], { encoding: 'utf8' })
+  expect(JSON.parse(out)).toEqual((({ status, gasUsed, out: o }) => ({ status, gasUsed, out: o }))(run(MODES.interpreter, LOOP, 20n, 1_000_000)))
 })

@@ -123,8 +123,18 @@ export function compileBlock(table: InstructionTable, blocks: BlockTable, code: 
   }
 }
 
-function finish(params: Map<Callee, string>, body: string[], start: number): CompiledBlock {
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source is built from integers and fixed names only
-  const factory = new Function(...params.values(), `return function block${start}(f) {\n  ${body.join('\n  ')}\n}`) as (...fns: Callee[]) => CompiledBlock
-  return factory(...params.keys())
+/** Whether this runtime allows `new Function` (some embedders forbid code generation). */
+let codegenAllowed = true
+
+function finish(params: Map<Callee, string>, body: string[], start: number): CompiledBlock | undefined {
+  if (!codegenAllowed) return undefined
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source is built from integers and fixed names only
+    const factory = new Function(...params.values(), `return function block${start}(f) {\n  ${body.join('\n  ')}\n}`) as (...fns: Callee[]) => CompiledBlock
+    return factory(...params.keys())
+  } catch {
+    // Code generation is disallowed here (e.g. a CSP or a worker runtime): stay in the block loop.
+    codegenAllowed = false
+    return undefined
+  }
 }
