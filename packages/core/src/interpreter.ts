@@ -16,24 +16,7 @@ export const INLINE_THRESHOLD = 1_000_000
 
 /** Runs `f` until it halts or suspends for a CALL/CREATE. */
 export function interpret(f: Frame): void {
-  const t = f.ctx.table
-  const ops = t.ops
-  const staticGas = t.staticGas
-  const minStack = t.minStack
-  const maxStack = t.maxStack
-  const code = f.code
-  let pc = f.pc
-  for (;;) {
-    const op = code[pc]
-    const sp = f.sp
-    if (sp < minStack[op]) { f.halt = Halt.StackUnderflow; break }
-    if (sp > maxStack[op]) { f.halt = Halt.StackOverflow; break }
-    const gas = f.gasLeft - staticGas[op]
-    if (gas < 0) { f.halt = Halt.OutOfGas; break }
-    f.gasLeft = gas
-    pc = ops[op](f, pc)
-    if (pc < 0) return
-  }
+  stepChecked(f, f.pc, Infinity)
 }
 
 /** The same loop with a tracer call before every instruction. */
@@ -61,22 +44,27 @@ export function interpretTraced(f: Frame): void {
 }
 
 /**
- * Runs `count` instructions from `f.pc` with per-instruction checks (used
- * when a block's entry check fails, so the failure lands on the exact
- * instruction with the exact reason); returns the next pc or -1.
+ * Runs up to `count` instructions from `pc` with per-instruction checks;
+ * returns the next pc, or -1 after a halt. The interpreter tier runs it
+ * without a limit; the block tier uses it when a block's entry check fails,
+ * so the failure lands on the exact instruction with the exact reason.
  */
 function stepChecked(f: Frame, pc: number, count: number): number {
   const t = f.ctx.table
+  const ops = t.ops
+  const staticGas = t.staticGas
+  const minStack = t.minStack
+  const maxStack = t.maxStack
   const code = f.code
   for (let i = 0; i < count; i++) {
     const op = code[pc]
     const sp = f.sp
-    if (sp < t.minStack[op]) { f.halt = Halt.StackUnderflow; return -1 }
-    if (sp > t.maxStack[op]) { f.halt = Halt.StackOverflow; return -1 }
-    const gas = f.gasLeft - t.staticGas[op]
+    if (sp < minStack[op]) { f.halt = Halt.StackUnderflow; return -1 }
+    if (sp > maxStack[op]) { f.halt = Halt.StackOverflow; return -1 }
+    const gas = f.gasLeft - staticGas[op]
     if (gas < 0) { f.halt = Halt.OutOfGas; return -1 }
     f.gasLeft = gas
-    pc = t.ops[op](f, pc)
+    pc = ops[op](f, pc)
     if (pc < 0) return -1
   }
   return pc

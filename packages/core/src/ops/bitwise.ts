@@ -3,40 +3,12 @@ import { word as w } from '@zvm/primitives'
 import type { Frame } from '../frame.ts'
 import { binary } from './binary.ts'
 
-export function lt(f: Frame, pc: number): number {
-  const a = (f.sp - 1) << 3
-  w.setBool(f.stack, a - 8, w.cmp(f.stack, a, a - 8) < 0)
-  f.sp--
-  return pc + 1
-}
-
-export function gt(f: Frame, pc: number): number {
-  const a = (f.sp - 1) << 3
-  w.setBool(f.stack, a - 8, w.cmp(f.stack, a, a - 8) > 0)
-  f.sp--
-  return pc + 1
-}
-
-export function slt(f: Frame, pc: number): number {
-  const a = (f.sp - 1) << 3
-  w.setBool(f.stack, a - 8, w.scmp(f.stack, a, a - 8) < 0)
-  f.sp--
-  return pc + 1
-}
-
-export function sgt(f: Frame, pc: number): number {
-  const a = (f.sp - 1) << 3
-  w.setBool(f.stack, a - 8, w.scmp(f.stack, a, a - 8) > 0)
-  f.sp--
-  return pc + 1
-}
-
-export function eq(f: Frame, pc: number): number {
-  const a = (f.sp - 1) << 3
-  w.setBool(f.stack, a - 8, w.eq(f.stack, a, a - 8))
-  f.sp--
-  return pc + 1
-}
+// Comparisons: (a = top, b = second) → 1 or 0, written over b.
+export const lt = binary((s, a, b, out) => w.setBool(s, out, w.cmp(s, a, b) < 0))
+export const gt = binary((s, a, b, out) => w.setBool(s, out, w.cmp(s, a, b) > 0))
+export const slt = binary((s, a, b, out) => w.setBool(s, out, w.scmp(s, a, b) < 0))
+export const sgt = binary((s, a, b, out) => w.setBool(s, out, w.scmp(s, a, b) > 0))
+export const eq = binary((s, a, b, out) => w.setBool(s, out, w.eq(s, a, b)))
 
 export function iszero(f: Frame, pc: number): number {
   const a = (f.sp - 1) << 3
