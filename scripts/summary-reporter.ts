@@ -1,6 +1,6 @@
 import type { Reporter, TestModule } from 'vitest/node'
 
-/** Ends the run with the one line CI reads: `N passed, N failed[, N skipped]`. */
+/** Ends the run with the one line CI reads, exactly `N passed, N failed` (skips are reported on the line before). */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     let passed = 0
@@ -16,6 +16,7 @@ export default class SummaryReporter implements Reporter {
       // A file that failed to load has no tests but is a failure all the same.
       if (mod.state() === 'failed' && [...mod.children.allTests()].length === 0) failed++
     }
-    process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`)
+    if (skipped) process.stdout.write(`\n${skipped} skipped (fixtures missing or not applicable; see the messages above)`)
+    process.stdout.write(`\n${passed} passed, ${failed} failed\n`)
   }
 }
