@@ -40,15 +40,22 @@ export interface BlockTable {
  * covers the rest of its run, so falling through a JUMPDEST needs no new
  * check. Entry bounds come from one backward pass per run.
  */
+/** Longest run of instructions in one block (longer straight-line code continues in the next block). */
+export const MAX_RUN = 256
+
 export function findBlocks(padded: Uint8Array, codeSize: number, table: InstructionTable): BlockTable | undefined {
   if (table.jumpdest < 0) return undefined
   const { immediateSize: imm, endsBlock, jumpdest } = table
   const runStart = new Uint8Array(padded.length)
   runStart[0] = 1
-  for (let pc = 0; pc < codeSize;) {
+  for (let pc = 0, count = 0; pc < codeSize;) {
     const op = padded[pc]
     const next = pc + 1 + imm[op]
-    if (endsBlock[op] && next < padded.length) runStart[next] = 1
+    // Long straight-line code is cut into runs of at most MAX_RUN so each compiles to a function V8 optimizes.
+    if ((endsBlock[op] || ++count >= MAX_RUN) && next < padded.length) {
+      runStart[next] = 1
+      count = 0
+    }
     pc = next
   }
   // Running off the end lands on the padding's STOP.

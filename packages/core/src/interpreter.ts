@@ -8,6 +8,8 @@ import type { BlockTable } from './blocks.ts'
 import { compileBlock } from './compile.ts'
 import type { Frame } from './frame.ts'
 import { Halt } from './halt.ts'
+import { StackKind, type Operation } from './table.ts'
+import { word as w } from '@zvm/primitives'
 
 /** Block executions before a block is compiled to a function (calls only). */
 export const COMPILE_THRESHOLD = 5000
@@ -71,6 +73,66 @@ function stepChecked(f: Frame, pc: number, count: number): number {
 }
 
 /**
+ * Runs `n` instructions of a checked block from `pc`; returns the next pc, or
+ * -1 after a halt. Stack-only instructions (about half of typical EVM code)
+ * run inline: a call through the operation table is an indirect call V8
+ * cannot predict or inline.
+ */
+function runBlock(f: Frame, ops: readonly Operation[], kind: Uint8Array, arg: Uint8Array, code: Uint8Array, pc: number, n: number): number {
+  const s = f.stack
+  for (; n > 0; n--) {
+    const op = code[pc]
+    switch (kind[op]) {
+      case StackKind.Push: {
+        const size = arg[op]
+        const o = f.sp << 3
+        if (size <= 3) {
+          s[o] = size === 0 ? 0 : size === 1 ? code[pc + 1] : size === 2 ? (code[pc + 1] << 8) | code[pc + 2] : (code[pc + 1] << 16) | (code[pc + 2] << 8) | code[pc + 3]
+          s[o + 1] = 0; s[o + 2] = 0; s[o + 3] = 0; s[o + 4] = 0; s[o + 5] = 0; s[o + 6] = 0; s[o + 7] = 0
+        } else w.loadBytesN(s, o, code, pc + 1, size)
+        f.sp++
+        pc += 1 + size
+        break
+      }
+      case StackKind.Dup: {
+        const to = f.sp << 3
+        const from = to - (arg[op] << 3)
+        s[to] = s[from]; s[to + 1] = s[from + 1]; s[to + 2] = s[from + 2]; s[to + 3] = s[from + 3]
+        s[to + 4] = s[from + 4]; s[to + 5] = s[from + 5]; s[to + 6] = s[from + 6]; s[to + 7] = s[from + 7]
+        f.sp++
+        pc++
+        break
+      }
+      case StackKind.Swap: {
+        const a = (f.sp - 1) << 3
+        const c = a - (arg[op] << 3)
+        let t = s[a]; s[a] = s[c]; s[c] = t
+        t = s[a + 1]; s[a + 1] = s[c + 1]; s[c + 1] = t
+        t = s[a + 2]; s[a + 2] = s[c + 2]; s[c + 2] = t
+        t = s[a + 3]; s[a + 3] = s[c + 3]; s[c + 3] = t
+        t = s[a + 4]; s[a + 4] = s[c + 4]; s[c + 4] = t
+        t = s[a + 5]; s[a + 5] = s[c + 5]; s[c + 5] = t
+        t = s[a + 6]; s[a + 6] = s[c + 6]; s[c + 6] = t
+        t = s[a + 7]; s[a + 7] = s[c + 7]; s[c + 7] = t
+        pc++
+        break
+      }
+      case StackKind.Pop:
+        f.sp--
+        pc++
+        break
+      case StackKind.Jumpdest:
+        pc++
+        break
+      default:
+        pc = ops[op](f, pc)
+        if (pc < 0) return -1
+    }
+  }
+  return pc
+}
+
+/**
  * The block tier: one gas and stack check per basic block, then its
  * instructions without checks; hot blocks run as compiled functions.
  * Gas and state match the per-instruction loop exactly: a block whose
@@ -80,6 +142,7 @@ function stepChecked(f: Frame, pc: number, count: number): number {
 export function interpretBlocks(f: Frame, blocks: BlockTable, compile: boolean): void {
   const t = f.ctx.table
   const ops = t.ops
+  const { stackKind, stackArg } = t
   const code = f.code
   const { blockOf, length, gas: blockGas, minSp, maxSp, hits, compiled } = blocks
   const threshold = f.ctx.compileThreshold ?? COMPILE_THRESHOLD
@@ -108,10 +171,7 @@ export function interpretBlocks(f: Frame, blocks: BlockTable, compile: boolean):
       pc = fn(f)
     } else {
       if (compile && ++hits[b] === threshold) compiled[b] = compileBlock(t, blocks, code, b, false)
-      for (let n = length[b]; n > 0; n--) {
-        pc = ops[code[pc]](f, pc)
-        if (pc < 0) return
-      }
+      pc = runBlock(f, ops, stackKind, stackArg, code, pc, length[b])
     }
     if (pc < 0) return
   }

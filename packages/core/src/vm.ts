@@ -10,7 +10,7 @@ import { ZvmError, type Address } from '@zvm/primitives'
 import { JournaledState, type Log, type StateDiff } from '@zvm/state'
 import { CallScheme, type ExecutionContext } from './frame.ts'
 import { executeAction, type FrameResult } from './executor.ts'
-import { defaultBlockEnv, defaultTxEnv, EMPTY_HOST, type BlockEnv, type Host } from './host.ts'
+import { defaultBlockEnv, EMPTY_HOST, type BlockEnv, type Host } from './host.ts'
 import { Halt, haltName, isRevert, isSuccess } from './halt.ts'
 import type { InstructionTable } from './table.ts'
 import { NATIVE_TABLE } from './tables/native.ts'
@@ -74,7 +74,7 @@ export interface MessageOptions {
 const DEFAULT_CALLER: Address = '0x1000000000000000000000000000000000000001'
 const DEFAULT_TARGET: Address = '0x2000000000000000000000000000000000000002'
 const DEFAULT_GAS = 30_000_000
-const ADDRESS_RE = /^0x[0-9a-f]{40}$/
+const ZERO_ADDRESS: Address = '0x0000000000000000000000000000000000000000'
 
 /**
  * Builds an execution context (used directly by chain packages).
@@ -90,13 +90,27 @@ export function createContext(options: VmOptions & { origin?: Address; gasPrice?
   return {
     state: options.state ?? new JournaledState(),
     host: options.host ?? EMPTY_HOST,
-    block: { ...defaultBlockEnv(), ...options.block },
-    tx: { ...defaultTxEnv(options.origin), gasPrice: options.gasPrice ?? 0n, blobHashes: options.blobHashes ?? [] },
+    block: options.block === undefined ? defaultBlockEnv() : { ...defaultBlockEnv(), ...options.block },
+    tx: { origin: options.origin ?? ZERO_ADDRESS, gasPrice: options.gasPrice ?? 0n, blobHashes: options.blobHashes ?? [] },
     table: options.table ?? NATIVE_TABLE,
     tracer: options.tracer,
     tier: options.tier,
     compileThreshold: options.compileThreshold,
   }
+}
+
+/** Whether `a` is a lowercase 0x-prefixed 20-byte hex address (a regex costs more per message). */
+function isAddress(a: unknown): a is Address {
+  if (typeof a !== 'string' || a.length !== 42 || a.charCodeAt(0) !== 48 || a.charCodeAt(1) !== 120) return false
+  for (let i = 2; i < 42; i++) {
+    const c = a.charCodeAt(i)
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false
+  }
+  return true
+}
+
+function checkAddress(name: string, a: Address | undefined): void {
+  if (a !== undefined && !isAddress(a)) throw new InvalidMessageError(`${name} must be a lowercase 0x-prefixed 20-byte address, got ${String(a)}`)
 }
 
 /**
@@ -117,6 +131,7 @@ export function createContext(options: VmOptions & { origin?: Address; gasPrice?
 export class Vm {
   readonly state: JournaledState
   readonly options: VmOptions
+  #defaultBlock: BlockEnv | undefined
 
   constructor(options: VmOptions = {}) {
     this.state = options.state ?? new JournaledState()
@@ -157,13 +172,20 @@ export class Vm {
     if (!Number.isSafeInteger(gasLimit) || gasLimit < 0) throw new InvalidMessageError(`gasLimit must be a non-negative safe integer, got ${gasLimit}`)
     const value = message.value ?? 0n
     if (typeof value !== 'bigint' || value < 0n || value >= 1n << 256n) throw new InvalidMessageError(`value must be a bigint in [0, 2^256), got ${String(value)}`)
-    for (const [name, address] of [['caller', message.caller], ['origin', message.origin], ['to', to]] as const) {
-      if (address !== undefined && !ADDRESS_RE.test(address)) throw new InvalidMessageError(`${name} must be a lowercase 0x-prefixed 20-byte address, got ${String(address)}`)
-    }
+    checkAddress('caller', message.caller)
+    checkAddress('origin', message.origin)
+    checkAddress('to', to)
     const data = (message as { data?: unknown }).data
     if (data !== undefined && !(data instanceof Uint8Array)) throw new InvalidMessageError('data must be a Uint8Array')
     const caller = message.caller ?? DEFAULT_CALLER
-    const ctx = createContext({ ...this.options, state: this.state, origin: message.origin ?? caller, gasPrice: message.gasPrice })
+    const o = this.options
+    // Without a block override every message shares one default block environment (nothing writes to it).
+    const block = o.block === undefined ? (this.#defaultBlock ??= defaultBlockEnv()) : { ...defaultBlockEnv(), ...o.block }
+    const ctx: ExecutionContext = {
+      state: this.state, host: o.host ?? EMPTY_HOST, block,
+      tx: { origin: message.origin ?? caller, gasPrice: message.gasPrice ?? 0n, blobHashes: [] },
+      table: o.table ?? NATIVE_TABLE, tracer: o.tracer, tier: o.tier, compileThreshold: o.compileThreshold,
+    }
     const state = this.state
     state.beginTransaction()
     // EIP-2929: sender and target start warm.
@@ -172,7 +194,7 @@ export class Vm {
     const r = run(ctx, gasLimit, caller)
     const spent = gasLimit - r.gasLeft
     const refund = isSuccess(r.halt) ? cappedRefund(r.refund, spent, ctx.table.schedule.refundQuotient) : 0
-    const logs = [...state.logs]
+    const logs = state.logs.slice()
     const stateDiff = state.finalizeTransaction()
     return {
       status: isSuccess(r.halt) ? 'success' : isRevert(r.halt) ? 'revert' : 'error',

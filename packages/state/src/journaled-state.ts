@@ -390,14 +390,15 @@ export class JournaledState {
   }
 
   #clearTransaction(): void {
-    this.#accounts.clear()
-    this.#original.clear()
-    this.#changed.clear()
-    this.#warmAddresses.clear()
-    this.#warmSlots.clear()
-    this.#transient.clear()
+    // clear() reallocates a collection's storage, so empty ones are left alone.
+    if (this.#accounts.size > 0) this.#accounts.clear()
+    if (this.#original.size > 0) this.#original.clear()
+    if (this.#changed.size > 0) this.#changed.clear()
+    if (this.#warmAddresses.size > 0) this.#warmAddresses.clear()
+    if (this.#warmSlots.size > 0) this.#warmSlots.clear()
+    if (this.#transient.size > 0) this.#transient.clear()
     this.#logs = []
-    this.#journal = []
+    if (this.#journal.length > 0) this.#journal = []
     this.#depth = 0
   }
 
