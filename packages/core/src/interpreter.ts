@@ -8,7 +8,12 @@ import type { BlockTable } from './blocks.ts'
 import { compileBlock } from './compile.ts'
 import type { Frame } from './frame.ts'
 import { Halt } from './halt.ts'
-import { StackKind, type Operation } from './table.ts'
+import { Dispatch } from './dispatch.ts'
+import * as arith from './ops/arithmetic.ts'
+import * as bit from './ops/bitwise.ts'
+import * as env from './ops/env.ts'
+import * as mem from './ops/memory.ts'
+import type { Operation } from './table.ts'
 import { word as w } from '@zvm/primitives'
 
 /** Block executions before a block is compiled to a function (calls only). */
@@ -74,16 +79,15 @@ function stepChecked(f: Frame, pc: number, count: number): number {
 
 /**
  * Runs `n` instructions of a checked block from `pc`; returns the next pc, or
- * -1 after a halt. Stack-only instructions (about half of typical EVM code)
- * run inline: a call through the operation table is an indirect call V8
- * cannot predict or inline.
+ * -1 after a halt. See dispatch.ts: stack instructions run inline, frequent
+ * operations are called from their own call site, the rest through `ops`.
  */
 function runBlock(f: Frame, ops: readonly Operation[], kind: Uint8Array, arg: Uint8Array, code: Uint8Array, pc: number, n: number): number {
   const s = f.stack
   for (; n > 0; n--) {
     const op = code[pc]
     switch (kind[op]) {
-      case StackKind.Push: {
+      case Dispatch.Push: {
         const size = arg[op]
         const o = f.sp << 3
         if (size <= 3) {
@@ -94,7 +98,7 @@ function runBlock(f: Frame, ops: readonly Operation[], kind: Uint8Array, arg: Ui
         pc += 1 + size
         break
       }
-      case StackKind.Dup: {
+      case Dispatch.Dup: {
         const to = f.sp << 3
         const from = to - (arg[op] << 3)
         s[to] = s[from]; s[to + 1] = s[from + 1]; s[to + 2] = s[from + 2]; s[to + 3] = s[from + 3]
@@ -103,7 +107,7 @@ function runBlock(f: Frame, ops: readonly Operation[], kind: Uint8Array, arg: Ui
         pc++
         break
       }
-      case StackKind.Swap: {
+      case Dispatch.Swap: {
         const a = (f.sp - 1) << 3
         const c = a - (arg[op] << 3)
         let t = s[a]; s[a] = s[c]; s[c] = t
@@ -117,12 +121,28 @@ function runBlock(f: Frame, ops: readonly Operation[], kind: Uint8Array, arg: Ui
         pc++
         break
       }
-      case StackKind.Pop:
-        f.sp--
-        pc++
+      case Dispatch.Pop: f.sp--; pc++; break
+      case Dispatch.Nop: pc++; break
+      case Dispatch.Add: pc = arith.add(f, pc); break
+      case Dispatch.Sub: pc = arith.sub(f, pc); break
+      case Dispatch.And: pc = bit.and(f, pc); break
+      case Dispatch.Or: pc = bit.or(f, pc); break
+      case Dispatch.Xor: pc = bit.xor(f, pc); break
+      case Dispatch.Not: pc = bit.not(f, pc); break
+      case Dispatch.Lt: pc = bit.lt(f, pc); break
+      case Dispatch.Gt: pc = bit.gt(f, pc); break
+      case Dispatch.Eq: pc = bit.eq(f, pc); break
+      case Dispatch.IsZero: pc = bit.iszero(f, pc); break
+      case Dispatch.Shl: pc = bit.shl(f, pc); break
+      case Dispatch.Shr: pc = bit.shr(f, pc); break
+      case Dispatch.CalldataLoad: pc = env.calldataload(f, pc); break
+      case Dispatch.Mload:
+        pc = mem.mload(f, pc)
+        if (pc < 0) return -1
         break
-      case StackKind.Jumpdest:
-        pc++
+      case Dispatch.Mstore:
+        pc = mem.mstore(f, pc)
+        if (pc < 0) return -1
         break
       default:
         pc = ops[op](f, pc)
@@ -142,7 +162,7 @@ function runBlock(f: Frame, ops: readonly Operation[], kind: Uint8Array, arg: Ui
 export function interpretBlocks(f: Frame, blocks: BlockTable, compile: boolean): void {
   const t = f.ctx.table
   const ops = t.ops
-  const { stackKind, stackArg } = t
+  const { dispatch, dispatchArg } = t
   const code = f.code
   const { blockOf, length, gas: blockGas, minSp, maxSp, hits, compiled } = blocks
   const threshold = f.ctx.compileThreshold ?? COMPILE_THRESHOLD
@@ -171,7 +191,7 @@ export function interpretBlocks(f: Frame, blocks: BlockTable, compile: boolean):
       pc = fn(f)
     } else {
       if (compile && ++hits[b] === threshold) compiled[b] = compileBlock(t, blocks, code, b, false)
-      pc = runBlock(f, ops, stackKind, stackArg, code, pc, length[b])
+      pc = runBlock(f, ops, dispatch, dispatchArg, code, pc, length[b])
     }
     if (pc < 0) return
   }

@@ -5,6 +5,7 @@
  */
 import type { GasSchedule } from '@zvm/gas'
 import type { Frame } from './frame.ts'
+import { dispatchOf } from './dispatch.ts'
 
 /**
  * An operation: runs with stack depth and static gas already checked, and
@@ -46,27 +47,10 @@ export interface InstructionTable {
   readonly delegation: boolean
   /** Mnemonics for traces and errors. */
   readonly names: readonly string[]
-  /**
-   * Stack-only instructions the block loop runs inline instead of calling
-   * their operation (see {@link StackKind}); 0 for every other byte.
-   */
-  readonly stackKind: Uint8Array
-  /** DUPn/SWAPn: n; PUSHn: the immediate size; 0 otherwise. */
-  readonly stackArg: Uint8Array
-}
-
-/** Values of {@link InstructionTable.stackKind}. */
-export const StackKind = { Other: 0, Push: 1, Dup: 2, Swap: 3, Pop: 4, Jumpdest: 5 } as const
-
-function stackKindOf(name: string, immediateSize: number): [kind: number, arg: number] {
-  const m = /^(PUSH|DUP|SWAP)(\d+)$/.exec(name)
-  if (m?.[1] === 'PUSH' && immediateSize === Number(m[2]) && immediateSize <= 32) return [StackKind.Push, immediateSize]
-  if (m?.[1] === 'DUP') return [StackKind.Dup, Number(m[2])]
-  if (m?.[1] === 'SWAP') return [StackKind.Swap, Number(m[2])]
-  if (name === 'PUSH0') return [StackKind.Push, 0]
-  if (name === 'POP') return [StackKind.Pop, 0]
-  if (name === 'JUMPDEST') return [StackKind.Jumpdest, 0]
-  return [StackKind.Other, 0]
+  /** How the block loop runs each byte (see dispatch.ts); 0: through `ops`. */
+  readonly dispatch: Uint8Array
+  /** PUSHn: the immediate size; DUPn/SWAPn: n; 0 otherwise. */
+  readonly dispatchArg: Uint8Array
 }
 
 /** Fields to build a table from. */
@@ -117,8 +101,8 @@ export function buildTable(
   const stackDelta = new Int32Array(256)
   const endsBlock = new Uint8Array(256).fill(1)
   const neverHaltsTrait = new Uint8Array(256)
-  const stackKind = new Uint8Array(256)
-  const stackArg = new Uint8Array(256)
+  const dispatch = new Uint8Array(256)
+  const dispatchArg = new Uint8Array(256)
   const names: string[] = Array.from({ length: 256 }, (_, i) => `INVALID_0x${i.toString(16).padStart(2, '0')}`)
   for (const s of specs) {
     ops[s.code] = s.op
@@ -130,10 +114,10 @@ export function buildTable(
     stackDelta[s.code] = s.stackOut - s.stackIn
     endsBlock[s.code] = BLOCK_ENDS.has(s.name) ? 1 : 0
     neverHaltsTrait[s.code] = neverHalts(s.name) ? 1 : 0
-    ;[stackKind[s.code], stackArg[s.code]] = stackKindOf(s.name, s.immediateSize ?? 0)
+    ;[dispatch[s.code], dispatchArg[s.code]] = dispatchOf(s.op)
   }
   return {
     id, ops, staticGas, minStack, maxStack, immediateSize, stackDelta, endsBlock, neverHalts: neverHaltsTrait, jumpdest: options.jumpdest, schedule, rejectEfPrefix: options.rejectEfPrefix,
-    delegation: options.delegation ?? false, names, stackKind, stackArg,
+    delegation: options.delegation ?? false, names, dispatch, dispatchArg,
   }
 }
