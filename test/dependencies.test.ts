@@ -75,7 +75,8 @@ describe('workspace layering', () => {
         if (dep.startsWith('@zvm/') && (depRank < 0 || depRank >= w.rank)) problems.push(`package.json depends on ${dep}, which is not below ${w.name}`)
       }
       for (const file of sourceFiles(w.dir)) {
-        const isTest = /\.test\.ts$|[/\\]test[/\\]|\.bench\.ts$/.test(file)
+        // Tests and build-time code (a package's build/ directory, never published) may use dev dependencies.
+        const isTest = /\.test\.ts$|[/\\](test|build)[/\\]|\.bench\.ts$/.test(file)
         const text = readFileSync(file, 'utf8')
         for (const m of text.matchAll(IMPORT_RE)) {
           const pkg = packageOf(m[1] ?? m[2] ?? m[3])

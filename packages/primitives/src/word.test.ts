@@ -1,6 +1,7 @@
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as w from './word.ts'
+import { useWordKernel } from './word-kernel.ts'
 
 const M = 1n << 256n
 const MASK = M - 1n
@@ -22,7 +23,11 @@ function run2(f: (s: Uint32Array, a: number, b: number, o: number) => void, a: b
   return w.toBigInt(s, 16)
 }
 
-describe('word ops agree with a bigint reference', () => {
+// Every check runs twice: with the WebAssembly kernel and on the bigint paths it replaces.
+for (const kernel of [true, false]) describe(`word ops agree with a bigint reference (${kernel ? 'wasm kernel' : 'bigint paths'})`, () => {
+  beforeAll(() => useWordKernel(kernel))
+  afterAll(() => useWordKernel(true))
+
   const binary: [string, (s: Uint32Array, a: number, b: number, o: number) => void, (a: bigint, b: bigint) => bigint][] = [
     ['add', w.add, (a, b) => (a + b) & MASK],
     ['sub', w.sub, (a, b) => u(a - b)],
@@ -110,6 +115,25 @@ describe('word ops agree with a bigint reference', () => {
       }
     }), { numRuns: 200 })
   })
+
+  // Limbs at 32-bit digit boundaries make Knuth's algorithm D take its rare
+  // corrections (qhat too large, and the add-back step).
+  const digit = fc.constantFrom(0, 1, 2, 0x7fffffff, 0x80000000, 0x80000001, 0xfffffffe, 0xffffffff)
+  const boundaryWord = fc.array(digit, { minLength: 8, maxLength: 8 }).map((limbs) => limbs.reduce((v, l, i) => v | (BigInt(l) << BigInt(32 * i)), 0n))
+  const anyWord = fc.oneof(boundaryWord, word)
+  it('division and modular products at digit boundaries', () =>
+    fc.assert(fc.property(anyWord, anyWord, anyWord, (a, b, n) => {
+      expect(run2(w.div, a, b)).toBe(b === 0n ? 0n : a / b)
+      expect(run2(w.mod, a, b)).toBe(b === 0n ? 0n : a % b)
+      expect(run2(w.sdiv, a, b)).toBe(b === 0n ? 0n : u(signed(a) / signed(b)))
+      expect(run2(w.smod, a, b)).toBe(b === 0n ? 0n : u(signed(a) % signed(b)))
+      expect(run2(w.mul, a, b)).toBe((a * b) & MASK)
+      const s = new Uint32Array(40)
+      w.fromBigInt(s, 0, a); w.fromBigInt(s, 8, b); w.fromBigInt(s, 16, n)
+      w.mulmod(s, 0, 8, 16, 24); w.addmod(s, 0, 8, 16, 32)
+      expect(w.toBigInt(s, 24)).toBe(n === 0n ? 0n : (a * b) % n)
+      expect(w.toBigInt(s, 32)).toBe(n === 0n ? 0n : (a + b) % n)
+    }), { numRuns: 2000 }))
 
   it('byte loads and stores round-trip big-endian', () =>
     fc.assert(fc.property(word, fc.integer({ min: 0, max: 40 }), (a, at) => {

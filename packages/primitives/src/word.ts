@@ -2,12 +2,14 @@
  * 256-bit words stored as eight little-endian 32-bit limbs inside a shared
  * Uint32Array (the interpreter's stack), so the common operations (push, dup,
  * add, compare, bitwise, shifts, memory load/store) allocate nothing.
- * Multiplication and division go through bigint: correct first, and rare
- * enough in real contracts that the conversion is not the bottleneck.
+ * Wide multiplication and division run in a small WebAssembly kernel
+ * (word-kernel.ts), or through bigint where WebAssembly is unavailable.
  *
  * Every function takes the buffer and word offsets (in limbs, i.e. index*8).
  * Output may alias an input.
  */
+
+import { wordKernel, type WordKernel } from './word-kernel.ts'
 
 /** Limbs per word. */
 export const LIMBS = 8
@@ -300,14 +302,41 @@ function small53(s: Uint32Array, o: number): number {
   return s[o + 1] * TWO32 + s[o]
 }
 
+/** Copies words a, b (and n) into the kernel's A, B (and N) slots. */
+function load2(k: WordKernel, s: Uint32Array, a: number, b: number): void {
+  const m = k.limbs
+  const o = k.base
+  m[o] = s[a]; m[o + 1] = s[a + 1]; m[o + 2] = s[a + 2]; m[o + 3] = s[a + 3]
+  m[o + 4] = s[a + 4]; m[o + 5] = s[a + 5]; m[o + 6] = s[a + 6]; m[o + 7] = s[a + 7]
+  m[o + 8] = s[b]; m[o + 9] = s[b + 1]; m[o + 10] = s[b + 2]; m[o + 11] = s[b + 3]
+  m[o + 12] = s[b + 4]; m[o + 13] = s[b + 5]; m[o + 14] = s[b + 6]; m[o + 15] = s[b + 7]
+}
+
+function loadModulus(k: WordKernel, s: Uint32Array, n: number): void {
+  const m = k.limbs
+  const o = k.base + 16
+  m[o] = s[n]; m[o + 1] = s[n + 1]; m[o + 2] = s[n + 2]; m[o + 3] = s[n + 3]
+  m[o + 4] = s[n + 4]; m[o + 5] = s[n + 5]; m[o + 6] = s[n + 6]; m[o + 7] = s[n + 7]
+}
+
+/** Copies the kernel's OUT slot to word `out`. */
+function store(k: WordKernel, s: Uint32Array, out: number): void {
+  const m = k.limbs
+  const o = k.base + 24
+  s[out] = m[o]; s[out + 1] = m[o + 1]; s[out + 2] = m[o + 2]; s[out + 3] = m[o + 3]
+  s[out + 4] = m[o + 4]; s[out + 5] = m[o + 5]; s[out + 6] = m[o + 6]; s[out + 7] = m[o + 7]
+}
+
 // Scratch for ADDMOD's limb path.
 const addScratch = new Uint32Array(8)
 
-/** out = a * b mod 2^256 (measured: V8's bigint multiply beats a 16-bit-limb schoolbook in JS). */
+/** out = a * b mod 2^256 (measured: V8's bigint multiply beats a 16-bit-limb schoolbook in JS; the kernel beats both). */
 export function mul(s: Uint32Array, a: number, b: number, out: number): void {
   const x = small53(s, a)
   const y = small53(s, b)
   if (x >= 0 && y >= 0 && (x === 0 || y <= Number.MAX_SAFE_INTEGER / x)) { setNumber(s, out, x * y); return }
+  const k = wordKernel()
+  if (k !== undefined) { load2(k, s, a, b); k.mul(); store(k, s, out); return }
   fromBigInt(s, out, toBigInt(s, a) * toBigInt(s, b))
 }
 
@@ -333,6 +362,8 @@ export function div(s: Uint32Array, a: number, b: number, out: number): void {
   // (x - x % y) / y is exact: fmod is exact and the division has no remainder.
   if (x >= 0 && y > 0) { setNumber(s, out, (x - (x % y)) / y); return }
   if (x >= 0 && y < 0) { setNumber(s, out, 0); return } // a small dividend over a large divisor
+  const k = wordKernel()
+  if (k !== undefined) { load2(k, s, a, b); k.divmod(1); store(k, s, out); return }
   fromBigInt(s, out, toBigInt(s, a) / toBigInt(s, b))
 }
 
@@ -352,6 +383,8 @@ export function mod(s: Uint32Array, a: number, b: number, out: number): void {
   const y = small53(s, b)
   if (x >= 0 && y > 0) { setNumber(s, out, x % y); return }
   if (x >= 0 && y < 0) { copyWord(s, a, out); return }
+  const k = wordKernel()
+  if (k !== undefined) { load2(k, s, a, b); k.divmod(0); store(k, s, out); return }
   fromBigInt(s, out, toBigInt(s, a) % toBigInt(s, b))
 }
 
@@ -385,6 +418,43 @@ function setSigned(s: Uint32Array, o: number, v: number): void {
   }
 }
 
+/** Writes |word at o| into kernel limbs at `to`; returns whether the word was negative. */
+function loadMagnitude(m: Uint32Array, to: number, s: Uint32Array, o: number): boolean {
+  const negative = s[o + 7] >>> 31 === 1
+  if (!negative) {
+    for (let i = 0; i < 8; i++) m[to + i] = s[o + i]
+    return false
+  }
+  let borrow = 0
+  for (let i = 0; i < 8; i++) {
+    const diff = 0 - s[o + i] - borrow
+    borrow = diff < 0 ? 1 : 0
+    m[to + i] = diff
+  }
+  return true
+}
+
+/**
+ * SDIV (quotient = 1) or SMOD (0) through the kernel on magnitudes: the
+ * quotient is negative when the signs differ, the remainder takes the
+ * dividend's sign (MIN / -1 = MIN falls out of the wrap-around).
+ */
+function signedDivide(k: WordKernel, s: Uint32Array, a: number, b: number, out: number, quotient: number): void {
+  const m = k.limbs
+  const negA = loadMagnitude(m, k.base, s, a)
+  const negB = loadMagnitude(m, k.base + 8, s, b)
+  k.divmod(quotient)
+  store(k, s, out)
+  if (quotient === 1 ? negA !== negB : negA) {
+    let borrow = 0
+    for (let i = 0; i < 8; i++) {
+      const diff = 0 - s[out + i] - borrow
+      borrow = diff < 0 ? 1 : 0
+      s[out + i] = diff
+    }
+  }
+}
+
 /** Signed division truncating toward zero; 0 when b = 0; MIN / -1 = MIN. */
 export function sdiv(s: Uint32Array, a: number, b: number, out: number): void {
   if (isZero(s, b)) { setNumber(s, out, 0); return }
@@ -392,6 +462,8 @@ export function sdiv(s: Uint32Array, a: number, b: number, out: number): void {
   const y = signedSmall(s, b)
   // (x - x % y) / y is exact, and % truncates toward zero as SDIV does.
   if (x === x && y === y) { setSigned(s, out, (x - (x % y)) / y + 0); return }
+  const k = wordKernel()
+  if (k !== undefined) { signedDivide(k, s, a, b, out, 1); return }
   fromBigInt(s, out, toSigned(s, a) / toSigned(s, b))
 }
 
@@ -401,6 +473,8 @@ export function smod(s: Uint32Array, a: number, b: number, out: number): void {
   const x = signedSmall(s, a)
   const y = signedSmall(s, b)
   if (x === x && y === y) { setSigned(s, out, (x % y) + 0); return }
+  const k = wordKernel()
+  if (k !== undefined) { signedDivide(k, s, a, b, out, 0); return }
   fromBigInt(s, out, toSigned(s, a) % toSigned(s, b))
 }
 
@@ -433,6 +507,8 @@ export function addmod(s: Uint32Array, a: number, b: number, n: number, out: num
     }
     return
   }
+  const k = wordKernel()
+  if (k !== undefined) { load2(k, s, a, b); loadModulus(k, s, n); k.addmod(); store(k, s, out); return }
   fromBigInt(s, out, (toBigInt(s, a) + toBigInt(s, b)) % toBigInt(s, n))
 }
 
@@ -453,6 +529,8 @@ function modulusOf(s: Uint32Array, n: number): bigint {
 /** out = (a * b) mod n with a 512-bit intermediate; 0 when n = 0. */
 export function mulmod(s: Uint32Array, a: number, b: number, n: number, out: number): void {
   if (isZero(s, n)) { setNumber(s, out, 0); return }
+  const k = wordKernel()
+  if (k !== undefined) { load2(k, s, a, b); loadModulus(k, s, n); k.mulmod(); store(k, s, out); return }
   const modulus = modulusOf(s, n)
   fromBigInt(s, out, (toBigInt(s, a) * toBigInt(s, b)) % modulus)
 }

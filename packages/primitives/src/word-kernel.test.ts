@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { compileWordKernel, KERNEL_MODULE, kernelModuleSource } from '../build/word-kernel.ts'
+import { useWordKernel, wordKernel } from './word-kernel.ts'
+
+describe('word kernel', () => {
+  it('the embedded module is the current build of assembly/word-kernel.ts', async () => {
+    expect(readFileSync(KERNEL_MODULE, 'utf8')).toBe(kernelModuleSource(await compileWordKernel()))
+  })
+
+  it('instantiates here and can be switched off and on', () => {
+    expect(wordKernel()).toBeDefined()
+    useWordKernel(false)
+    expect(wordKernel()).toBeUndefined()
+    useWordKernel(true)
+    expect(wordKernel()).toBeDefined()
+  })
+})
