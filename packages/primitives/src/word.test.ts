@@ -148,6 +148,12 @@ for (const kernel of [true, false]) describe(`word ops agree with a bigint refer
       expect(w.toBigInt(s, 8)).toBe((a << 128n) & MASK)
       w.loadBytesN(s, 8, mem, at + 30, 4)
       expect(w.toBigInt(s, 8)).toBe((a & 0xffffn) << 16n)
+      // The DataView pair (MLOAD/MSTORE) writes and reads the same big-endian bytes.
+      const view = new DataView(mem.buffer)
+      w.storeWordBE(s, 0, view, at)
+      expect(mem.subarray(at, at + 32)).toEqual(Uint8Array.from({ length: 32 }, (_, i) => Number((a >> BigInt(8 * (31 - i))) & 0xffn)))
+      w.loadWordBE(s, 8, view, at)
+      expect(w.toBigInt(s, 8)).toBe(a)
     }), { numRuns: 300 }))
 
   it('small-number views', () => {

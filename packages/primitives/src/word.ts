@@ -287,6 +287,18 @@ export function storeBytes32(s: Uint32Array, o: number, bytes: Uint8Array, at: n
   }
 }
 
+/** Reads 32 big-endian bytes at `at` (which must be in range) through a DataView: MLOAD. */
+export function loadWordBE(s: Uint32Array, o: number, data: DataView, at: number): void {
+  s[o] = data.getUint32(at + 28); s[o + 1] = data.getUint32(at + 24); s[o + 2] = data.getUint32(at + 20); s[o + 3] = data.getUint32(at + 16)
+  s[o + 4] = data.getUint32(at + 12); s[o + 5] = data.getUint32(at + 8); s[o + 6] = data.getUint32(at + 4); s[o + 7] = data.getUint32(at)
+}
+
+/** Writes the word as 32 big-endian bytes at `at` (which must be in range) through a DataView: MSTORE. */
+export function storeWordBE(s: Uint32Array, o: number, data: DataView, at: number): void {
+  data.setUint32(at + 28, s[o]); data.setUint32(at + 24, s[o + 1]); data.setUint32(at + 20, s[o + 2]); data.setUint32(at + 16, s[o + 3])
+  data.setUint32(at + 12, s[o + 4]); data.setUint32(at + 8, s[o + 5]); data.setUint32(at + 4, s[o + 6]); data.setUint32(at, s[o + 7])
+}
+
 /** The word as 32 big-endian bytes (allocates; for results and host calls). */
 export function wordToBytes(s: Uint32Array, o: number): Uint8Array {
   const out = new Uint8Array(32)

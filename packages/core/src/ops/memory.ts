@@ -34,7 +34,7 @@ export function mload(f: Frame, pc: number): number {
   const a = (f.sp - 1) << 3
   const offset = w.toSmall(f.stack, a)
   if (!expandMemory(f, offset, 32)) return -1
-  w.loadBytes32(f.stack, a, f.memory.buffer, offset)
+  w.loadWordBE(f.stack, a, f.memory.data, offset)
   return pc + 1
 }
 
@@ -42,7 +42,7 @@ export function mstore(f: Frame, pc: number): number {
   const a = (f.sp - 1) << 3
   const offset = w.toSmall(f.stack, a)
   if (!expandMemory(f, offset, 32)) return -1
-  w.storeBytes32(f.stack, a - 8, f.memory.buffer, offset)
+  w.storeWordBE(f.stack, a - 8, f.memory.data, offset)
   f.sp -= 2
   return pc + 1
 }
