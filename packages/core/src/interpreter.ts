@@ -93,7 +93,7 @@ function runBlock(f: Frame, ops: readonly Operation[], kind: Uint8Array, arg: Ui
         if (size <= 3) {
           s[o] = size === 0 ? 0 : size === 1 ? code[pc + 1] : size === 2 ? (code[pc + 1] << 8) | code[pc + 2] : (code[pc + 1] << 16) | (code[pc + 2] << 8) | code[pc + 3]
           s[o + 1] = 0; s[o + 2] = 0; s[o + 3] = 0; s[o + 4] = 0; s[o + 5] = 0; s[o + 6] = 0; s[o + 7] = 0
-        } else w.loadBytesN(s, o, code, pc + 1, size)
+        } else w.loadImmediate(s, o, code, pc + 1, size)
         f.sp++
         pc += 1 + size
         break

@@ -137,7 +137,7 @@ for (const kernel of [true, false]) describe(`word ops agree with a bigint refer
 
   it('byte loads and stores round-trip big-endian', () =>
     fc.assert(fc.property(word, fc.integer({ min: 0, max: 40 }), (a, at) => {
-      const s = new Uint32Array(16)
+      const s = new Uint32Array(24)
       w.fromBigInt(s, 0, a)
       const mem = new Uint8Array(at + 32)
       w.storeBytes32(s, 0, mem, at)
@@ -148,6 +148,14 @@ for (const kernel of [true, false]) describe(`word ops agree with a bigint refer
       expect(w.toBigInt(s, 8)).toBe((a << 128n) & MASK)
       w.loadBytesN(s, 8, mem, at + 30, 4)
       expect(w.toBigInt(s, 8)).toBe((a & 0xffffn) << 16n)
+      // Immediates: every size, in range.
+      const size = (at % 32) + 1
+      const padded = new Uint8Array(at + 32 + 33)
+      padded.set(mem)
+      w.loadImmediate(s, 8, padded, at, size)
+      w.loadBytesN(s, 16, padded, at, size)
+      expect(w.toBigInt(s, 8)).toBe(w.toBigInt(s, 16))
+      expect(w.toBigInt(s, 8)).toBe(a >> BigInt(8 * (32 - size)))
       // The DataView pair (MLOAD/MSTORE) writes and reads the same big-endian bytes.
       const view = new DataView(mem.buffer)
       w.storeWordBE(s, 0, view, at)

@@ -275,6 +275,26 @@ export function loadBytesN(s: Uint32Array, o: number, bytes: Uint8Array, at: num
   }
 }
 
+/**
+ * Loads `size` (<= 32) big-endian bytes at `at` as a right-aligned word, four
+ * bytes per limb; every byte read must be in range (PUSHn immediates in code
+ * padded with 33 zero bytes). Twice as fast as {@link loadBytesN}.
+ */
+export function loadImmediate(s: Uint32Array, o: number, bytes: Uint8Array, at: number, size: number): void {
+  const end = at + size
+  for (let i = 0; i < 8; i++) {
+    const hi = end - 4 * i
+    const lo = hi - 4
+    if (lo >= at) s[o + i] = ((bytes[lo] << 24) | (bytes[lo + 1] << 16) | (bytes[lo + 2] << 8) | bytes[lo + 3]) >>> 0
+    else if (hi <= at) s[o + i] = 0
+    else {
+      let v = 0
+      for (let p = at; p < hi; p++) v = (v << 8) | bytes[p]
+      s[o + i] = v >>> 0
+    }
+  }
+}
+
 /** Stores the word as 32 big-endian bytes into `bytes` at `at` (caller ensures room). */
 export function storeBytes32(s: Uint32Array, o: number, bytes: Uint8Array, at: number): void {
   for (let i = 0; i < 8; i++) {

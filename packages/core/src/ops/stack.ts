@@ -45,7 +45,7 @@ export function makePush(size: number): Operation {
     }, 'push', 1)
   }
   return shaped((f, pc) => {
-    w.loadBytesN(f.stack, f.sp << 3, f.code, pc + 1, size)
+    w.loadImmediate(f.stack, f.sp << 3, f.code, pc + 1, size)
     f.sp++
     return pc + 1 + size
   }, 'push', size)
