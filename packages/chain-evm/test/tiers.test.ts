@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
-import { findBlocks, Vm, type ExecutionTier } from '@zvm/core'
+import { analyze, findBlocks, INLINE_HOT_IN_MESSAGE, Vm, type ExecutionTier } from '@zvm/core'
 import { bytesToHex } from '@zvm/primitives'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -49,6 +49,27 @@ describe('basic blocks', () => {
     // Entering at the JUMPDEST needs the counter on the stack (DUP1).
     expect([b.length[at(3)], b.gas[at(3)], b.minSp[at(3)]]).toEqual([5, 20, 1])
     expect(b.maxSp[at(3)]).toBe(1024 - 2)
+  })
+})
+
+describe('compile levels (default thresholds)', () => {
+  // The loop head (pc 3) is entered by a jump once per iteration.
+  const levelOf = (code: Uint8Array) => {
+    const b = analyze(code, table).blocks!
+    return b.level[b.blockOf[3]]
+  }
+
+  it('a block hot within one message is compiled with stack operations inline', () => {
+    const code = Uint8Array.from([...LOOP, 0x00]) // its own analysis (the content differs)
+    const r = run({ tier: 'compiled' }, code, 5000n + BigInt(INLINE_HOT_IN_MESSAGE) + 10n, 30_000_000)
+    expect(r.status).toBe('success')
+    expect(levelOf(code)).toBe(2)
+  })
+
+  it('a block that runs a little in each of many messages stays compiled to calls', () => {
+    const code = Uint8Array.from([...LOOP, 0x00, 0x00])
+    for (let i = 0; i < 12; i++) expect(run({ tier: 'compiled' }, code, BigInt(INLINE_HOT_IN_MESSAGE - 100), 30_000_000).status).toBe('success')
+    expect(levelOf(code)).toBe(1)
   })
 })
 

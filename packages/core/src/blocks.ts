@@ -26,7 +26,12 @@ export interface BlockTable {
   readonly maxSp: Int32Array
   /** Executions so far (for compiling hot blocks). */
   readonly hits: Int32Array
+  /** Executions within the message numbered `epoch` (for the inline level). */
+  readonly messageHits: Int32Array
+  readonly epoch: Int32Array
   readonly compiled: (CompiledBlock | undefined)[]
+  /** 0: not compiled, 1: compiled to calls, 2: compiled with stack operations inline. */
+  readonly level: Uint8Array
   /** Instructions that may still be compiled for this code (bounds compile work on pathological code). */
   compileBudget: number
 }
@@ -102,6 +107,7 @@ export function findBlocks(padded: Uint8Array, codeSize: number, table: Instruct
   return {
     blockOf, start: Int32Array.from(start), length: Int32Array.from(length), gas: Int32Array.from(gas),
     minSp: Int32Array.from(minSp), maxSp: Int32Array.from(maxSp), hits: new Int32Array(n),
-    compiled: new Array<CompiledBlock | undefined>(n), compileBudget: 4 * codeSize + 4096,
+    messageHits: new Int32Array(n), epoch: new Int32Array(n).fill(-1),
+    compiled: new Array<CompiledBlock | undefined>(n), level: new Uint8Array(n), compileBudget: 4 * codeSize + 4096,
   }
 }

@@ -25,8 +25,13 @@ function pushLimbs(code: Uint8Array, at: number, size: number): number[] {
   return limbs
 }
 
-/** Size bounds of one compiled function: instructions, and blocks chained by fall-through. */
+/**
+ * Size bounds of one compiled function: instructions (fewer with stack
+ * operations inline: a SWAP is ~240 bytes of V8 bytecode, and V8 never
+ * optimizes a function over 60 KB), and blocks chained by fall-through.
+ */
 const MAX_CHAIN = 1000
+const MAX_CHAIN_INLINE = 200
 const MAX_CHAINED_BLOCKS = 64
 // Block-ending instructions after which execution simply falls through to the next block.
 const FALLS_THROUGH = new Set(['JUMPI', 'GAS', 'SSTORE'])
@@ -55,7 +60,8 @@ export function compileBlock(table: InstructionTable, blocks: BlockTable, code: 
   let emitted = 0
   let useful = 0
   // Nothing to gain from compiling a run of JUMPDESTs, and compile work per code is bounded.
-  if (blocks.length[first] > MAX_CHAIN) return undefined
+  const maxChain = inline ? MAX_CHAIN_INLINE : MAX_CHAIN
+  if (blocks.length[first] > maxChain) return undefined
   const done = (): CompiledBlock | undefined => {
     if (useful < 4 || blocks.compileBudget < emitted) return undefined
     blocks.compileBudget -= emitted
@@ -111,7 +117,7 @@ export function compileBlock(table: InstructionTable, blocks: BlockTable, code: 
       pc = next
     }
     const nextBlock = fallsTo >= 0 ? blocks.blockOf[fallsTo] : -1
-    if (nextBlock < 0 || seen.has(nextBlock) || emitted + blocks.length[nextBlock] > MAX_CHAIN || seen.size >= MAX_CHAINED_BLOCKS) {
+    if (nextBlock < 0 || seen.has(nextBlock) || emitted + blocks.length[nextBlock] > maxChain || seen.size >= MAX_CHAINED_BLOCKS) {
       body.push('f.sp = sp', `return ${fallsTo}`)
       return done()
     }

@@ -9,7 +9,7 @@ import { createAddress, create2Address } from '@zvm/state'
 import { analyze, blocksOf } from './analysis.ts'
 import { type CallAction, type CreateAction, type ExecutionContext, Frame, type FrameAction, releaseScratch } from './frame.ts'
 import { Halt, isSuccess } from './halt.ts'
-import { interpret, interpretBlocks, interpretTraced } from './interpreter.ts'
+import { interpret, interpretBlocks, interpretTraced, nextMessage } from './interpreter.ts'
 import { writeAddress } from './ops/access.ts'
 
 /** How a frame (or the whole message) ended. */
@@ -58,10 +58,11 @@ export function executeAction(ctx: ExecutionContext, action: FrameAction, depth 
   if (!(first instanceof Frame)) return first
   const frames: Frame[] = [first]
   const traced = ctx.tracer !== undefined
+  const message = nextMessage()
   for (;;) {
     const f = frames[frames.length - 1]
     if (traced) interpretTraced(f)
-    else if (f.blocks !== undefined) interpretBlocks(f, f.blocks, ctx.tier !== 'blocks')
+    else if (f.blocks !== undefined) interpretBlocks(f, f.blocks, ctx.tier !== 'blocks', message)
     else interpret(f)
     if (f.halt === Halt.Suspended) {
       const next = f.action!

@@ -20,6 +20,22 @@ import { word as w } from '@zvm/primitives'
 export const COMPILE_THRESHOLD = 5000
 /** Executions before a compiled block is recompiled with stack operations inline. */
 export const INLINE_THRESHOLD = 1_000_000
+/**
+ * Executions within one message after which a compiled block is recompiled
+ * inline at once: V8 optimizes a new function only after a few hundred calls
+ * and runs inline code slowly until then, so the inline level pays off when
+ * the same message will call it many more times (a hot loop), not for code
+ * that runs a little in each of many messages.
+ */
+export const INLINE_HOT_IN_MESSAGE = 1000
+
+let messages = 0
+
+/** A new message number for {@link interpretBlocks} (per-message hit counts). */
+export function nextMessage(): number {
+  messages = (messages + 1) | 0
+  return messages
+}
 
 /** Runs `f` until it halts or suspends for a CALL/CREATE. */
 export function interpret(f: Frame): void {
@@ -159,12 +175,12 @@ function runBlock(f: Frame, ops: readonly Operation[], kind: Uint8Array, arg: Ui
  * entry check fails runs checked, and instructions that observe the gas
  * left end their block.
  */
-export function interpretBlocks(f: Frame, blocks: BlockTable, compile: boolean): void {
+export function interpretBlocks(f: Frame, blocks: BlockTable, compile: boolean, message = 0): void {
   const t = f.ctx.table
   const ops = t.ops
   const { dispatch, dispatchArg } = t
   const code = f.code
-  const { blockOf, length, gas: blockGas, minSp, maxSp, hits, compiled } = blocks
+  const { blockOf, length, gas: blockGas, minSp, maxSp, hits, compiled, level, epoch, messageHits } = blocks
   const threshold = f.ctx.compileThreshold ?? COMPILE_THRESHOLD
   // With an explicit threshold (tests), the inline level follows one execution later.
   const inlineThreshold = f.ctx.compileThreshold === undefined ? INLINE_THRESHOLD : threshold + 1
@@ -187,10 +203,22 @@ export function interpretBlocks(f: Frame, blocks: BlockTable, compile: boolean):
     f.gasLeft = gas
     const fn = compiled[b]
     if (fn !== undefined) {
-      if (++hits[b] === inlineThreshold) compiled[b] = compileBlock(t, blocks, code, b, true) ?? fn
+      if (level[b] === 1) {
+        if (epoch[b] !== message) {
+          epoch[b] = message
+          messageHits[b] = 0
+        }
+        if (++hits[b] >= inlineThreshold || ++messageHits[b] >= INLINE_HOT_IN_MESSAGE) {
+          compiled[b] = compileBlock(t, blocks, code, b, true) ?? fn
+          level[b] = 2
+        }
+      }
       pc = fn(f)
     } else {
-      if (compile && ++hits[b] === threshold) compiled[b] = compileBlock(t, blocks, code, b, false)
+      if (compile && ++hits[b] === threshold) {
+        compiled[b] = compileBlock(t, blocks, code, b, false)
+        if (compiled[b] !== undefined) level[b] = 1
+      }
       pc = runBlock(f, ops, dispatch, dispatchArg, code, pc, length[b])
     }
     if (pc < 0) return
