@@ -21,6 +21,7 @@ export const Dispatch = {
   Push: 1, Dup: 2, Swap: 3, Pop: 4, Nop: 5,
   Add: 6, Sub: 7, And: 8, Or: 9, Xor: 10, Not: 11, Lt: 12, Gt: 13, Eq: 14, IsZero: 15, Shl: 16, Shr: 17,
   Mload: 18, Mstore: 19, CalldataLoad: 20,
+  Jump: 21, Jumpi: 22, SignExtend: 23, Byte: 24, Sar: 25, Slt: 26, Sgt: 27,
 } as const
 
 const BY_OPERATION = new Map<Operation, number>([
@@ -30,6 +31,8 @@ const BY_OPERATION = new Map<Operation, number>([
   [bit.lt, Dispatch.Lt], [bit.gt, Dispatch.Gt], [bit.eq, Dispatch.Eq], [bit.iszero, Dispatch.IsZero],
   [bit.shl, Dispatch.Shl], [bit.shr, Dispatch.Shr],
   [mem.mload, Dispatch.Mload], [mem.mstore, Dispatch.Mstore], [env.calldataload, Dispatch.CalldataLoad],
+  [control.jump, Dispatch.Jump], [control.jumpi, Dispatch.Jumpi], [arith.signextend, Dispatch.SignExtend],
+  [bit.byte, Dispatch.Byte], [bit.sar, Dispatch.Sar], [bit.slt, Dispatch.Slt], [bit.sgt, Dispatch.Sgt],
 ])
 
 /** The dispatch kind of an operation and its argument (PUSHn: the immediate size; DUPn/SWAPn: n). */

@@ -11,6 +11,7 @@ import { Halt } from './halt.ts'
 import { Dispatch } from './dispatch.ts'
 import * as arith from './ops/arithmetic.ts'
 import * as bit from './ops/bitwise.ts'
+import * as control from './ops/control.ts'
 import * as env from './ops/env.ts'
 import * as mem from './ops/memory.ts'
 import type { Operation } from './table.ts'
@@ -152,6 +153,19 @@ function runBlock(f: Frame, ops: readonly Operation[], kind: Uint8Array, arg: Ui
       case Dispatch.Shl: pc = bit.shl(f, pc); break
       case Dispatch.Shr: pc = bit.shr(f, pc); break
       case Dispatch.CalldataLoad: pc = env.calldataload(f, pc); break
+      case Dispatch.SignExtend: pc = arith.signextend(f, pc); break
+      case Dispatch.Byte: pc = bit.byte(f, pc); break
+      case Dispatch.Sar: pc = bit.sar(f, pc); break
+      case Dispatch.Slt: pc = bit.slt(f, pc); break
+      case Dispatch.Sgt: pc = bit.sgt(f, pc); break
+      case Dispatch.Jump:
+        pc = control.jump(f)
+        if (pc < 0) return -1
+        break
+      case Dispatch.Jumpi:
+        pc = control.jumpi(f, pc)
+        if (pc < 0) return -1
+        break
       case Dispatch.Mload:
         pc = mem.mload(f, pc)
         if (pc < 0) return -1
