@@ -134,10 +134,9 @@ export function divmod(quotient: i32): void {
   for (let i = 0; i < 8; i++) put(OUT, i, get(from, i))
 }
 
-/** OUT = A × B mod N with a 512-bit product; N must not be zero. */
-export function mulmod(): void {
-  mulWide()
-  const m = significant(P, 16)
+/** OUT = P[0..len) mod N; N must not be zero. */
+function reduceProduct(len: i32): void {
+  const m = significant(P, len)
   const n = significant(N, 8)
   if (m < n) {
     for (let i = 0; i < 8; i++) put(OUT, i, get(P, i))
@@ -145,6 +144,12 @@ export function mulmod(): void {
   }
   divide(P, m, N, n)
   for (let i = 0; i < 8; i++) put(OUT, i, get(R, i))
+}
+
+/** OUT = A × B mod N with a 512-bit product; N must not be zero. */
+export function mulmod(): void {
+  mulWide()
+  reduceProduct(16)
 }
 
 /** OUT = (A + B) mod N with a 257-bit sum; N must not be zero. */
@@ -156,12 +161,5 @@ export function addmod(): void {
     carry = t >> 32
   }
   put(P, 8, <u32>carry)
-  const m = significant(P, 9)
-  const n = significant(N, 8)
-  if (m < n) {
-    for (let i = 0; i < 8; i++) put(OUT, i, get(P, i))
-    return
-  }
-  divide(P, m, N, n)
-  for (let i = 0; i < 8; i++) put(OUT, i, get(R, i))
+  reduceProduct(9)
 }
