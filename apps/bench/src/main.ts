@@ -2,9 +2,10 @@
  * `pnpm bench`: ZVM against @ethereumjs/evm, in one process and interleaved,
  * on the standard EVM benchmarks and the solc workloads. For each case it
  * first checks both engines use the same gas, warms both up, then times
- * `--repetitions` (default 5) runs of each, alternating, and reports the
- * medians, Mgas/s, the ratio and the geometric mean; peak RSS per engine per
- * case comes from separate processes. Writes bench/results.json,
+ * `--repetitions` (default 5) samples of each, alternating — a sample is the
+ * mean of a batch of runs lasting about 20 ms — and reports the medians,
+ * Mgas/s, the ratio and the geometric mean; peak RSS per engine per case
+ * comes from separate processes. Writes bench/results.json,
  * bench/results.md and bench/chart.svg.
  */
 import { execFileSync } from 'node:child_process'
@@ -26,6 +27,10 @@ const repetitions = Math.max(5, Number(values.repetitions ?? 5))
 const benchDir = join(import.meta.dirname, '..', '..', '..', 'bench')
 const outDir = values.out ?? (values.filter ? join(benchDir, '.tmp') : benchDir)
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const SAMPLE_MS = 20
+const MAX_BATCH = 200
+/** Runs per sample for a case whose single run takes `runMs`. */
+const batchSize = (runMs: number): number => Math.min(MAX_BATCH, Math.max(1, Math.ceil(SAMPLE_MS / runMs)))
 
 const cases: BenchCase[] = [...fixtureCases(DEFAULT_FIXTURES), ...solcCases()].filter((c) => !values.filter || c.name.includes(values.filter))
 if (cases.length === 0) throw new Error(`no cases (fixtures at ${DEFAULT_FIXTURES}; set ZVM_EVM_BENCHMARKS)`)
@@ -43,14 +48,29 @@ for (const [i, c] of cases.entries()) {
     continue
   }
   // Warm both engines up further (small cases would otherwise time the JIT compilers: V8 and the block tier).
-  for (let w = 0, spent = 0; w < 5 || (w < 100 && spent < 1000); w++) {
-    spent += runZvm(c, tier).ms + (await runEthereumjs(c)).ms
+  let zWarmMs = 0
+  let eWarmMs = 0
+  let warmRuns = 0
+  for (let spent = 0; warmRuns < 5 || (warmRuns < 100 && spent < 1000); warmRuns++) {
+    const zMs = runZvm(c, tier).ms
+    const eMs = (await runEthereumjs(c)).ms
+    zWarmMs += zMs
+    eWarmMs += eMs
+    spent += zMs + eMs
   }
+  // A sample is the mean of a batch of runs lasting about SAMPLE_MS, so a sub-millisecond case is not
+  // timed by a single garbage-collection pause; each run still gets a fresh state, built outside the timing.
+  const zBatch = batchSize(zWarmMs / warmRuns)
+  const eBatch = batchSize(eWarmMs / warmRuns)
   const z: number[] = []
   const e: number[] = []
   for (let r = 0; r < repetitions; r++) {
-    z.push(runZvm(c, tier).ms)
-    e.push((await runEthereumjs(c)).ms)
+    let zMs = 0
+    for (let b = 0; b < zBatch; b++) zMs += runZvm(c, tier).ms
+    z.push(zMs / zBatch)
+    let eMs = 0
+    for (let b = 0; b < eBatch; b++) eMs += (await runEthereumjs(c)).ms
+    e.push(eMs / eBatch)
   }
   const zvmMs = median(z)
   const ethereumjsMs = median(e)

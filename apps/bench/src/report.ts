@@ -30,7 +30,7 @@ export function markdownTable(results: CaseResult[], meta: { geomean: number; re
     `|---|---:|---:|---:|---:|---:|---:|---:|---:|---|`,
     ...rows,
     '',
-    `Geometric-mean speed-up: **${fmt(meta.geomean, 2)}×** (median of ${meta.repetitions} interleaved runs per engine, Node ${meta.node}).`,
+    `Geometric-mean speed-up: **${fmt(meta.geomean, 2)}×** (median of ${meta.repetitions} interleaved samples per engine, each the mean of a batch of runs lasting ≈20 ms; Node ${meta.node}).`,
   ].join('\n')
 }
 
