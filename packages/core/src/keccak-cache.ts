@@ -6,15 +6,19 @@
  * are the hash, always: a slot is only used after comparing the whole input.
  * Misses of one rate block (≤ 135 bytes) run @noble/hashes' Keccak-f[1600]
  * on a preallocated state (no allocation per hash); longer inputs use
- * `keccak_256` itself.
+ * `keccak_256` itself. Digests are kept as stack words (eight little-endian
+ * u32 limbs), so the opcode reads memory and writes the stack with no
+ * intermediate arrays.
  */
 import { keccak_256, keccakP } from '@noble/hashes/sha3.js'
+import { word as w } from '@zvm/primitives'
 
 const MAX_INPUT = 64
 const SLOTS = 4096 // power of two
 const inputs = new Uint8Array(SLOTS * MAX_INPUT)
 const lengths = new Int8Array(SLOTS).fill(-1)
-const outputs = new Uint8Array(SLOTS * 32)
+/** Digest of each slot as a word: limb i holds digest bytes [28 − 4i, 32 − 4i) big-endian. */
+const digestWords = new Uint32Array(SLOTS * 8)
 
 // Keccak-256 sponge: rate 136 bytes, padding 0x01 … 0x80 (pre-SHA-3 Keccak).
 const RATE = 136
@@ -22,40 +26,55 @@ const state = new Uint32Array(50)
 const stateBytes = new Uint8Array(state.buffer)
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
 
-/** keccak256 of at most 135 bytes into `out` at `at` (one absorb, one permutation). */
-function keccakOneBlock(data: Uint8Array, out: Uint8Array, at: number): void {
-  state.fill(0)
-  stateBytes.set(data)
-  stateBytes[data.length] ^= 0x01
-  stateBytes[RATE - 1] ^= 0x80
-  keccakP(state, 24)
-  out.set(stateBytes.subarray(0, 32), at)
-}
+const byteSwap = (x: number): number => ((x << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24)) >>> 0
 
-/** FNV-1a over the bytes, reduced to a slot index. */
-function slotOf(data: Uint8Array): number {
-  let h = 0x811c9dc5 ^ data.length
-  for (let i = 0; i < data.length; i++) h = Math.imul(h ^ data[i], 0x01000193)
-  return (h ^ (h >>> 15)) & (SLOTS - 1)
+/** FNV-1a over four bytes at a time, then a final mix, reduced to a slot index. */
+function slotOf(src: Uint8Array, offset: number, length: number): number {
+  let h = 0x811c9dc5 ^ length
+  let i = offset
+  const end = offset + length
+  for (; i + 4 <= end; i += 4) h = Math.imul(h ^ (src[i] | (src[i + 1] << 8) | (src[i + 2] << 16) | (src[i + 3] << 24)), 0x01000193)
+  for (; i < end; i++) h = Math.imul(h ^ src[i], 0x01000193)
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)
+  return (h ^ (h >>> 13)) & (SLOTS - 1)
 }
 
 /**
- * keccak256(data). The returned array may be a view into the cache, valid
- * until the next call: copy it before hashing again.
+ * Writes keccak256(src[offset, offset + length)) as a word at `stack[o..o+8)`.
+ * The range must lie inside `src`.
  */
-export function keccak256Cached(data: Uint8Array): Uint8Array {
-  if (data.length > MAX_INPUT || !LITTLE_ENDIAN) return keccak_256(data)
-  const slot = slotOf(data)
-  const base = slot * MAX_INPUT
-  if (lengths[slot] === data.length) {
-    let same = true
-    for (let i = 0; i < data.length; i++) {
-      if (inputs[base + i] !== data[i]) { same = false; break }
-    }
-    if (same) return outputs.subarray(slot * 32, slot * 32 + 32)
+export function keccak256Word(src: Uint8Array, offset: number, length: number, stack: Uint32Array, o: number): void {
+  if (length > MAX_INPUT || !LITTLE_ENDIAN) {
+    w.loadBytes32(stack, o, keccak_256(src.subarray(offset, offset + length)), 0)
+    return
   }
-  keccakOneBlock(data, outputs, slot * 32)
-  inputs.set(data, base)
-  lengths[slot] = data.length
-  return outputs.subarray(slot * 32, slot * 32 + 32)
+  const slot = slotOf(src, offset, length)
+  const base = slot * MAX_INPUT
+  const words = slot * 8
+  if (lengths[slot] === length) {
+    let same = true
+    for (let i = 0; i < length; i++) {
+      if (inputs[base + i] !== src[offset + i]) { same = false; break }
+    }
+    if (same) {
+      for (let i = 0; i < 8; i++) stack[o + i] = digestWords[words + i]
+      return
+    }
+  }
+  // One absorb, one permutation.
+  state.fill(0)
+  for (let i = 0; i < length; i++) {
+    const b = src[offset + i]
+    stateBytes[i] = b
+    inputs[base + i] = b
+  }
+  stateBytes[length] ^= 0x01
+  stateBytes[RATE - 1] ^= 0x80
+  keccakP(state, 24)
+  lengths[slot] = length
+  for (let i = 0; i < 8; i++) {
+    const limb = byteSwap(state[7 - i])
+    digestWords[words + i] = limb
+    stack[o + i] = limb
+  }
 }

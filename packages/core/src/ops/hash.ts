@@ -4,7 +4,7 @@ import { ripemd160 } from '@noble/hashes/legacy.js'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { word as w } from '@zvm/primitives'
 import type { Frame } from '../frame.ts'
-import { keccak256Cached } from '../keccak-cache.ts'
+import { keccak256Word } from '../keccak-cache.ts'
 import { Halt } from '../halt.ts'
 import type { Operation } from '../table.ts'
 import { chargeWords, expandMemory } from './memory.ts'
@@ -27,7 +27,18 @@ function makeHash(hash: (data: Uint8Array) => Uint8Array, perWord: (f: Frame) =>
   }
 }
 
-export const keccak256 = makeHash(keccak256Cached, (f) => f.ctx.table.schedule.keccakPerWord, false)
+/** KECCAK256: hashes memory in place and writes the digest straight to the stack. */
+export function keccak256(f: Frame, pc: number): number {
+  const a = (f.sp - 1) << 3
+  const size = w.toSmall(f.stack, a - 8)
+  const offset = size === 0 ? 0 : w.toSmall(f.stack, a)
+  if (size < 0) { f.halt = Halt.OutOfGas; return -1 }
+  if (!chargeWords(f, size, f.ctx.table.schedule.keccakPerWord)) return -1
+  if (!expandMemory(f, offset, size)) return -1
+  keccak256Word(f.memory.buffer, offset, size, f.stack, a - 8)
+  f.sp--
+  return pc + 1
+}
 export const sha256Op = makeHash(sha256, (f) => f.ctx.table.schedule.sha256PerWord, false)
 /** RIPEMD160: the 20-byte digest right-aligned in the word. */
 export const ripemd160Op = makeHash(ripemd160, (f) => f.ctx.table.schedule.ripemd160PerWord, true)
@@ -40,7 +51,7 @@ export function tablehash(f: Frame, pc: number): number {
   const a = (f.sp - 1) << 3
   w.storeBytes32(f.stack, a - 8, scratch, 0)
   w.storeBytes32(f.stack, a, scratch, 32)
-  w.loadBytes32(f.stack, a - 8, keccak256Cached(scratch), 0)
+  keccak256Word(scratch, 0, 64, f.stack, a - 8)
   f.sp--
   return pc + 1
 }
