@@ -101,6 +101,38 @@ describe('tiers give identical results', () => {
   })
 })
 
+describe('DUPn followed by a two-operand operation (run as one call on the duplicated word)', () => {
+  // Sixteen operands that reach every path: zero, one, powers of two, small, 53-bit edges, negative, MIN, MAX.
+  const M = (1n << 256n) - 1n
+  const values = [0n, 1n, 2n, 7n, 1n << 64n, (1n << 53n) - 1n, 1n << 53n, 0xffffffffn, M, M - 5n, 1n << 255n, (1n << 255n) - 1n,
+    0x30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47n, 123456789n << 100n, 3n, 1n << 32n]
+  const push32 = (v: bigint) => [0x7f, ...Buffer.from(v.toString(16).padStart(64, '0'), 'hex')]
+  // PUSH32 × 16, DUPn, op, then every stack word to memory and RETURN it.
+  const program = (dup: number, op: number, tail: number) => Uint8Array.from([
+    ...values.flatMap(push32), 0x80 + dup - 1, op,
+    ...Array.from({ length: 16 }, (_, i) => [0x61, (i * 32) >> 8, (i * 32) & 0xff, 0x52]).flat(),
+    0x61, 0x02, 0x00, 0x5f, 0xf3, ...Array(tail).fill(0),
+  ])
+  const binaryOps = table.wordOps.flatMap((w, op) => (w === undefined ? [] : [op]))
+
+  it('covers the binary operations', () => {
+    expect(binaryOps.map((op) => table.names[op]).sort()).toEqual(['ADD', 'AND', 'DIV', 'EQ', 'GT', 'LT', 'MOD', 'MUL', 'OR', 'SDIV', 'SGT', 'SLT', 'SMOD', 'SUB', 'XOR'])
+  })
+
+  it('gives the per-instruction interpreter\'s result in the block loop and at both compile levels', () => {
+    for (const op of binaryOps) {
+      for (let dup = 1; dup <= 16; dup++) {
+        const reference = run(MODES.interpreter, program(dup, op, 1), 0n, 1_000_000)
+        expect(reference.status).toBe('success')
+        expect(run(MODES.blocks, program(dup, op, 2), 0n, 1_000_000)).toEqual(reference)
+        // Eager: first run interprets (and compiles), second runs the call level, third the inline level.
+        const eager = program(dup, op, 3)
+        for (let k = 0; k < 3; k++) expect(run(MODES.eager, eager, 0n, 1_000_000)).toEqual(reference)
+      }
+    }
+  })
+})
+
 it('where code generation is forbidden (CSP, worker runtimes), the compiled tier stays in the block loop', () => {
   const script = join(import.meta.dirname, 'no-codegen-run.ts')
   const out = execFileSync(process.execPath, ['--disallow-code-generation-from-strings', '--conditions=source', '--import', 'tsx', script], { encoding: 'utf8' })

@@ -81,6 +81,18 @@ export function compileBlock(table: InstructionTable, blocks: BlockTable, code: 
       const next = pc + 1 + size
       // Without `inline`, everything but JUMPDEST is a call: cheap while V8 still runs a new function unoptimized.
       let m: RegExpMatchArray | null = null
+      const fusedWord = i + 1 < length ? table.wordOps[code[next]] : undefined
+      if (fusedWord !== undefined && (m = /^DUP(\d+)$/.exec(name)) !== null) {
+        // DUPn then a two-operand word operation: one call on the duplicated word where it is (as the block loop does).
+        const w = param(fusedWord)
+        body.push(`a = (sp - 1) << 3; ${w}(s, a - ${8 * (Number(m[1]) - 1)}, a, a)`)
+        emitted += 2
+        useful += 2
+        i++
+        if (i === length - 1) fallsTo = next + 1
+        pc = next + 1
+        continue
+      }
       if (inline && (m = /^PUSH(\d+)$/.exec(name)) !== null) {
         const limbs = pushLimbs(code, pc + 1, Number(m[1]))
         body.push(`a = sp << 3; ${limbs.map((l, k) => `s[a + ${k}] = ${l}`).join('; ')}; sp++`)

@@ -14,6 +14,7 @@ import * as bit from './ops/bitwise.ts'
 import * as control from './ops/control.ts'
 import * as env from './ops/env.ts'
 import * as mem from './ops/memory.ts'
+import type { WordOp } from './ops/binary.ts'
 import type { Operation } from './table.ts'
 import { word as w } from '@zvm/primitives'
 
@@ -99,7 +100,7 @@ function stepChecked(f: Frame, pc: number, count: number): number {
  * -1 after a halt. See dispatch.ts: stack instructions run inline, frequent
  * operations are called from their own call site, the rest through `ops`.
  */
-function runBlock(f: Frame, ops: readonly Operation[], kind: Uint8Array, arg: Uint8Array, code: Uint8Array, pc: number, n: number): number {
+function runBlock(f: Frame, ops: readonly Operation[], kind: Uint8Array, arg: Uint8Array, words: readonly (WordOp | undefined)[], code: Uint8Array, pc: number, n: number): number {
   const s = f.stack
   for (; n > 0; n--) {
     const op = code[pc]
@@ -118,6 +119,18 @@ function runBlock(f: Frame, ops: readonly Operation[], kind: Uint8Array, arg: Ui
       case Dispatch.Dup: {
         const to = f.sp << 3
         const from = to - (arg[op] << 3)
+        if (n > 1) {
+          // DUPn followed by a two-operand word operation: one call on the duplicated word where it is.
+          const next = code[pc + 1]
+          const word = words[next]
+          if (word !== undefined) {
+            if (word === w.add) w.add(s, from, to - 8, to - 8)
+            else word(s, from, to - 8, to - 8)
+            pc += 2
+            n--
+            break
+          }
+        }
         s[to] = s[from]; s[to + 1] = s[from + 1]; s[to + 2] = s[from + 2]; s[to + 3] = s[from + 3]
         s[to + 4] = s[from + 4]; s[to + 5] = s[from + 5]; s[to + 6] = s[from + 6]; s[to + 7] = s[from + 7]
         f.sp++
@@ -192,7 +205,7 @@ function runBlock(f: Frame, ops: readonly Operation[], kind: Uint8Array, arg: Ui
 export function interpretBlocks(f: Frame, blocks: BlockTable, compile: boolean, message = 0): void {
   const t = f.ctx.table
   const ops = t.ops
-  const { dispatch, dispatchArg } = t
+  const { dispatch, dispatchArg, wordOps } = t
   const code = f.code
   const { blockOf, length, gas: blockGas, minSp, maxSp, hits, compiled, level, epoch, messageHits } = blocks
   const threshold = f.ctx.compileThreshold ?? COMPILE_THRESHOLD
@@ -233,7 +246,7 @@ export function interpretBlocks(f: Frame, blocks: BlockTable, compile: boolean, 
         compiled[b] = compileBlock(t, blocks, code, b, false)
         if (compiled[b] !== undefined) level[b] = 1
       }
-      pc = runBlock(f, ops, dispatch, dispatchArg, code, pc, length[b])
+      pc = runBlock(f, ops, dispatch, dispatchArg, wordOps, code, pc, length[b])
     }
     if (pc < 0) return
   }

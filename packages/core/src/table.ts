@@ -6,6 +6,7 @@
 import type { GasSchedule } from '@zvm/gas'
 import type { Frame } from './frame.ts'
 import { dispatchOf } from './dispatch.ts'
+import { wordOf, type WordOp } from './ops/binary.ts'
 
 /**
  * An operation: runs with stack depth and static gas already checked, and
@@ -51,6 +52,12 @@ export interface InstructionTable {
   readonly dispatch: Uint8Array
   /** PUSHn: the immediate size; DUPn/SWAPn: n; 0 otherwise. */
   readonly dispatchArg: Uint8Array
+  /**
+   * The word function of each two-operand operation built by `binary`
+   * (undefined elsewhere): blocks run `DUPn; op` as one call on the
+   * duplicated word in place, without copying it to the top.
+   */
+  readonly wordOps: readonly (WordOp | undefined)[]
 }
 
 /** Fields to build a table from. */
@@ -103,6 +110,7 @@ export function buildTable(
   const neverHaltsTrait = new Uint8Array(256)
   const dispatch = new Uint8Array(256)
   const dispatchArg = new Uint8Array(256)
+  const wordOps: (WordOp | undefined)[] = new Array(256).fill(undefined)
   const names: string[] = Array.from({ length: 256 }, (_, i) => `INVALID_0x${i.toString(16).padStart(2, '0')}`)
   for (const s of specs) {
     ops[s.code] = s.op
@@ -115,9 +123,10 @@ export function buildTable(
     endsBlock[s.code] = BLOCK_ENDS.has(s.name) ? 1 : 0
     neverHaltsTrait[s.code] = neverHalts(s.name) ? 1 : 0
     ;[dispatch[s.code], dispatchArg[s.code]] = dispatchOf(s.op)
+    wordOps[s.code] = wordOf(s.op)
   }
   return {
     id, ops, staticGas, minStack, maxStack, immediateSize, stackDelta, endsBlock, neverHalts: neverHaltsTrait, jumpdest: options.jumpdest, schedule, rejectEfPrefix: options.rejectEfPrefix,
-    delegation: options.delegation ?? false, names, dispatch, dispatchArg,
+    delegation: options.delegation ?? false, names, dispatch, dispatchArg, wordOps,
   }
 }

@@ -16,3 +16,9 @@ export function binary(fn: WordOp): BinaryOperation {
   }
   return Object.assign(op, { word: fn })
 }
+
+/** The word function of an operation built by {@link binary}, else undefined. */
+export function wordOf(op: Operation): WordOp | undefined {
+  const word = (op as Partial<BinaryOperation>).word
+  return typeof word === 'function' ? word : undefined
+}
