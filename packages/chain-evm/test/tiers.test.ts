@@ -133,6 +133,56 @@ describe('DUPn followed by a two-operand operation (run as one call on the dupli
   })
 })
 
+/** Runs `code` in the interpreter, the block loop and (three times: interpret, call level, inline level) eagerly compiled; all must agree. */
+function agreeAcrossTiers(code: number[], gasLimit = 1_000_000) {
+  const reference = run(MODES.interpreter, Uint8Array.from([...code, 0]), 0n, gasLimit)
+  expect(run(MODES.blocks, Uint8Array.from([...code, 0, 0]), 0n, gasLimit)).toEqual(reference)
+  const eager = Uint8Array.from([...code, 0, 0, 0])
+  for (let k = 0; k < 3; k++) expect(run(MODES.eager, eager, 0n, gasLimit)).toEqual(reference)
+  return reference
+}
+
+describe('fused pairs agree with the per-instruction interpreter', () => {
+  const storeStack = (words: number) => Array.from({ length: words }, (_, i) => [0x61, (i * 32) >> 8, (i * 32) & 0xff, 0x52]).flat()
+  const returnMemory = (bytes: number) => [0x61, bytes >> 8, bytes & 0xff, 0x5f, 0xf3]
+
+  it('SWAPn; POP', () => {
+    for (let n = 1; n <= 16; n++) {
+      // Stack 1..17, SWAPn POP, then the 16 remaining words to memory.
+      const r = agreeAcrossTiers([...Array.from({ length: 17 }, (_, i) => [0x60, i + 1]).flat(), 0x90 + n - 1, 0x50, ...storeStack(16), ...returnMemory(512)])
+      expect(r.status).toBe('success')
+      const words = Array.from({ length: 16 }, (_, i) => Number(BigInt('0x' + r.out.slice(2 + 64 * i, 66 + 64 * i))))
+      // The old top (17) replaced word n below it; POP removed the copy of that word.
+      const expected = Array.from({ length: 16 }, (_, i) => 16 - i)
+      expected[n - 1] = 17
+      expect(words).toEqual(expected)
+    }
+  })
+
+  // PUSH dest; JUMP and PUSH dest; JUMPI (taken or not) to a JUMPDEST, to a non-JUMPDEST, into PUSH data and past the end.
+  it('PUSH dest; JUMP(I), valid and invalid destinations', () => {
+    const outcomes = new Set<string>()
+    for (const jump of ['JUMP', 'JUMPI taken', 'JUMPI not taken']) {
+      for (const [dest, size] of [[17, 1], [17, 2], [16, 1], [13, 1], [200, 1], [0x10011, 3]] as const) {
+        const push = size === 1 ? [0x60, dest] : size === 2 ? [0x61, dest >> 8, dest & 0xff] : [0x62, dest >> 16, (dest >> 8) & 0xff, dest & 0xff]
+        // Four instructions first: shorter blocks are not worth compiling.
+        const code = [0x5f, 0x50, 0x5f, 0x50, ...(jump === 'JUMP' ? [...push, 0x56] : [0x60, jump === 'JUMPI taken' ? 1 : 0, ...push, 0x57])]
+        while (code.length < 12) code.push(0x5f) // PUSH0 padding
+        code.push(0x60, 0x5b) // 12: PUSH1 0x5b — a JUMPDEST byte inside push data at 13
+        code.push(0x60, 0x07) // 14: PUSH1 7
+        code.push(0x00) // 16: STOP, not a JUMPDEST
+        code.push(0x5b, 0x60, 0x2a, 0x5f, 0x52, 0x60, 0x20, 0x5f, 0xf3) // 17: JUMPDEST, return 42
+        const r = agreeAcrossTiers(code)
+        const taken = jump !== 'JUMPI not taken'
+        const expected = !taken ? 'success:0x' : dest === 17 ? `success:0x${'2a'.padStart(64, '0')}` : 'error:0x'
+        expect(`${r.status}:${r.out}`).toBe(expected)
+        outcomes.add(expected)
+      }
+    }
+    expect(outcomes.size).toBe(3)
+  })
+})
+
 it('where code generation is forbidden (CSP, worker runtimes), the compiled tier stays in the block loop', () => {
   const script = join(import.meta.dirname, 'no-codegen-run.ts')
   const out = execFileSync(process.execPath, ['--disallow-code-generation-from-strings', '--conditions=source', '--import', 'tsx', script], { encoding: 'utf8' })

@@ -25,6 +25,16 @@ function pushLimbs(code: Uint8Array, at: number, size: number): number[] {
   return limbs
 }
 
+/** The destination PUSHn pushes when it is a valid jump destination, else -1. */
+function pushedJumpDest(code: Uint8Array, at: number, size: number, jumpValid: Uint8Array): number {
+  let dest = 0
+  for (let i = 0; i < size; i++) {
+    dest = dest * 256 + code[at + i]
+    if (dest >= jumpValid.length) return -1
+  }
+  return jumpValid[dest] === 1 ? dest : -1
+}
+
 /**
  * Size bounds of one compiled function: instructions (fewer with stack
  * operations inline: a SWAP is ~240 bytes of V8 bytecode, and V8 never
@@ -44,7 +54,7 @@ const FALLS_THROUGH = new Set(['JUMPI', 'GAS', 'SSTORE'])
  * undefined when compiling is not worth it (a run of JUMPDESTs) or the code's
  * compile budget is spent.
  */
-export function compileBlock(table: InstructionTable, blocks: BlockTable, code: Uint8Array, first: number, inline: boolean): CompiledBlock | undefined {
+export function compileBlock(table: InstructionTable, blocks: BlockTable, code: Uint8Array, jumpValid: Uint8Array, first: number, inline: boolean): CompiledBlock | undefined {
   const params = new Map<Callee, string>()
   const param = (fn: Callee): string => {
     let name = params.get(fn)
@@ -86,6 +96,35 @@ export function compileBlock(table: InstructionTable, blocks: BlockTable, code: 
         // DUPn then a two-operand word operation: one call on the duplicated word where it is (as the block loop does).
         const w = param(fusedWord)
         body.push(`a = (sp - 1) << 3; ${w}(s, a - ${8 * (Number(m[1]) - 1)}, a, a)`)
+        emitted += 2
+        useful += 2
+        i++
+        if (i === length - 1) fallsTo = next + 1
+        pc = next + 1
+        continue
+      }
+      const nextName = i + 1 < length ? table.names[code[next]] : ''
+      if ((nextName === 'JUMP' || nextName === 'JUMPI') && (m = /^PUSH(\d+)$/.exec(name)) !== null) {
+        const dest = pushedJumpDest(code, pc + 1, Number(m[1]), jumpValid)
+        if (dest >= 0) {
+          // PUSH dest; JUMP(I) to a JUMPDEST known now: no stack write, no run-time destination check.
+          emitted += 2
+          useful += 2
+          if (nextName === 'JUMP') {
+            body.push('f.sp = sp', `return ${dest}`)
+            return done()
+          }
+          body.push(`sp--; a = sp << 3; if ((s[a] | s[a + 1] | s[a + 2] | s[a + 3] | s[a + 4] | s[a + 5] | s[a + 6] | s[a + 7]) !== 0) { f.sp = sp; return ${dest} }`)
+          i++
+          fallsTo = next + 1
+          pc = next + 1
+          continue
+        }
+      }
+      if (nextName === 'POP' && (m = /^SWAP(\d+)$/.exec(name)) !== null) {
+        // SWAPn; POP: the top word replaces the n-th below it.
+        const d = 8 * Number(m[1])
+        body.push(`a = (sp - 1) << 3; ${Array.from({ length: 8 }, (_, k) => `s[a + ${k - d}] = s[a + ${k}]`).join('; ')}; sp--`)
         emitted += 2
         useful += 2
         i++

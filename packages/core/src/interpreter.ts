@@ -140,6 +140,15 @@ function runBlock(f: Frame, ops: readonly Operation[], kind: Uint8Array, arg: Ui
       case Dispatch.Swap: {
         const a = (f.sp - 1) << 3
         const c = a - (arg[op] << 3)
+        if (n > 1 && kind[code[pc + 1]] === Dispatch.Pop) {
+          // SWAPn; POP: the top word replaces the n-th below it.
+          s[c] = s[a]; s[c + 1] = s[a + 1]; s[c + 2] = s[a + 2]; s[c + 3] = s[a + 3]
+          s[c + 4] = s[a + 4]; s[c + 5] = s[a + 5]; s[c + 6] = s[a + 6]; s[c + 7] = s[a + 7]
+          f.sp--
+          pc += 2
+          n--
+          break
+        }
         let t = s[a]; s[a] = s[c]; s[c] = t
         t = s[a + 1]; s[a + 1] = s[c + 1]; s[c + 1] = t
         t = s[a + 2]; s[a + 2] = s[c + 2]; s[c + 2] = t
@@ -236,14 +245,14 @@ export function interpretBlocks(f: Frame, blocks: BlockTable, compile: boolean, 
           messageHits[b] = 0
         }
         if (++hits[b] >= inlineThreshold || ++messageHits[b] >= INLINE_HOT_IN_MESSAGE) {
-          compiled[b] = compileBlock(t, blocks, code, b, true) ?? fn
+          compiled[b] = compileBlock(t, blocks, code, f.jumpValid, b, true) ?? fn
           level[b] = 2
         }
       }
       pc = fn(f)
     } else {
       if (compile && ++hits[b] === threshold) {
-        compiled[b] = compileBlock(t, blocks, code, b, false)
+        compiled[b] = compileBlock(t, blocks, code, f.jumpValid, b, false)
         if (compiled[b] !== undefined) level[b] = 1
       }
       pc = runBlock(f, ops, dispatch, dispatchArg, wordOps, code, pc, length[b])
