@@ -159,6 +159,22 @@ describe('fused pairs agree with the per-instruction interpreter', () => {
     }
   })
 
+  it('DUPn; MLOAD and DUPn; MSTORE, in bounds, growing memory, and out of gas on a huge offset', () => {
+    for (let n = 1; n <= 16; n++) {
+      // Words: 16 offsets (0, 32, … with one at 2^40 when `huge`), DUPn MSTORE stores the old top at offset n-1's
+      // value; DUPn MLOAD reads it back; then the stack to memory.
+      for (const huge of [false, true]) {
+        const offsets = Array.from({ length: 16 }, (_, i) => (huge && i === 16 - n ? 2 ** 40 : 64 + 32 * ((i * 7) % 16)))
+        const pushes = offsets.flatMap((o) => [0x65, ...Buffer.from(o.toString(16).padStart(12, '0'), 'hex')])
+        for (const op of [0x51, 0x52]) {
+          const code = [...pushes, 0x80 + n - 1, op, ...(op === 0x52 ? [0x80 + Math.min(n, 15) - 1, 0x51] : []), ...storeStack(15), ...returnMemory(1024)]
+          const r = agreeAcrossTiers(code, 200_000)
+          expect(r.status).toBe(huge ? 'error' : 'success')
+        }
+      }
+    }
+  })
+
   // PUSH dest; JUMP and PUSH dest; JUMPI (taken or not) to a JUMPDEST, to a non-JUMPDEST, into PUSH data and past the end.
   it('PUSH dest; JUMP(I), valid and invalid destinations', () => {
     const outcomes = new Set<string>()

@@ -11,9 +11,12 @@
  * The generated source contains only fixed identifiers and integers.
  */
 import type { BlockTable, CompiledBlock } from './blocks.ts'
+import { Dispatch } from './dispatch.ts'
+import * as mem from './ops/memory.ts'
+import type { Frame } from './frame.ts'
 import type { InstructionTable, Operation } from './table.ts'
 
-type Callee = Operation | ((s: Uint32Array, a: number, b: number, out: number) => void)
+type Callee = Operation | ((s: Uint32Array, a: number, b: number, out: number) => void) | ((f: Frame, at: number, other: number) => boolean)
 
 function pushLimbs(code: Uint8Array, at: number, size: number): number[] {
   const limbs = new Array<number>(8).fill(0)
@@ -104,6 +107,20 @@ export function compileBlock(table: InstructionTable, blocks: BlockTable, code: 
         continue
       }
       const nextName = i + 1 < length ? table.names[code[next]] : ''
+      const fusedMemory = nextName === 'MLOAD' ? table.dispatch[code[next]] === Dispatch.Mload : nextName === 'MSTORE' && table.dispatch[code[next]] === Dispatch.Mstore
+      if (fusedMemory && (m = /^DUP(\d+)$/.exec(name)) !== null) {
+        // DUPn; MLOAD / DUPn; MSTORE: the offset is read where it is (as the block loop does).
+        const d = 8 * Number(m[1])
+        body.push(nextName === 'MLOAD'
+          ? `a = sp << 3; if (!${param(mem.mloadAt)}(f, a - ${d}, a)) return -1; sp++`
+          : `a = sp << 3; if (!${param(mem.mstoreAt)}(f, a - ${d}, a - 8)) return -1; sp--`)
+        emitted += 2
+        useful += 2
+        i++
+        if (i === length - 1) fallsTo = next + 1
+        pc = next + 1
+        continue
+      }
       if ((nextName === 'JUMP' || nextName === 'JUMPI') && (m = /^PUSH(\d+)$/.exec(name)) !== null) {
         const dest = pushedJumpDest(code, pc + 1, Number(m[1]), jumpValid)
         if (dest >= 0) {

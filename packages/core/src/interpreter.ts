@@ -130,6 +130,22 @@ function runBlock(f: Frame, ops: readonly Operation[], kind: Uint8Array, arg: Ui
             n--
             break
           }
+          // DUPn; MLOAD and DUPn; MSTORE read the offset where it is.
+          const nextKind = kind[next]
+          if (nextKind === Dispatch.Mload) {
+            if (!mem.mloadAt(f, from, to)) return -1
+            f.sp++
+            pc += 2
+            n--
+            break
+          }
+          if (nextKind === Dispatch.Mstore) {
+            if (!mem.mstoreAt(f, from, to - 8)) return -1
+            f.sp--
+            pc += 2
+            n--
+            break
+          }
         }
         s[to] = s[from]; s[to + 1] = s[from + 1]; s[to + 2] = s[from + 2]; s[to + 3] = s[from + 3]
         s[to + 4] = s[from + 4]; s[to + 5] = s[from + 5]; s[to + 6] = s[from + 6]; s[to + 7] = s[from + 7]

@@ -47,6 +47,22 @@ export function mstore(f: Frame, pc: number): number {
   return pc + 1
 }
 
+/** MLOAD of the offset in stack slot `at` into slot `out` (a block's `DUPn; MLOAD`); false after a halt. */
+export function mloadAt(f: Frame, at: number, out: number): boolean {
+  const offset = w.toSmall(f.stack, at)
+  if (!expandMemory(f, offset, 32)) return false
+  w.loadWordBE(f.stack, out, f.memory.data, offset)
+  return true
+}
+
+/** MSTORE of slot `value` at the offset in slot `at` (a block's `DUPn; MSTORE`); false after a halt. */
+export function mstoreAt(f: Frame, at: number, value: number): boolean {
+  const offset = w.toSmall(f.stack, at)
+  if (!expandMemory(f, offset, 32)) return false
+  w.storeWordBE(f.stack, value, f.memory.data, offset)
+  return true
+}
+
 export function mstore8(f: Frame, pc: number): number {
   const a = (f.sp - 1) << 3
   const offset = w.toSmall(f.stack, a)
