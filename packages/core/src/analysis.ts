@@ -30,10 +30,13 @@ const byContent = new Map<string, Map<number, CodeAnalysis[]>>()
 const CONTENT_CACHE_LIMIT = 4096
 let contentEntries = 0
 
+/** FNV-1a over four bytes per step (the multiply chain is the cost; a CREATE's init code is hashed on every run). */
 function contentHash(code: Uint8Array): number {
   let h = 0x811c9dc5 ^ code.length
-  for (let i = 0; i < code.length; i++) h = Math.imul(h ^ code[i], 0x01000193)
-  return h >>> 0
+  let i = 0
+  for (; i + 4 <= code.length; i += 4) h = Math.imul(h ^ (code[i] | (code[i + 1] << 8) | (code[i + 2] << 16) | (code[i + 3] << 24)), 0x01000193)
+  for (; i < code.length; i++) h = Math.imul(h ^ code[i], 0x01000193)
+  return (h ^ (h >>> 15)) >>> 0
 }
 
 function sameCode(a: CodeAnalysis, code: Uint8Array): boolean {

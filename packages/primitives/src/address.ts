@@ -1,6 +1,6 @@
 /** 20-byte account addresses as lowercase `0x` hex strings (usable as Map keys). */
 import { InvalidHexError } from './errors.ts'
-import type { Hex } from './hex.ts'
+import { bytesToHex, hexToBytes, type Hex } from './hex.ts'
 
 /** A lowercase, `0x`-prefixed, 40-hex-digit account address. */
 export type Address = Hex
@@ -58,9 +58,9 @@ export function addressToBigint(address: Address): bigint {
  * ```
  */
 export function addressToBytes(address: Address): Uint8Array {
-  const out = new Uint8Array(20)
-  for (let i = 0; i < 20; i++) out[i] = parseInt(address.slice(2 + 2 * i, 4 + 2 * i), 16)
-  return out
+  const bytes = hexToBytes(address)
+  if (bytes.length !== 20) throw new InvalidHexError(`an address is 20 bytes, got ${bytes.length}`)
+  return bytes
 }
 
 /**
@@ -74,9 +74,7 @@ export function addressToBytes(address: Address): Uint8Array {
  */
 export function bytesToAddress(bytes: Uint8Array): Address {
   if (bytes.length !== 20) throw new InvalidHexError(`an address is 20 bytes, got ${bytes.length}`)
-  let s = '0x'
-  for (let i = 0; i < 20; i++) s += bytes[i].toString(16).padStart(2, '0')
-  return s as Address
+  return bytesToHex(bytes)
 }
 
 /** The zero address. */

@@ -27,6 +27,9 @@ describe('addresses', () => {
     expect(toAddress('0x00000000000000000000000000000000000000AA')).toBe('0x00000000000000000000000000000000000000aa')
     expect(() => toAddress('0x1234')).toThrow(InvalidHexError)
     expect(() => bytesToAddress(new Uint8Array(19))).toThrow(/20 bytes, got 19/)
+    expect(() => addressToBytes('0x1234')).toThrow(/20 bytes, got 2/)
+    expect(() => addressToBytes(`0x${'zz'.repeat(20)}`)).toThrow(InvalidHexError)
+    expect([...addressToBytes('0x00000000000000000000000000000000000000AB')].slice(18)).toEqual([0, 0xab])
   })
   it('word <-> address keeps the low 160 bits', () => {
     const a = bigintToAddress((1n << 200n) | 0xabcn)
