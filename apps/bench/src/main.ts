@@ -3,7 +3,7 @@
  * on the standard EVM benchmarks and the solc workloads. For each case it
  * first checks both engines use the same gas, warms both up, then times
  * `--repetitions` (default 5) samples of each, alternating — a sample is the
- * mean of a batch of runs lasting about 20 ms — and reports the medians,
+ * mean of a batch of runs lasting about 50 ms — and reports the medians,
  * Mgas/s, the ratio and the geometric mean; peak RSS per engine per case
  * comes from separate processes. Writes bench/results.json,
  * bench/results.md and bench/chart.svg.
@@ -18,6 +18,7 @@ import { runEthereumjs } from './engine-ethereumjs.ts'
 import { runZvm } from './engine-zvm.ts'
 import type { ExecutionTier } from '@zvm/core'
 import { geometricMean, markdownTable, svgChart, type CaseResult } from './report.ts'
+import { batchSize, median, SAMPLE_MS } from './sampling.ts'
 
 const { values } = parseArgs({ options: { repetitions: { type: 'string' }, filter: { type: 'string' }, 'no-memory': { type: 'boolean' }, out: { type: 'string' }, tier: { type: 'string' } } })
 const tier = values.tier as ExecutionTier | undefined
@@ -26,11 +27,6 @@ const repetitions = Math.max(5, Number(values.repetitions ?? 5))
 // A filtered run is partial: it never overwrites the published results unless --out says so.
 const benchDir = join(import.meta.dirname, '..', '..', '..', 'bench')
 const outDir = values.out ?? (values.filter ? join(benchDir, '.tmp') : benchDir)
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-const SAMPLE_MS = 20
-const MAX_BATCH = 200
-/** Runs per sample for a case whose single run takes `runMs`. */
-const batchSize = (runMs: number): number => Math.min(MAX_BATCH, Math.max(1, Math.ceil(SAMPLE_MS / runMs)))
 
 const cases: BenchCase[] = [...fixtureCases(DEFAULT_FIXTURES), ...solcCases()].filter((c) => !values.filter || c.name.includes(values.filter))
 if (cases.length === 0) throw new Error(`no cases (fixtures at ${DEFAULT_FIXTURES}; set ZVM_EVM_BENCHMARKS)`)
@@ -94,7 +90,7 @@ for (const [i, c] of cases.entries()) {
 }
 
 const geomean = geometricMean(results.filter((r) => !r.error).map((r) => r.ratio))
-const table = markdownTable(results, { geomean, repetitions, node: process.version })
+const table = markdownTable(results, { geomean, repetitions, sampleMs: SAMPLE_MS, node: process.version })
 mkdirSync(outDir, { recursive: true })
 writeFileSync(join(outDir, 'results.json'), JSON.stringify({ node: process.version, repetitions, geomean, results }, null, 2) + '\n')
 writeFileSync(join(outDir, 'results.md'), table + '\n')

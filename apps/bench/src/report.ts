@@ -21,7 +21,7 @@ export function geometricMean(values: number[]): number {
   return ok.length === 0 ? 0 : Math.exp(ok.reduce((s, v) => s + Math.log(v), 0) / ok.length)
 }
 
-export function markdownTable(results: CaseResult[], meta: { geomean: number; repetitions: number; node: string }): string {
+export function markdownTable(results: CaseResult[], meta: { geomean: number; repetitions: number; sampleMs: number; node: string }): string {
   const rows = results.map((r) => r.error
     ? `| ${r.name} | ${r.gas} | – | – | – | – | – | – | – | ${r.error} |`
     : `| ${r.name} | ${r.gas.toLocaleString('en-US')} | ${fmt(r.zvmMs, 2)} | ${fmt(r.ethereumjsMs, 2)} | ${fmt(r.zvmMgasPerSec)} | ${fmt(r.ethereumjsMgasPerSec)} | **${fmt(r.ratio, 2)}×** | ${fmt(r.zvmPeakRssMb ?? NaN, 0)} | ${fmt(r.ethereumjsPeakRssMb ?? NaN, 0)} | |`)
@@ -30,7 +30,7 @@ export function markdownTable(results: CaseResult[], meta: { geomean: number; re
     `|---|---:|---:|---:|---:|---:|---:|---:|---:|---|`,
     ...rows,
     '',
-    `Geometric-mean speed-up: **${fmt(meta.geomean, 2)}×** (median of ${meta.repetitions} interleaved samples per engine, each the mean of a batch of runs lasting ≈20 ms; Node ${meta.node}).`,
+    `Geometric-mean speed-up: **${fmt(meta.geomean, 2)}×** (median of ${meta.repetitions} interleaved samples per engine, each the mean of a batch of runs lasting ≈${meta.sampleMs} ms; Node ${meta.node}).`,
   ].join('\n')
 }
 
