@@ -175,6 +175,26 @@ describe('fused pairs agree with the per-instruction interpreter', () => {
     }
   })
 
+  it('PUSH k; SHL/SHR/SAR and PUSH offset; MLOAD/MSTORE with constants of every size', () => {
+    const pushConst = (v: number) => (v === 0 ? [0x5f] : v < 256 ? [0x60, v] : [0x64, ...Buffer.from(v.toString(16).padStart(10, '0'), 'hex')])
+    const operands = [1n, (1n << 255n) | 0x1234n, (1n << 256n) - 1n, 0x8000000000000000n]
+    for (const op of [0x1b, 0x1c, 0x1d]) {
+      for (const k of [0, 1, 31, 32, 255, 256, 300, 2 ** 32 - 1, 2 ** 32]) {
+        // Each operand shifted by k (four times, so a block has enough instructions to compile), then to memory.
+        const code = [...operands.flatMap((v) => [0x7f, ...Buffer.from(v.toString(16).padStart(64, '0'), 'hex'), ...pushConst(k), op]), ...storeStack(4), ...returnMemory(128)]
+        const r = agreeAcrossTiers(code)
+        expect(r.status).toBe('success')
+      }
+    }
+    for (const offset of [0, 32, 100, 4000, 2 ** 32 - 1, 2 ** 32]) {
+      // Store 0x2a at the offset, load it back twice, add, return (huge offsets run out of gas).
+      const code = [0x60, 0x2a, ...pushConst(offset), 0x52, ...pushConst(offset), 0x51, ...pushConst(offset), 0x51, 0x01, 0x5f, 0x52, ...returnMemory(32)]
+      const r = agreeAcrossTiers(code, 100_000)
+      expect(r.status).toBe(offset < 2 ** 20 ? 'success' : 'error')
+      if (r.status === 'success') expect(BigInt(r.out)).toBe(84n)
+    }
+  })
+
   // PUSH dest; JUMP and PUSH dest; JUMPI (taken or not) to a JUMPDEST, to a non-JUMPDEST, into PUSH data and past the end.
   it('PUSH dest; JUMP(I), valid and invalid destinations', () => {
     const outcomes = new Set<string>()

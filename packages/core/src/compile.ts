@@ -13,6 +13,7 @@
 import type { BlockTable, CompiledBlock } from './blocks.ts'
 import { Dispatch } from './dispatch.ts'
 import * as mem from './ops/memory.ts'
+import { word as w } from '@zvm/primitives'
 import type { Frame } from './frame.ts'
 import type { InstructionTable, Operation } from './table.ts'
 
@@ -26,6 +27,16 @@ function pushLimbs(code: Uint8Array, at: number, size: number): number[] {
     limbs[byteFromRight >> 2] += code[at + i] * 2 ** (8 * (byteFromRight & 3))
   }
   return limbs
+}
+
+/** The value PUSHn pushes when it is below 2^32, else -1. */
+function pushedSmall(code: Uint8Array, at: number, size: number): number {
+  let value = 0
+  for (let i = 0; i < size; i++) {
+    value = value * 256 + code[at + i]
+    if (value >= 2 ** 32) return -1
+  }
+  return value
 }
 
 /** The destination PUSHn pushes when it is a valid jump destination, else -1. */
@@ -134,6 +145,25 @@ export function compileBlock(table: InstructionTable, blocks: BlockTable, code: 
           body.push(`sp--; a = sp << 3; if ((s[a] | s[a + 1] | s[a + 2] | s[a + 3] | s[a + 4] | s[a + 5] | s[a + 6] | s[a + 7]) !== 0) { f.sp = sp; return ${dest} }`)
           i++
           fallsTo = next + 1
+          pc = next + 1
+          continue
+        }
+      }
+      const pushed = i + 1 < length && (m = /^PUSH(\d+)$/.exec(name)) !== null ? pushedSmall(code, pc + 1, Number(m[1])) : -1
+      if (pushed >= 0) {
+        // PUSH k; SHL/SHR/SAR shifts the top by a constant; PUSH offset; MLOAD/MSTORE use a constant offset.
+        const nextKind = table.dispatch[code[next]]
+        const shift = nextKind === Dispatch.Shl ? w.shl : nextKind === Dispatch.Shr ? w.shr : nextKind === Dispatch.Sar ? w.sar : undefined
+        let fused: string | undefined
+        if (shift !== undefined) fused = `a = (sp - 1) << 3; ${param(shift)}(s, a, ${Math.min(pushed, 256)}, a)`
+        else if (nextKind === Dispatch.Mload) fused = `if (!${param(mem.mloadFrom)}(f, ${pushed}, sp << 3)) return -1; sp++`
+        else if (nextKind === Dispatch.Mstore) fused = `if (!${param(mem.mstoreTo)}(f, ${pushed}, (sp - 1) << 3)) return -1; sp--`
+        if (fused !== undefined) {
+          body.push(fused)
+          emitted += 2
+          useful += 2
+          i++
+          if (i === length - 1) fallsTo = next + 1
           pc = next + 1
           continue
         }

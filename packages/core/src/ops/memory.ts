@@ -63,6 +63,20 @@ export function mstoreAt(f: Frame, at: number, value: number): boolean {
   return true
 }
 
+/** MLOAD at a constant offset into slot `out` (a compiled `PUSH offset; MLOAD`); false after a halt. */
+export function mloadFrom(f: Frame, offset: number, out: number): boolean {
+  if (!expandMemory(f, offset, 32)) return false
+  w.loadWordBE(f.stack, out, f.memory.data, offset)
+  return true
+}
+
+/** MSTORE of slot `value` at a constant offset (a compiled `PUSH offset; MSTORE`); false after a halt. */
+export function mstoreTo(f: Frame, offset: number, value: number): boolean {
+  if (!expandMemory(f, offset, 32)) return false
+  w.storeWordBE(f.stack, value, f.memory.data, offset)
+  return true
+}
+
 export function mstore8(f: Frame, pc: number): number {
   const a = (f.sp - 1) << 3
   const offset = w.toSmall(f.stack, a)
