@@ -102,32 +102,53 @@ describe('tiers give identical results', () => {
 })
 
 describe('DUPn followed by a two-operand operation (run as one call on the duplicated word)', () => {
-  // Sixteen operands that reach every path: zero, one, powers of two, small, 53-bit edges, negative, MIN, MAX.
+  // Operands that reach every path: zero, one, powers of two, small, sign-extension indexes, 53-bit edges, negative, MIN, MAX.
   const M = (1n << 256n) - 1n
-  const values = [0n, 1n, 2n, 7n, 1n << 64n, (1n << 53n) - 1n, 1n << 53n, 0xffffffffn, M, M - 5n, 1n << 255n, (1n << 255n) - 1n,
-    0x30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47n, 123456789n << 100n, 3n, 1n << 32n]
+  const values = [0n, 1n, 2n, 7n, 30n, 31n, 0x80n, 1n << 64n, (1n << 53n) - 1n, 1n << 53n, 0xffffffffn, M, M - 5n, 1n << 255n, (1n << 255n) - 1n,
+    0x30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47n, 123456789n << 100n, 3n]
   const push32 = (v: bigint) => [0x7f, ...Buffer.from(v.toString(16).padStart(64, '0'), 'hex')]
-  // PUSH32 × 16, DUPn, op, then every stack word to memory and RETURN it.
-  const program = (dup: number, op: number, tail: number) => Uint8Array.from([
-    ...values.flatMap(push32), 0x80 + dup - 1, op,
+  // The values (rotated, so the top — the second operand — varies), DUPn, op, then the top 16 words to memory.
+  const program = (dup: number, op: number, rotation: number, tail: number) => Uint8Array.from([
+    ...[...values.slice(rotation), ...values.slice(0, rotation)].flatMap(push32), 0x80 + dup - 1, op,
     ...Array.from({ length: 16 }, (_, i) => [0x61, (i * 32) >> 8, (i * 32) & 0xff, 0x52]).flat(),
     0x61, 0x02, 0x00, 0x5f, 0xf3, ...Array(tail).fill(0),
   ])
   const binaryOps = table.wordOps.flatMap((w, op) => (w === undefined ? [] : [op]))
+  // Independent reference (bigint, Yellow Paper semantics): a is the top operand (the duplicated word), b the second.
+  const signed = (x: bigint) => (x >> 255n ? x - (1n << 256n) : x)
+  const unsigned = (x: bigint) => ((x % (1n << 256n)) + (1n << 256n)) % (1n << 256n)
+  const semantics: Record<string, (a: bigint, b: bigint) => bigint> = {
+    ADD: (a, b) => unsigned(a + b), SUB: (a, b) => unsigned(a - b), MUL: (a, b) => unsigned(a * b),
+    DIV: (a, b) => (b === 0n ? 0n : a / b), MOD: (a, b) => (b === 0n ? 0n : a % b),
+    SDIV: (a, b) => (b === 0n ? 0n : unsigned(signed(a) / signed(b))), SMOD: (a, b) => (b === 0n ? 0n : unsigned(signed(a) % signed(b))),
+    LT: (a, b) => BigInt(a < b), GT: (a, b) => BigInt(a > b), SLT: (a, b) => BigInt(signed(a) < signed(b)), SGT: (a, b) => BigInt(signed(a) > signed(b)),
+    EQ: (a, b) => BigInt(a === b), AND: (a, b) => a & b, OR: (a, b) => a | b, XOR: (a, b) => a ^ b,
+    SIGNEXTEND: (a, b) => {
+      if (a >= 31n) return b
+      const bits = 8n * (a + 1n)
+      const low = b & ((1n << bits) - 1n)
+      return low >> (bits - 1n) ? unsigned(low - (1n << bits)) : low
+    },
+  }
 
   it('covers the binary operations', () => {
-    expect(binaryOps.map((op) => table.names[op]).sort()).toEqual(['ADD', 'AND', 'DIV', 'EQ', 'GT', 'LT', 'MOD', 'MUL', 'OR', 'SDIV', 'SGT', 'SLT', 'SMOD', 'SUB', 'XOR'])
+    expect(binaryOps.map((op) => table.names[op]).sort()).toEqual(['ADD', 'AND', 'DIV', 'EQ', 'GT', 'LT', 'MOD', 'MUL', 'OR', 'SDIV', 'SGT', 'SIGNEXTEND', 'SLT', 'SMOD', 'SUB', 'XOR'])
   })
 
   it('gives the per-instruction interpreter\'s result in the block loop and at both compile levels', () => {
     for (const op of binaryOps) {
-      for (let dup = 1; dup <= 16; dup++) {
-        const reference = run(MODES.interpreter, program(dup, op, 1), 0n, 1_000_000)
-        expect(reference.status).toBe('success')
-        expect(run(MODES.blocks, program(dup, op, 2), 0n, 1_000_000)).toEqual(reference)
-        // Eager: first run interprets (and compiles), second runs the call level, third the inline level.
-        const eager = program(dup, op, 3)
-        for (let k = 0; k < 3; k++) expect(run(MODES.eager, eager, 0n, 1_000_000)).toEqual(reference)
+      for (const rotation of [0, 4, 6, 12, 14]) {
+        for (let dup = 1; dup <= 16; dup++) {
+          const reference = run(MODES.interpreter, program(dup, op, rotation, 1), 0n, 1_000_000)
+          expect(reference.status).toBe('success')
+          const stack = [...values.slice(rotation), ...values.slice(0, rotation)].reverse() // top first
+          const top = BigInt('0x' + reference.out.slice(2, 66))
+          expect(top).toBe(semantics[table.names[op]](stack[dup - 1], stack[0]))
+          expect(run(MODES.blocks, program(dup, op, rotation, 2), 0n, 1_000_000)).toEqual(reference)
+          // Eager: first run interprets (and compiles), second runs the call level, third the inline level.
+          const eager = program(dup, op, rotation, 3)
+          for (let k = 0; k < 3; k++) expect(run(MODES.eager, eager, 0n, 1_000_000)).toEqual(reference)
+        }
       }
     }
   })

@@ -40,11 +40,12 @@ export function exp(f: Frame, pc: number): number {
   return pc + 1
 }
 
-/** SIGNEXTEND (byteIndex, x) → x sign-extended from byte `byteIndex` (0 = lowest). */
-export function signextend(f: Frame, pc: number): number {
-  const a = (f.sp - 1) << 3
-  const index = w.toSmall(f.stack, a)
-  if (index >= 0 && index < 31) w.signExtend(f.stack, a - 8, index)
-  f.sp--
-  return pc + 1
-}
+/**
+ * SIGNEXTEND (byteIndex, x) → x sign-extended from byte `byteIndex` (0 = lowest).
+ * A two-operand word operation, so blocks fuse it with a preceding DUP.
+ */
+export const signextend = binary((s, a, b, out) => {
+  const index = w.toSmall(s, a)
+  if (out !== b) w.copyWord(s, b, out)
+  if (index >= 0 && index < 31) w.signExtend(s, out, index)
+})
