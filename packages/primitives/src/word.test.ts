@@ -178,3 +178,25 @@ for (const kernel of [true, false]) describe(`word ops agree with a bigint refer
     expect(w.toSmall(s, 0)).toBe(0x1234)
   })
 })
+
+describe('bigint conversion', () => {
+  // Values of every width (the fast paths cut at 2^53 and 2^128), checked against an explicit limb split.
+  const widths = fc.integer({ min: 0, max: 256 }).chain((bits) => fc.bigInt({ min: 0n, max: (1n << BigInt(bits)) - 1n }))
+  it('fromBigInt writes the little-endian 32-bit limbs, toBigInt reads them back', () => {
+    fc.assert(fc.property(widths, fc.integer({ min: 0, max: 3 }), (v, slot) => {
+      const s = new Uint32Array(40).fill(0xa5a5a5a5)
+      w.fromBigInt(s, slot * 8, v)
+      for (let i = 0; i < 8; i++) expect(s[slot * 8 + i]).toBe(Number((v >> BigInt(32 * i)) & 0xffffffffn))
+      expect(w.toBigInt(s, slot * 8)).toBe(v)
+      if (slot > 0) expect(s[slot * 8 - 1]).toBe(0xa5a5a5a5)
+      expect(s[slot * 8 + 8]).toBe(0xa5a5a5a5)
+    }), { numRuns: 2000, seed: 5 })
+  })
+  it('fromBigInt reduces modulo 2^256, negative values wrap', () => {
+    const s = new Uint32Array(8)
+    for (const v of [-1n, -(1n << 60n), 1n << 256n, (1n << 300n) + 5n]) {
+      w.fromBigInt(s, 0, v)
+      expect(w.toBigInt(s, 0)).toBe(((v % (1n << 256n)) + (1n << 256n)) % (1n << 256n))
+    }
+  })
+})

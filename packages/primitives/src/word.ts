@@ -16,6 +16,7 @@ export const LIMBS = 8
 const TWO32 = 4294967296
 const MASK256 = (1n << 256n) - 1n
 const SIGN_BIT = 1n << 255n
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER)
 
 /** Copies word `from` to word `to`. */
 export function copyWord(s: Uint32Array, from: number, to: number): void {
@@ -75,9 +76,13 @@ function wideOf(s: Uint32Array): BigUint64Array | undefined {
 
 /** Reads the word as an unsigned bigint. */
 export function toBigInt(s: Uint32Array, o: number): bigint {
+  // Storage values, counters and offsets are small: one BigInt instead of ten intermediates.
+  const small = small53(s, o)
+  if (small >= 0) return BigInt(small)
   const b = wideOf(s)
   if (b !== undefined) {
     const i = o >> 1
+    if ((s[o + 4] | s[o + 5] | s[o + 6] | s[o + 7]) === 0) return (b[i + 1] << 64n) | b[i]
     return (b[i + 3] << 192n) | (b[i + 2] << 128n) | (b[i + 1] << 64n) | b[i]
   }
   let v = BigInt(s[o + 7])
@@ -87,6 +92,7 @@ export function toBigInt(s: Uint32Array, o: number): bigint {
 
 /** Writes an unsigned bigint, reduced mod 2^256 (negative values wrap). */
 export function fromBigInt(s: Uint32Array, o: number, value: bigint): void {
+  if (value >= 0n && value <= MAX_SAFE) { setNumber(s, o, Number(value)); return }
   const b = wideOf(s)
   if (b !== undefined) {
     // Stores into a BigUint64Array wrap mod 2^64, which is exactly the limb split.
