@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { keccak_256 } from '@noble/hashes/sha3.js'
 import { bigintToBytes, hexToBytes, toAddress, type Address } from '@zvm/primitives'
 import { execFileSync } from 'node:child_process'
+import { childExecArgv } from './child.ts'
 
 export interface BenchAccount { address: Address; balance: bigint; nonce: bigint; code: Uint8Array; storage: Map<bigint, bigint> }
 
@@ -66,7 +67,7 @@ const CALLER: Address = '0x00000000000000000000000000000000000ca11e'
  */
 export function workloadsRuntime(): Uint8Array {
   const script = join(import.meta.dirname, 'compile-workloads.ts')
-  return hexToBytes(execFileSync(process.execPath, [...process.execArgv, script], { encoding: 'utf8' }).trim() as `0x${string}`)
+  return hexToBytes(execFileSync(process.execPath, [...childExecArgv(), script], { encoding: 'utf8' }).trim() as `0x${string}`)
 }
 
 /** ABI call data: the 4-byte selector, then one uint256 argument. */

@@ -9,6 +9,7 @@
  * bench/results.md and bench/chart.svg.
  */
 import { execFileSync } from 'node:child_process'
+import { childExecArgv } from './child.ts'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -81,7 +82,7 @@ for (const [i, c] of cases.entries()) {
       ...c, data: bytesToHex(c.data),
       accounts: c.accounts.map((a) => ({ ...a, balance: String(a.balance), nonce: String(a.nonce), code: bytesToHex(a.code), storage: [...a.storage].map(([k, v]) => [String(k), String(v)]) })),
     }))
-    const probe = (engine: string): number => Number(execFileSync(process.execPath, [...process.execArgv, join(import.meta.dirname, 'memory-probe.ts'), engine, caseFile], { encoding: 'utf8' }).trim())
+    const probe = (engine: string): number => Number(execFileSync(process.execPath, [...childExecArgv(), join(import.meta.dirname, 'memory-probe.ts'), engine, caseFile], { encoding: 'utf8' }).trim())
     result.zvmPeakRssMb = probe('zvm')
     result.ethereumjsPeakRssMb = probe('ethereumjs')
   }
