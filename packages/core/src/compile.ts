@@ -29,6 +29,50 @@ function pushLimbs(code: Uint8Array, at: number, size: number): number[] {
   return limbs
 }
 
+/** An instruction pair run as one step; `ends: 'jump'` when it leaves the function. */
+interface FusedPair { source: string; ends?: 'jump' }
+
+/**
+ * The source of the pair at `pc` and `next` (same block) run as one step, as
+ * the block loop does where it can (see docs/execution-tiers.md, "Fused
+ * pairs"), or undefined. Pairs are recognised by operation identity (the
+ * table's dispatch kinds), never by name.
+ */
+function fusePair(table: InstructionTable, code: Uint8Array, jumpValid: Uint8Array, pc: number, next: number, param: (fn: Callee) => string): FusedPair | undefined {
+  const kind = table.dispatch[code[pc]]
+  const n = table.dispatchArg[code[pc]]
+  const second = table.dispatch[code[next]]
+  if (kind === Dispatch.Dup) {
+    // The duplicated word is read where it lies instead of being copied to the top.
+    const word = table.wordOps[code[next]]
+    if (word !== undefined) return { source: `a = (sp - 1) << 3; ${param(word)}(s, a - ${8 * (n - 1)}, a, a)` }
+    if (second === Dispatch.Mload) return { source: `a = sp << 3; if (!${param(mem.mloadAt)}(f, a - ${8 * n}, a)) return -1; sp++` }
+    if (second === Dispatch.Mstore) return { source: `a = sp << 3; if (!${param(mem.mstoreAt)}(f, a - ${8 * n}, a - 8)) return -1; sp--` }
+    return undefined
+  }
+  if (kind === Dispatch.Swap) {
+    // SWAPn; POP: the top word replaces the n-th below it.
+    if (second !== Dispatch.Pop) return undefined
+    return { source: `a = (sp - 1) << 3; ${Array.from({ length: 8 }, (_, k) => `s[a + ${k - 8 * n}] = s[a + ${k}]`).join('; ')}; sp--` }
+  }
+  if (kind !== Dispatch.Push) return undefined
+  if (second === Dispatch.Jump || second === Dispatch.Jumpi) {
+    // To a JUMPDEST known now: no stack write, no run-time destination check (other destinations keep the checked path).
+    const dest = pushedJumpDest(code, pc + 1, n, jumpValid)
+    if (dest < 0) return undefined
+    if (second === Dispatch.Jump) return { source: `f.sp = sp; return ${dest}`, ends: 'jump' }
+    return { source: `sp--; a = sp << 3; if ((s[a] | s[a + 1] | s[a + 2] | s[a + 3] | s[a + 4] | s[a + 5] | s[a + 6] | s[a + 7]) !== 0) { f.sp = sp; return ${dest} }` }
+  }
+  // A constant shift amount or memory offset is folded into the call.
+  const value = pushedSmall(code, pc + 1, n)
+  if (value < 0) return undefined
+  const shift = second === Dispatch.Shl ? w.shl : second === Dispatch.Shr ? w.shr : second === Dispatch.Sar ? w.sar : undefined
+  if (shift !== undefined) return { source: `a = (sp - 1) << 3; ${param(shift)}(s, a, ${Math.min(value, 256)}, a)` }
+  if (second === Dispatch.Mload) return { source: `if (!${param(mem.mloadFrom)}(f, ${value}, sp << 3)) return -1; sp++` }
+  if (second === Dispatch.Mstore) return { source: `if (!${param(mem.mstoreTo)}(f, ${value}, (sp - 1) << 3)) return -1; sp--` }
+  return undefined
+}
+
 /** The value PUSHn pushes when it is below 2^32, else -1. */
 function pushedSmall(code: Uint8Array, at: number, size: number): number {
   let value = 0
@@ -105,78 +149,15 @@ export function compileBlock(table: InstructionTable, blocks: BlockTable, code: 
       const next = pc + 1 + size
       // Without `inline`, everything but JUMPDEST is a call: cheap while V8 still runs a new function unoptimized.
       let m: RegExpMatchArray | null = null
-      const fusedWord = i + 1 < length ? table.wordOps[code[next]] : undefined
-      if (fusedWord !== undefined && (m = /^DUP(\d+)$/.exec(name)) !== null) {
-        // DUPn then a two-operand word operation: one call on the duplicated word where it is (as the block loop does).
-        const w = param(fusedWord)
-        body.push(`a = (sp - 1) << 3; ${w}(s, a - ${8 * (Number(m[1]) - 1)}, a, a)`)
+      const fused = i + 1 < length ? fusePair(table, code, jumpValid, pc, next, param) : undefined
+      if (fused !== undefined) {
         emitted += 2
         useful += 2
+        body.push(fused.source)
+        if (fused.ends === 'jump') return done()
         i++
-        if (i === length - 1) fallsTo = next + 1
         pc = next + 1
-        continue
-      }
-      const nextName = i + 1 < length ? table.names[code[next]] : ''
-      const fusedMemory = nextName === 'MLOAD' ? table.dispatch[code[next]] === Dispatch.Mload : nextName === 'MSTORE' && table.dispatch[code[next]] === Dispatch.Mstore
-      if (fusedMemory && (m = /^DUP(\d+)$/.exec(name)) !== null) {
-        // DUPn; MLOAD / DUPn; MSTORE: the offset is read where it is (as the block loop does).
-        const d = 8 * Number(m[1])
-        body.push(nextName === 'MLOAD'
-          ? `a = sp << 3; if (!${param(mem.mloadAt)}(f, a - ${d}, a)) return -1; sp++`
-          : `a = sp << 3; if (!${param(mem.mstoreAt)}(f, a - ${d}, a - 8)) return -1; sp--`)
-        emitted += 2
-        useful += 2
-        i++
-        if (i === length - 1) fallsTo = next + 1
-        pc = next + 1
-        continue
-      }
-      if ((nextName === 'JUMP' || nextName === 'JUMPI') && (m = /^PUSH(\d+)$/.exec(name)) !== null) {
-        const dest = pushedJumpDest(code, pc + 1, Number(m[1]), jumpValid)
-        if (dest >= 0) {
-          // PUSH dest; JUMP(I) to a JUMPDEST known now: no stack write, no run-time destination check.
-          emitted += 2
-          useful += 2
-          if (nextName === 'JUMP') {
-            body.push('f.sp = sp', `return ${dest}`)
-            return done()
-          }
-          body.push(`sp--; a = sp << 3; if ((s[a] | s[a + 1] | s[a + 2] | s[a + 3] | s[a + 4] | s[a + 5] | s[a + 6] | s[a + 7]) !== 0) { f.sp = sp; return ${dest} }`)
-          i++
-          fallsTo = next + 1
-          pc = next + 1
-          continue
-        }
-      }
-      const pushed = i + 1 < length && (m = /^PUSH(\d+)$/.exec(name)) !== null ? pushedSmall(code, pc + 1, Number(m[1])) : -1
-      if (pushed >= 0) {
-        // PUSH k; SHL/SHR/SAR shifts the top by a constant; PUSH offset; MLOAD/MSTORE use a constant offset.
-        const nextKind = table.dispatch[code[next]]
-        const shift = nextKind === Dispatch.Shl ? w.shl : nextKind === Dispatch.Shr ? w.shr : nextKind === Dispatch.Sar ? w.sar : undefined
-        let fused: string | undefined
-        if (shift !== undefined) fused = `a = (sp - 1) << 3; ${param(shift)}(s, a, ${Math.min(pushed, 256)}, a)`
-        else if (nextKind === Dispatch.Mload) fused = `if (!${param(mem.mloadFrom)}(f, ${pushed}, sp << 3)) return -1; sp++`
-        else if (nextKind === Dispatch.Mstore) fused = `if (!${param(mem.mstoreTo)}(f, ${pushed}, (sp - 1) << 3)) return -1; sp--`
-        if (fused !== undefined) {
-          body.push(fused)
-          emitted += 2
-          useful += 2
-          i++
-          if (i === length - 1) fallsTo = next + 1
-          pc = next + 1
-          continue
-        }
-      }
-      if (nextName === 'POP' && (m = /^SWAP(\d+)$/.exec(name)) !== null) {
-        // SWAPn; POP: the top word replaces the n-th below it.
-        const d = 8 * Number(m[1])
-        body.push(`a = (sp - 1) << 3; ${Array.from({ length: 8 }, (_, k) => `s[a + ${k - d}] = s[a + ${k}]`).join('; ')}; sp--`)
-        emitted += 2
-        useful += 2
-        i++
-        if (i === length - 1) fallsTo = next + 1
-        pc = next + 1
+        if (i === length - 1) fallsTo = pc
         continue
       }
       if (inline && (m = /^PUSH(\d+)$/.exec(name)) !== null) {
