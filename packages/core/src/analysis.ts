@@ -5,6 +5,7 @@
  * positions a jump may land on.
  */
 import { findBlocks, type BlockTable } from './blocks.ts'
+import { fnv1a32 } from './fnv.ts'
 import type { InstructionTable } from './table.ts'
 
 /** Analysed code. */
@@ -29,15 +30,6 @@ const caches = new Map<string, WeakMap<Uint8Array, CodeAnalysis>>()
 const byContent = new Map<string, Map<number, CodeAnalysis[]>>()
 const CONTENT_CACHE_LIMIT = 4096
 let contentEntries = 0
-
-/** FNV-1a over four bytes per step (the multiply chain is the cost; a CREATE's init code is hashed on every run). */
-function contentHash(code: Uint8Array): number {
-  let h = 0x811c9dc5 ^ code.length
-  let i = 0
-  for (; i + 4 <= code.length; i += 4) h = Math.imul(h ^ (code[i] | (code[i + 1] << 8) | (code[i + 2] << 16) | (code[i + 3] << 24)), 0x01000193)
-  for (; i < code.length; i++) h = Math.imul(h ^ code[i], 0x01000193)
-  return (h ^ (h >>> 15)) >>> 0
-}
 
 function sameCode(a: CodeAnalysis, code: Uint8Array): boolean {
   if (a.codeSize !== code.length) return false
@@ -69,7 +61,7 @@ export function analyze(code: Uint8Array, table: InstructionTable): CodeAnalysis
     contents = new Map()
     byContent.set(table.id, contents)
   }
-  const key = contentHash(code)
+  const key = fnv1a32(code, 0, code.length)
   const same = contents.get(key)?.find((a) => sameCode(a, code))
   if (same) {
     cache.set(code, same)

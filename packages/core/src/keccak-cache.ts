@@ -12,6 +12,7 @@
  */
 import { keccak_256, keccakP } from '@noble/hashes/sha3.js'
 import { word as w } from '@zvm/primitives'
+import { fnv1a32 } from './fnv.ts'
 
 const MAX_INPUT = 64
 const SLOTS = 4096 // power of two
@@ -28,17 +29,6 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
 
 const byteSwap = (x: number): number => ((x << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24)) >>> 0
 
-/** FNV-1a over four bytes at a time, then a final mix, reduced to a slot index. */
-function slotOf(src: Uint8Array, offset: number, length: number): number {
-  let h = 0x811c9dc5 ^ length
-  let i = offset
-  const end = offset + length
-  for (; i + 4 <= end; i += 4) h = Math.imul(h ^ (src[i] | (src[i + 1] << 8) | (src[i + 2] << 16) | (src[i + 3] << 24)), 0x01000193)
-  for (; i < end; i++) h = Math.imul(h ^ src[i], 0x01000193)
-  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)
-  return (h ^ (h >>> 13)) & (SLOTS - 1)
-}
-
 /**
  * Writes keccak256(src[offset, offset + length)) as a word at `stack[o..o+8)`.
  * The range must lie inside `src`.
@@ -48,7 +38,7 @@ export function keccak256Word(src: Uint8Array, offset: number, length: number, s
     w.loadBytes32(stack, o, keccak_256(src.subarray(offset, offset + length)), 0)
     return
   }
-  const slot = slotOf(src, offset, length)
+  const slot = fnv1a32(src, offset, length) & (SLOTS - 1)
   const base = slot * MAX_INPUT
   const words = slot * 8
   if (lengths[slot] === length) {

@@ -9,9 +9,11 @@ import { Halt } from '../halt.ts'
 import type { Operation } from '../table.ts'
 import { chargeWords, expandMemory } from './memory.ts'
 
-const EMPTY = new Uint8Array(0)
+/** Writes the hash of memory[offset, offset + size) as the word at `stack[o]`. */
+type HashIntoWord = (memory: Uint8Array, offset: number, size: number, stack: Uint32Array, o: number) => void
 
-function makeHash(hash: (data: Uint8Array) => Uint8Array, perWord: (f: Frame) => number, rightAligned: boolean): Operation {
+/** A hash opcode (offset, size) → digest: size and memory gas charged, then `hashInto` writes the result. */
+function makeHash(hashInto: HashIntoWord, perWord: (f: Frame) => number): Operation {
   return (f, pc) => {
     const a = (f.sp - 1) << 3
     const size = w.toSmall(f.stack, a - 8)
@@ -19,30 +21,27 @@ function makeHash(hash: (data: Uint8Array) => Uint8Array, perWord: (f: Frame) =>
     if (size < 0) { f.halt = Halt.OutOfGas; return -1 }
     if (!chargeWords(f, size, perWord(f))) return -1
     if (!expandMemory(f, offset, size)) return -1
-    const digest = hash(size === 0 ? EMPTY : f.memory.view(offset, size))
-    if (rightAligned) w.loadBytesN(f.stack, a - 8, digest, 0, digest.length)
-    else w.loadBytes32(f.stack, a - 8, digest, 0)
+    hashInto(f.memory.buffer, offset, size, f.stack, a - 8)
     f.sp--
     return pc + 1
   }
 }
 
-/** KECCAK256: hashes memory in place and writes the digest straight to the stack. */
-export function keccak256(f: Frame, pc: number): number {
-  const a = (f.sp - 1) << 3
-  const size = w.toSmall(f.stack, a - 8)
-  const offset = size === 0 ? 0 : w.toSmall(f.stack, a)
-  if (size < 0) { f.halt = Halt.OutOfGas; return -1 }
-  if (!chargeWords(f, size, f.ctx.table.schedule.keccakPerWord)) return -1
-  if (!expandMemory(f, offset, size)) return -1
-  keccak256Word(f.memory.buffer, offset, size, f.stack, a - 8)
-  f.sp--
-  return pc + 1
+/** A library hash of the bytes, its digest loaded as a word (`rightAligned`: shorter digests fill the low bytes). */
+function digestInto(hash: (data: Uint8Array) => Uint8Array, rightAligned: boolean): HashIntoWord {
+  return (memory, offset, size, stack, o) => {
+    const digest = hash(memory.subarray(offset, offset + size))
+    if (rightAligned) w.loadBytesN(stack, o, digest, 0, digest.length)
+    else w.loadBytes32(stack, o, digest, 0)
+  }
 }
-export const sha256Op = makeHash(sha256, (f) => f.ctx.table.schedule.sha256PerWord, false)
+
+/** KECCAK256: hashes memory in place and writes the digest straight to the stack (memoized for short inputs). */
+export const keccak256 = makeHash(keccak256Word, (f) => f.ctx.table.schedule.keccakPerWord)
+export const sha256Op = makeHash(digestInto(sha256, false), (f) => f.ctx.table.schedule.sha256PerWord)
 /** RIPEMD160: the 20-byte digest right-aligned in the word. */
-export const ripemd160Op = makeHash(ripemd160, (f) => f.ctx.table.schedule.ripemd160PerWord, true)
-export const blake2bOp = makeHash((d) => blake2b(d, { dkLen: 32 }), (f) => f.ctx.table.schedule.blake2bPerWord, false)
+export const ripemd160Op = makeHash(digestInto(ripemd160, true), (f) => f.ctx.table.schedule.ripemd160PerWord)
+export const blake2bOp = makeHash(digestInto((d) => blake2b(d, { dkLen: 32 }), false), (f) => f.ctx.table.schedule.blake2bPerWord)
 
 const scratch = new Uint8Array(64)
 

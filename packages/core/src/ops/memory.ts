@@ -32,35 +32,14 @@ export function chargeWords(f: Frame, size: number, perWord: number): boolean {
 
 export function mload(f: Frame, pc: number): number {
   const a = (f.sp - 1) << 3
-  const offset = w.toSmall(f.stack, a)
-  if (!expandMemory(f, offset, 32)) return -1
-  w.loadWordBE(f.stack, a, f.memory.data, offset)
-  return pc + 1
+  return mloadAt(f, a, a) ? pc + 1 : -1
 }
 
 export function mstore(f: Frame, pc: number): number {
   const a = (f.sp - 1) << 3
-  const offset = w.toSmall(f.stack, a)
-  if (!expandMemory(f, offset, 32)) return -1
-  w.storeWordBE(f.stack, a - 8, f.memory.data, offset)
+  if (!mstoreAt(f, a, a - 8)) return -1
   f.sp -= 2
   return pc + 1
-}
-
-/** MLOAD of the offset in stack slot `at` into slot `out` (a block's `DUPn; MLOAD`); false after a halt. */
-export function mloadAt(f: Frame, at: number, out: number): boolean {
-  const offset = w.toSmall(f.stack, at)
-  if (!expandMemory(f, offset, 32)) return false
-  w.loadWordBE(f.stack, out, f.memory.data, offset)
-  return true
-}
-
-/** MSTORE of slot `value` at the offset in slot `at` (a block's `DUPn; MSTORE`); false after a halt. */
-export function mstoreAt(f: Frame, at: number, value: number): boolean {
-  const offset = w.toSmall(f.stack, at)
-  if (!expandMemory(f, offset, 32)) return false
-  w.storeWordBE(f.stack, value, f.memory.data, offset)
-  return true
 }
 
 /** MLOAD at a constant offset into slot `out` (a compiled `PUSH offset; MLOAD`); false after a halt. */
@@ -75,6 +54,16 @@ export function mstoreTo(f: Frame, offset: number, value: number): boolean {
   if (!expandMemory(f, offset, 32)) return false
   w.storeWordBE(f.stack, value, f.memory.data, offset)
   return true
+}
+
+/** MLOAD of the offset in stack slot `at` into slot `out` (MLOAD itself, or a block's `DUPn; MLOAD`); false after a halt. */
+export function mloadAt(f: Frame, at: number, out: number): boolean {
+  return mloadFrom(f, w.toSmall(f.stack, at), out)
+}
+
+/** MSTORE of slot `value` at the offset in slot `at` (MSTORE itself, or a block's `DUPn; MSTORE`); false after a halt. */
+export function mstoreAt(f: Frame, at: number, value: number): boolean {
+  return mstoreTo(f, w.toSmall(f.stack, at), value)
 }
 
 export function mstore8(f: Frame, pc: number): number {
