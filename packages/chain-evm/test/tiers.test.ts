@@ -101,6 +101,10 @@ describe('tiers give identical results', () => {
   })
 })
 
+/** Code storing the top `words` stack words at 0, 32, …, then code returning the first `bytes` of memory. */
+const storeStack = (words: number) => Array.from({ length: words }, (_, i) => [0x61, (i * 32) >> 8, (i * 32) & 0xff, 0x52]).flat()
+const returnMemory = (bytes: number) => [0x61, bytes >> 8, bytes & 0xff, 0x5f, 0xf3]
+
 describe('DUPn followed by a two-operand operation (run as one call on the duplicated word)', () => {
   // Operands that reach every path: zero, one, powers of two, small, sign-extension indexes, 53-bit edges, negative, MIN, MAX.
   const M = (1n << 256n) - 1n
@@ -110,8 +114,7 @@ describe('DUPn followed by a two-operand operation (run as one call on the dupli
   // The values (rotated, so the top — the second operand — varies), DUPn, op, then the top 16 words to memory.
   const program = (dup: number, op: number, rotation: number, tail: number) => Uint8Array.from([
     ...[...values.slice(rotation), ...values.slice(0, rotation)].flatMap(push32), 0x80 + dup - 1, op,
-    ...Array.from({ length: 16 }, (_, i) => [0x61, (i * 32) >> 8, (i * 32) & 0xff, 0x52]).flat(),
-    0x61, 0x02, 0x00, 0x5f, 0xf3, ...Array(tail).fill(0),
+    ...storeStack(16), ...returnMemory(512), ...Array(tail).fill(0),
   ])
   const binaryOps = table.wordOps.flatMap((w, op) => (w === undefined ? [] : [op]))
   // Independent reference (bigint, Yellow Paper semantics): a is the top operand (the duplicated word), b the second.
@@ -164,8 +167,6 @@ function agreeAcrossTiers(code: number[], gasLimit = 1_000_000) {
 }
 
 describe('fused pairs agree with the per-instruction interpreter', () => {
-  const storeStack = (words: number) => Array.from({ length: words }, (_, i) => [0x61, (i * 32) >> 8, (i * 32) & 0xff, 0x52]).flat()
-  const returnMemory = (bytes: number) => [0x61, bytes >> 8, bytes & 0xff, 0x5f, 0xf3]
 
   it('SWAPn; POP', () => {
     for (let n = 1; n <= 16; n++) {

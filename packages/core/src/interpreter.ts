@@ -124,6 +124,7 @@ function runBlock(f: Frame, ops: readonly Operation[], kind: Uint8Array, arg: Ui
           const next = code[pc + 1]
           const word = words[next]
           if (word !== undefined) {
+            // ADD, by far the most frequent, from a call site of its own (V8 inlines it); the rest indirectly.
             if (word === w.add) w.add(s, from, to - 8, to - 8)
             else word(s, from, to - 8, to - 8)
             pc += 2
