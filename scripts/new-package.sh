@@ -11,8 +11,11 @@ cat > "$dir/package.json" <<JSON
   "type": "module",
   "sideEffects": false,
   "license": "MIT",
+  "repository": { "type": "git", "url": "git+https://github.com/zvm-project/zvm.git", "directory": "packages/$name" },
+  "engines": { "node": ">=20.19" },
+  "types": "./dist/index.d.ts",
   "exports": {
-    ".": { "source": "./src/index.ts", "types": "./dist/index.d.ts", "import": "./dist/index.js" }
+    ".": { "source": "./src/index.ts", "types": "./dist/index.d.ts", "import": "./dist/index.js", "default": "./dist/index.js" }
   },
   "files": ["dist", "src", "!src/**/*.test.ts"],
   "scripts": {
@@ -38,3 +41,4 @@ cat > "$dir/tsconfig.build.json" <<JSON
 }
 JSON
 echo "export {}" > "$dir/src/index.ts"
+cp LICENSE "$dir/LICENSE"

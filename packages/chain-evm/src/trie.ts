@@ -10,7 +10,7 @@ import { addressToBytes, bigintToBytes, hexToBytes, type Address, type Hex } fro
 import { rlpEncode, type RlpInput } from './rlp.ts'
 
 /** Root of the empty trie: keccak256(rlp('')). */
-export const EMPTY_TRIE_ROOT = keccak_256(rlpEncode(new Uint8Array(0)))
+export const EMPTY_TRIE_ROOT: Uint8Array = keccak_256(rlpEncode(new Uint8Array(0)))
 
 function toNibbles(key: Uint8Array): Uint8Array {
   const out = new Uint8Array(key.length * 2)
