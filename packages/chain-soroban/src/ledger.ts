@@ -2,6 +2,13 @@
  * Soroban ledger state: contract instances (with instance storage), uploaded
  * code, and contract data entries with durability and TTL. Snapshots make
  * failed calls roll back; `toJSON`/`fromJSON` persist it (ScVals as base64 XDR).
+ *
+ * The file format is marked `"format": "zvm-soroban-ledger", "version": 1`.
+ * `fromJSON` refuses anything else, so a JSON file passed by mistake (a
+ * package.json) is never taken for a ledger and overwritten. Files written
+ * before the marker existed (exactly `contracts`, `code`, `data` and
+ * optionally `sequence`, `timestamp`) are still read, and gain the marker on
+ * the next write.
  */
 import { xdr } from '@stellar/stellar-sdk'
 import { ZvmError } from '@zvm/primitives'
@@ -38,12 +45,19 @@ interface Snapshot { contracts: Map<string, ContractEntry>, code: Map<string, Co
 
 /** The file format of `--storage`. */
 export interface LedgerFile {
+  format: typeof LEDGER_FILE_FORMAT
+  version: typeof LEDGER_FILE_VERSION
   sequence?: number
   timestamp?: string
   contracts: { address: string, wasmHash: string, liveUntil: number, storage: { key: string, val: string }[] }[]
   code: { hash: string, wasm: string, liveUntil: number }[]
   data: { contract: string, durability: Durability, key: string, val: string, liveUntil: number }[]
 }
+
+const LEDGER_FILE_FORMAT = 'zvm-soroban-ledger'
+const LEDGER_FILE_VERSION = 1
+// The fields of a file written before the format marker existed.
+const UNMARKED_KEYS = new Set(['sequence', 'timestamp', 'contracts', 'code', 'data'])
 
 export const scKey = (v: xdr.ScVal): string => v.toXDR('base64')
 export const dataKey = (contract: string, durability: Durability, key: xdr.ScVal): string => `${contract}|${durability}|${scKey(key)}`
@@ -67,6 +81,8 @@ export class SorobanLedger {
 
   toJSON(): LedgerFile {
     return {
+      format: LEDGER_FILE_FORMAT,
+      version: LEDGER_FILE_VERSION,
       contracts: [...this.contracts].map(([address, c]) => ({
         address, wasmHash: c.wasmHash, liveUntil: c.liveUntil,
         storage: [...c.storage.values()].map((e) => ({ key: e.key.toXDR('base64'), val: e.val.toXDR('base64') })),
@@ -76,26 +92,136 @@ export class SorobanLedger {
     }
   }
 
-  static fromJSON(file: LedgerFile): SorobanLedger {
+  /** The `format` value of a ledger file. */
+  static readonly FILE_FORMAT = LEDGER_FILE_FORMAT
+  /** The `version` this code writes and reads. */
+  static readonly FILE_VERSION = LEDGER_FILE_VERSION
+
+  /**
+   * Checks that `json` (parsed JSON) is a ledger file of this format and
+   * version, with every field of the right type, and returns it typed (an
+   * unmarked file of the earlier shape comes back with the marker added).
+   * Throws a `ZvmError` with code `SOROBAN_LEDGER_FILE_INVALID` naming the
+   * first problem.
+   *
+   * @example
+   * ```ts
+   * import { SorobanLedger } from '@zvm/chain-soroban'
+   * const file = SorobanLedger.parseFile({ format: 'zvm-soroban-ledger', version: 1, contracts: [], code: [], data: [] })
+   * console.log(file.version) // 1
+   * try { SorobanLedger.parseFile({ name: 'my-app' }) } catch (e) { console.log((e as Error).message) } // not a valid ZVM Soroban ledger file: …
+   * ```
+   */
+  static parseFile(json: unknown): LedgerFile {
+    return checkLedgerFile(json)
+  }
+
+  /**
+   * A ledger from its file form (see {@link SorobanLedger.parseFile}, which it applies first).
+   *
+   * @example
+   * ```ts
+   * import { SorobanLedger } from '@zvm/chain-soroban'
+   * const copy = SorobanLedger.fromJSON(JSON.parse(JSON.stringify(new SorobanLedger().toJSON())))
+   * console.log(copy.contracts.size) // 0
+   * ```
+   */
+  static fromJSON(json: unknown): SorobanLedger {
+    const file = checkLedgerFile(json)
     const ledger = new SorobanLedger()
-    try {
-      for (const c of file.contracts ?? []) {
-        const storage = new Map<string, StoredValue>()
-        for (const e of c.storage) {
-          const key = xdr.ScVal.fromXDR(e.key, 'base64')
-          storage.set(scKey(key), { key, val: xdr.ScVal.fromXDR(e.val, 'base64') })
-        }
-        ledger.contracts.set(c.address, { wasmHash: c.wasmHash, liveUntil: c.liveUntil, storage })
+    for (const [i, c] of file.contracts.entries()) {
+      const storage = new Map<string, StoredValue>()
+      for (const [j, e] of c.storage.entries()) {
+        const key = scVal(e.key, `contracts[${i}].storage[${j}].key`)
+        storage.set(scKey(key), { key, val: scVal(e.val, `contracts[${i}].storage[${j}].val`) })
       }
-      for (const c of file.code ?? []) ledger.code.set(c.hash, { wasm: Uint8Array.from(Buffer.from(c.wasm, 'base64')), liveUntil: c.liveUntil })
-      for (const d of file.data ?? []) {
-        if (d.durability !== 'persistent' && d.durability !== 'temporary') throw new Error(`durability ${String(d.durability)}`)
-        const key = xdr.ScVal.fromXDR(d.key, 'base64')
-        ledger.data.set(dataKey(d.contract, d.durability, key), { contract: d.contract, durability: d.durability, key, val: xdr.ScVal.fromXDR(d.val, 'base64'), liveUntil: d.liveUntil })
-      }
-    } catch (cause) {
-      throw new ZvmError('SOROBAN_LEDGER_FILE_INVALID', 'the storage file is not a valid ZVM Soroban ledger', { cause, details: String(cause) })
+      ledger.contracts.set(c.address, { wasmHash: c.wasmHash, liveUntil: c.liveUntil, storage })
+    }
+    for (const c of file.code) ledger.code.set(c.hash, { wasm: Uint8Array.from(Buffer.from(c.wasm, 'base64')), liveUntil: c.liveUntil })
+    for (const [i, d] of file.data.entries()) {
+      const key = scVal(d.key, `data[${i}].key`)
+      ledger.data.set(dataKey(d.contract, d.durability, key), { contract: d.contract, durability: d.durability, key, val: scVal(d.val, `data[${i}].val`), liveUntil: d.liveUntil })
     }
     return ledger
   }
+}
+
+function invalid(problem: string, cause?: unknown): ZvmError {
+  return new ZvmError('SOROBAN_LEDGER_FILE_INVALID', `not a valid ZVM Soroban ledger file: ${problem}`, { cause })
+}
+
+function scVal(base64: string, where: string): xdr.ScVal {
+  try {
+    return xdr.ScVal.fromXDR(base64, 'base64')
+  } catch (cause) {
+    throw invalid(`${where} is not a base64 XDR ScVal`, cause)
+  }
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
+const HASH = /^[0-9a-f]{64}$/
+
+type Json = Record<string, unknown>
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
+const show = (v: unknown): string => (JSON.stringify(v) ?? String(v)).slice(0, 40)
+
+function field<T>(o: Json, where: string, name: string, ok: (v: unknown) => v is T, what: string): T {
+  const v = o[name]
+  if (!ok(v)) throw invalid(`${where}${name} must be ${what}, got ${v === undefined ? 'nothing' : show(v)}`)
+  return v
+}
+const isString = (v: unknown): v is string => typeof v === 'string'
+const isBase64 = (v: unknown): v is string => typeof v === 'string' && v.length % 4 === 0 && BASE64.test(v)
+const isHash = (v: unknown): v is string => typeof v === 'string' && HASH.test(v)
+// Ledger sequence numbers and TTLs are u32 in Soroban.
+const isU32 = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 0xffff_ffff
+const isU64Text = (v: unknown): v is string => typeof v === 'string' && /^\d{1,20}$/.test(v) && BigInt(v) < 1n << 64n
+const isDurability = (v: unknown): v is Durability => v === 'persistent' || v === 'temporary'
+
+function list<T>(o: Json, where: string, name: string, item: (e: Json, at: string) => T): T[] {
+  const v = o[name]
+  if (!Array.isArray(v)) throw invalid(`${where}${name} must be a list, got ${v === undefined ? 'nothing' : show(v)}`)
+  return v.map((e: unknown, i) => {
+    const at = `${where}${name}[${i}]`
+    if (!isObject(e)) throw invalid(`${at} must be an object, got ${show(e)}`)
+    return item(e, `${at}.`)
+  })
+}
+
+function checkLedgerFile(json: unknown): LedgerFile {
+  if (!isObject(json)) throw invalid(`expected a JSON object, got ${Array.isArray(json) ? 'a list' : show(json)}`)
+  if (!('format' in json)) {
+    // A file of the unmarked earlier shape is upgraded; anything else is not ours.
+    const keys = Object.keys(json)
+    const unmarked = keys.every((k) => UNMARKED_KEYS.has(k)) && 'contracts' in json && 'code' in json && 'data' in json
+    if (!unmarked) throw invalid(`no "format": "${LEDGER_FILE_FORMAT}" field (keys: ${keys.slice(0, 5).join(', ') || 'none'})`)
+  } else {
+    if (json.format !== LEDGER_FILE_FORMAT) throw invalid(`format is ${show(json.format)}, expected "${LEDGER_FILE_FORMAT}"`)
+    if (json.version !== LEDGER_FILE_VERSION) throw invalid(`version ${show(json.version)} is not supported (this version of ZVM reads version ${LEDGER_FILE_VERSION})`)
+  }
+  const file: LedgerFile = {
+    format: LEDGER_FILE_FORMAT,
+    version: LEDGER_FILE_VERSION,
+    contracts: list(json, '', 'contracts', (c, at) => ({
+      address: field(c, at, 'address', isString, 'a string'),
+      wasmHash: field(c, at, 'wasmHash', isHash, 'a 32-byte lowercase hex hash'),
+      liveUntil: field(c, at, 'liveUntil', isU32, 'a ledger number (u32)'),
+      storage: list(c, at, 'storage', (e, at2) => ({ key: field(e, at2, 'key', isString, 'a string'), val: field(e, at2, 'val', isString, 'a string') })),
+    })),
+    code: list(json, '', 'code', (c, at) => ({
+      hash: field(c, at, 'hash', isHash, 'a 32-byte lowercase hex hash'),
+      wasm: field(c, at, 'wasm', isBase64, 'base64 text'),
+      liveUntil: field(c, at, 'liveUntil', isU32, 'a ledger number (u32)'),
+    })),
+    data: list(json, '', 'data', (d, at) => ({
+      contract: field(d, at, 'contract', isString, 'a string'),
+      durability: field(d, at, 'durability', isDurability, '"persistent" or "temporary"'),
+      key: field(d, at, 'key', isString, 'a string'),
+      val: field(d, at, 'val', isString, 'a string'),
+      liveUntil: field(d, at, 'liveUntil', isU32, 'a ledger number (u32)'),
+    })),
+  }
+  if (json.sequence !== undefined) file.sequence = field(json, '', 'sequence', isU32, 'a ledger number (u32)')
+  if (json.timestamp !== undefined) file.timestamp = field(json, '', 'timestamp', isU64Text, 'a decimal u64 in a string')
+  return file
 }
