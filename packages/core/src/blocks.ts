@@ -34,7 +34,14 @@ export interface BlockTable {
   readonly level: Uint8Array
   /** Instructions that may still be compiled for this code (bounds compile work on pathological code). */
   compileBudget: number
+  /** Bytes held: the tables plus an estimate of compiled functions (counted by the analysis cache). */
+  bytes: number
+  /** Whether the analysis cache counts this table against its budget. */
+  cached: boolean
 }
+
+// Per block entry: seven 4-byte fields, the level byte and a slot in `compiled`.
+const BYTES_PER_BLOCK = 7 * 4 + 1 + 8
 
 /**
  * Finds the block entries of padded code; undefined for tables without a
@@ -109,5 +116,6 @@ export function findBlocks(padded: Uint8Array, codeSize: number, table: Instruct
     minSp: Int32Array.from(minSp), maxSp: Int32Array.from(maxSp), hits: new Int32Array(n),
     messageHits: new Int32Array(n), epoch: new Int32Array(n).fill(-1),
     compiled: new Array<CompiledBlock | undefined>(n), level: new Uint8Array(n), compileBudget: 4 * codeSize + 4096,
+    bytes: 4 * padded.length + BYTES_PER_BLOCK * n + 512, cached: false,
   }
 }

@@ -10,6 +10,7 @@
  * checked for the whole block by the caller, as in the block interpreter.
  * The generated source contains only fixed identifiers and integers.
  */
+import { addCompiledBytes } from './analysis.ts'
 import type { BlockTable, CompiledBlock } from './blocks.ts'
 import { Dispatch } from './dispatch.ts'
 import * as mem from './ops/memory.ts'
@@ -99,6 +100,8 @@ function pushedJumpDest(code: Uint8Array, at: number, size: number, jumpValid: U
  * optimizes a function over 60 KB), and blocks chained by fall-through.
  */
 const MAX_CHAIN = 1000
+// Estimated memory of compiled code per instruction (source, V8 bytecode and machine code), for the cache budget.
+const COMPILED_BYTES_PER_INSTRUCTION = 512
 const MAX_CHAIN_INLINE = 200
 const MAX_CHAINED_BLOCKS = 64
 // Block-ending instructions after which execution simply falls through to the next block.
@@ -133,7 +136,9 @@ export function compileBlock(table: InstructionTable, blocks: BlockTable, code: 
   const done = (): CompiledBlock | undefined => {
     if (useful < 4 || blocks.compileBudget < emitted) return undefined
     blocks.compileBudget -= emitted
-    return finish(params, body, blocks.start[first])
+    const fn = finish(params, body, blocks.start[first])
+    if (fn !== undefined) addCompiledBytes(blocks, COMPILED_BYTES_PER_INSTRUCTION * emitted)
+    return fn
   }
   for (;;) {
     seen.add(block)

@@ -6,10 +6,10 @@
  */
 import { type Address, word as w } from '@zvm/primitives'
 import { createAddress, create2Address } from '@zvm/state'
-import { analyze, blocksOf } from './analysis.ts'
+import { analyze, blocksOf, type CodeAnalysis, isWarm, WARM_STEPS_PER_BYTE } from './analysis.ts'
 import { type CallAction, type CreateAction, type ExecutionContext, Frame, type FrameAction, releaseScratch } from './frame.ts'
 import { Halt, isSuccess } from './halt.ts'
-import { interpret, interpretBlocks, interpretTraced, nextMessage } from './interpreter.ts'
+import { interpret, interpretBlocks, interpretCold, interpretTraced, nextMessage } from './interpreter.ts'
 import { writeAddress } from './ops/access.ts'
 
 /** How a frame (or the whole message) ended. */
@@ -63,7 +63,8 @@ export function executeAction(ctx: ExecutionContext, action: FrameAction, depth 
     const f = frames[frames.length - 1]
     if (traced) interpretTraced(f)
     else if (f.blocks !== undefined) interpretBlocks(f, f.blocks, ctx.tier !== 'blocks', message)
-    else interpret(f)
+    else if (f.cold === undefined) interpret(f)
+    else if (!runCold(ctx, f, f.cold)) continue
     if (f.halt === Halt.Suspended) {
       const next = f.action!
       f.action = null
@@ -80,6 +81,33 @@ export function executeAction(ctx: ExecutionContext, action: FrameAction, depth 
     if (frames.length === 0) return result
     resume(frames[frames.length - 1], f.parentAction!, result)
   }
+}
+
+/**
+ * Block tiers: the code's blocks if it is warm, else (default compiled tier
+ * only) the frame starts cold, per instruction. The 'blocks' tier and an
+ * explicit compile threshold (tests of the block loop) find blocks at once.
+ */
+function useBlocks(ctx: ExecutionContext, f: Frame, a: CodeAnalysis): void {
+  const eager = ctx.tier === 'blocks' || ctx.compileThreshold !== undefined || ctx.table.jumpdest < 0
+  if (eager || a.blocks !== null || isWarm(a)) f.blocks = blocksOf(a, ctx.table)
+  else f.cold = a
+}
+
+/**
+ * Runs a cold frame per instruction until it halts, suspends, or its code
+ * has run enough instructions to be warm; then finds the blocks and returns
+ * false so the loop goes on in the block tier from the same pc.
+ */
+function runCold(ctx: ExecutionContext, f: Frame, a: CodeAnalysis): boolean {
+  const budget = a.codeSize * WARM_STEPS_PER_BYTE - a.coldSteps
+  if (budget > 0 && a.blocks === null) {
+    a.coldSteps += interpretCold(f, budget)
+    if (f.halt !== Halt.Running) return true
+  }
+  f.cold = undefined
+  f.blocks = blocksOf(a, ctx.table)
+  return false
 }
 
 function start(ctx: ExecutionContext, action: FrameAction, depth: number, override: CodeOverride | undefined): Frame | FrameResult {
@@ -114,7 +142,7 @@ function startCall(ctx: ExecutionContext, a: CallAction, depth: number, override
   const f = new Frame(ctx, analysis.padded, analysis.codeSize, analysis.jumpValid, a.address, a.codeAddress, a.caller,
     a.value, a.input, a.gasLimit, a.isStatic, depth, false, a)
   f.checkpoint = checkpoint
-  if (ctx.tier !== 'interpreter') f.blocks = blocksOf(analysis, ctx.table)
+  if (ctx.tier !== 'interpreter') useBlocks(ctx, f, analysis)
   return f
 }
 
@@ -144,7 +172,7 @@ function startCreate(ctx: ExecutionContext, a: CreateAction, depth: number, over
   const f = new Frame(ctx, analysis.padded, analysis.codeSize, analysis.jumpValid, address, address, a.caller,
     a.value, EMPTY, a.gasLimit, false, depth, true, a)
   f.checkpoint = checkpoint
-  if (ctx.tier !== 'interpreter') f.blocks = blocksOf(analysis, ctx.table)
+  if (ctx.tier !== 'interpreter') useBlocks(ctx, f, analysis)
   f.createdAddress = address
   return f
 }

@@ -4,6 +4,7 @@
  * CREATE leave an action here and suspend; the executor runs the child and
  * resumes this frame (revm's FrameInput).
  */
+import type { CodeAnalysis } from './analysis.ts'
 import type { BlockTable } from './blocks.ts'
 import type { Address } from '@zvm/primitives'
 import type { Checkpoint, JournaledState } from '@zvm/state'
@@ -133,6 +134,8 @@ export class Frame {
   readonly jumpValid: Uint8Array
   /** Basic blocks of the code, when the table and tier use them. */
   blocks: BlockTable | undefined = undefined
+  /** The code's analysis while it is too cold for blocks (the frame runs per instruction until it warms). */
+  cold: CodeAnalysis | undefined = undefined
   readonly address: Address
   readonly codeAddress: Address
   readonly caller: Address

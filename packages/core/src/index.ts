@@ -6,7 +6,9 @@ export {
   type SyscallContext, type SyscallResult,
 } from './host.ts'
 export { buildTable, STACK_LIMIT, type InstructionTable, type InstructionSpec, type Operation } from './table.ts'
-export { analyze, type CodeAnalysis } from './analysis.ts'
+export {
+  analyze, analysisCacheStats, setAnalysisCacheBudget, ANALYSIS_CACHE_BYTES, WARM_STEPS_PER_BYTE, type CodeAnalysis, type AnalysisCacheStats,
+} from './analysis.ts'
 export { interpret, interpretTraced, interpretBlocks, COMPILE_THRESHOLD, INLINE_THRESHOLD, INLINE_HOT_IN_MESSAGE } from './interpreter.ts'
 export { findBlocks, type BlockTable, type CompiledBlock } from './blocks.ts'
 export { executeAction, MAX_CALL_DEPTH, type FrameResult, type CodeOverride } from './executor.ts'

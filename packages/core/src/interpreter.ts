@@ -44,6 +44,20 @@ export function interpret(f: Frame): void {
   stepChecked(f, f.pc, Infinity)
 }
 
+/**
+ * Runs `f` in the per-instruction loop for at most `budget` instructions;
+ * returns how many ran. When the budget runs out before a halt or suspension,
+ * `f.pc` is where to go on (the caller switches to the block tier).
+ */
+export function interpretCold(f: Frame, budget: number): number {
+  const pc = stepChecked(f, f.pc, budget)
+  if (pc >= 0) f.pc = pc
+  return stepsRun
+}
+
+// Instructions the last stepChecked ran (read by interpretCold; set once per call, not per step).
+let stepsRun = 0
+
 /** The same loop with a tracer call before every instruction. */
 export function interpretTraced(f: Frame): void {
   const t = f.ctx.table
@@ -81,17 +95,19 @@ function stepChecked(f: Frame, pc: number, count: number): number {
   const minStack = t.minStack
   const maxStack = t.maxStack
   const code = f.code
-  for (let i = 0; i < count; i++) {
+  let i = 0
+  for (; i < count; i++) {
     const op = code[pc]
     const sp = f.sp
-    if (sp < minStack[op]) { f.halt = Halt.StackUnderflow; return -1 }
-    if (sp > maxStack[op]) { f.halt = Halt.StackOverflow; return -1 }
+    if (sp < minStack[op]) { f.halt = Halt.StackUnderflow; pc = -1; break }
+    if (sp > maxStack[op]) { f.halt = Halt.StackOverflow; pc = -1; break }
     const gas = f.gasLeft - staticGas[op]
-    if (gas < 0) { f.halt = Halt.OutOfGas; return -1 }
+    if (gas < 0) { f.halt = Halt.OutOfGas; pc = -1; break }
     f.gasLeft = gas
     pc = ops[op](f, pc)
-    if (pc < 0) return -1
+    if (pc < 0) { i++; break }
   }
+  stepsRun = i
   return pc
 }
 
