@@ -1,6 +1,10 @@
 import { createAddress, JournaledState } from '@zvm/state'
 import { describe, expect, it } from 'vitest'
-import { blobBaseFee, evmTable, executeTransaction, fakeExponential, Fork, intrinsicGas, precompilesFor, type EvmBlock, type EvmTransaction } from './index.ts'
+import type { Precompile } from '@zvm/core'
+import {
+  blobBaseFee, evmTable, executeMessage, executeTransaction, fakeExponential, Fork, intrinsicGas, postExecution, precompilesFor, preExecution,
+  validateTransaction, type EvmBlock, type EvmTransaction,
+} from './index.ts'
 
 const A = '0x00000000000000000000000000000000000000a1'
 const B = '0x00000000000000000000000000000000000000b2'
@@ -100,5 +104,52 @@ describe('tables and precompiles', () => {
   it('precompile sets per fork', () => {
     expect(precompilesFor(Fork.Cancun).size).toBe(10)
     expect(precompilesFor(Fork.Shanghai).size).toBe(9)
+  })
+})
+
+describe('transaction phases', () => {
+  // Calls 0x…0100 with STATICCALL and returns [success, gas left after the call].
+  const caller = new Uint8Array([0x5f, 0x5f, 0x5f, 0x5f, 0x61, 0x01, 0x00, 0x61, 0xff, 0xff, 0xfa, 0x5f, 0x52, 0x5a, 0x60, 0x20, 0x52, 0x60, 0x40, 0x5f, 0xf3])
+  const C = '0x00000000000000000000000000000000000000cc'
+  const P = '0x0000000000000000000000000000000000000100'
+  const setup = (): JournaledState => {
+    const state = new JournaledState()
+    state.setBalance(A, 10n ** 18n)
+    state.setCode(C, caller)
+    return state
+  }
+
+  it('executeTransaction is validate → pre-execution → execution → post-execution', () => {
+    const tx = transfer({ to: C, value: 0n, gasLimit: 200_000n })
+    const composed = setup()
+    composed.beginTransaction()
+    const checked = validateTransaction(composed, tx, block, Fork.Cancun)
+    if (!checked.valid) throw new Error(checked.message)
+    const prepared = preExecution(composed, tx, block, checked, precompilesFor(Fork.Cancun).keys())
+    const composedResult = postExecution(composed, tx, block, checked, prepared, executeMessage(composed, tx, block, checked, prepared))
+    const direct = setup()
+    const directResult = executeTransaction(direct, tx, block)
+    expect(composedResult).toEqual(directResult)
+    expect(composed.getBalance(A)).toBe(direct.getBalance(A))
+  })
+
+  it('validation writes nothing and names the error', () => {
+    const state = setup()
+    state.beginTransaction()
+    const v = validateTransaction(state, transfer({ nonce: 3n }), block, Fork.Cancun)
+    expect(v.valid ? 'valid' : v.error).toBe('NONCE_MISMATCH')
+    expect(state.getNonce(A)).toBe(0n)
+  })
+
+  it('a precompile set given as an option is installed and warm', () => {
+    const echoCaller: Precompile = (input, gas, context) => ({ ok: true, gasUsed: 15, output: new Uint8Array(32).fill(context?.caller === C ? 1 : 2) })
+    const precompiles = new Map([...precompilesFor(Fork.Cancun), [P, echoCaller] as const])
+    const r = executeTransaction(setup(), transfer({ to: C, value: 0n, gasLimit: 200_000n }), block, { precompiles })
+    expect(r.valid && r.status).toBe('success')
+    const out = r.valid ? r.output : new Uint8Array()
+    expect(out[31]).toBe(1) // STATICCALL succeeded
+    // Without the option the address is an empty, cold account: the call succeeds with 2,600 more gas.
+    const plain = executeTransaction(setup(), transfer({ to: C, value: 0n, gasLimit: 200_000n }), block)
+    expect(r.valid && plain.valid && plain.gasUsed - r.gasUsed).toBe(2600n - 100n - 15n)
   })
 })

@@ -5,7 +5,10 @@ export { rlpEncode, rlpDecode, RlpError, type RlpInput, type RlpItem, type RlpRa
 export { trieRoot, secureTrieRoot, storageRoot, stateRoot, logsHash, EMPTY_TRIE_ROOT, type RootAccount, type RootLog } from './trie.ts'
 export { intrinsicGas, TxError, InvalidTransactionError, type EvmTransaction, type AccessListEntry } from './transaction.ts'
 export { fakeExponential, blobBaseFee } from './blob.ts'
-export { executeTransaction, type EvmBlock, type TransactionResult, type ExecuteOptions } from './handler.ts'
+export {
+  executeTransaction, executeMessage, validateTransaction, preExecution, postExecution, type EvmBlock, type TransactionResult, type ExecuteOptions,
+  type ValidTransaction, type InvalidTransaction, type PreparedMessage, type IncludedTransaction,
+} from './handler.ts'
 export { precompilesFor } from './precompiles/index.ts'
 export { parseStateTestFile, fixtureBlock, fixtureTransaction, fixturePreState, FixtureError, type StateTestFixture, type FixturePost, type FixtureAccount } from './statetest/fixture.ts'
 export { runStateTestCase, stateTestBlockHash, type StateTestCaseResult } from './statetest/run.ts'
