@@ -1,7 +1,8 @@
 /** Reads a program from a .zvmc container, a .zasm source, or --hex. */
 import { assembleToBytes, decodeZvmc, isZvmc } from '@zvm/bytecode'
-import { hexToBytes, ZvmError } from '@zvm/primitives'
+import { ZvmError } from '@zvm/primitives'
 import { CliError, type CliIo } from './io.ts'
+import { hexOption } from './options.ts'
 
 export interface LoadedProgram {
   code: Uint8Array
@@ -10,25 +11,25 @@ export interface LoadedProgram {
   source: string
 }
 
-function readFile(io: CliIo, path: string): Uint8Array {
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied', ELOOP: 'too many levels of symbolic links',
+  ERR_FS_FILE_TOO_LARGE: 'file is too large (over 2 GiB)',
+}
+
+/** Reads a whole input file; a failure is one line naming the file and the reason. */
+export function readFile(io: CliIo, path: string): Uint8Array {
   try {
     return io.readFile(path)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    throw new CliError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`)
+    throw new CliError(`cannot read ${path}: ${(code !== undefined && READ_ERRORS[code]) || (e as Error).message}`)
   }
 }
 
 /** Loads `file` (by content: ZVMC magic, else assembly text) or `hex`. */
 export function loadProgram(io: CliIo, file: string | undefined, hex: string | undefined): LoadedProgram {
   if (hex !== undefined && file !== undefined) throw new CliError('give either a file or --hex, not both', 2)
-  if (hex !== undefined) {
-    try {
-      return { code: hexToBytes(hex), target: 0, source: '--hex' }
-    } catch (e) {
-      throw new CliError(`bad --hex: ${(e as Error).message}`)
-    }
-  }
+  if (hex !== undefined) return { code: hexOption('hex', hex)!, target: 0, source: '--hex' }
   if (file === undefined) throw new CliError('missing program: give a .zvmc or .zasm file, or --hex <code>', 2)
   const bytes = readFile(io, file)
   try {

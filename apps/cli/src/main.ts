@@ -9,17 +9,17 @@
  *
  * Bad input exits non-zero with one line naming the problem.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { assembleZvmc, disassembleToText } from '@zvm/bytecode'
 import { Vm } from '@zvm/core'
 import { evmTable, forkFromName, precompilesFor } from '@zvm/chain-evm'
 import { availableParallelism } from 'node:os'
 import { statetest } from './statetest/command.ts'
 import type { EngineOptions } from './statetest/pool.ts'
-import { hexToBytes, ZvmError } from '@zvm/primitives'
+import { ZvmError } from '@zvm/primitives'
 import { toHuman, toRunJson } from './format.ts'
 import { CliError, processIo, type CliIo } from './io.ts'
 import { loadProgram, readText } from './load.ts'
+import { hexOption, integerOption, numberOption, parseOptions as parse } from './options.ts'
 import { sorobanCommand } from './soroban.ts'
 
 const USAGE = `usage:
@@ -31,21 +31,6 @@ const USAGE = `usage:
                      [--cpu-limit <n>] [--mem-limit <bytes>] [--ledger-sequence <n>] [--ledger-timestamp <n>]
   zvm soroban validate <file.wasm>
 `
-
-function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true })
-  } catch (e) {
-    throw new CliError((e as Error).message.split('\n')[0], 2)
-  }
-}
-
-function parseInteger(name: string, text: string, max: bigint): bigint {
-  if (!/^(0x[0-9a-fA-F]+|\d+)$/.test(text)) throw new CliError(`--${name} must be a non-negative integer, got '${text}'`, 2)
-  const v = BigInt(text)
-  if (v > max) throw new CliError(`--${name} is too large: ${text} (max ${max})`, 2)
-  return v
-}
 
 function runCommand(io: CliIo, args: string[]): number {
   const { values, positionals } = parse(args, {
@@ -59,16 +44,9 @@ function runCommand(io: CliIo, args: string[]): number {
   if (program.target === 2) throw new CliError(`${program.source}: WASM containers run with 'zvm soroban', not 'zvm run'`)
   const fork = forkFromName((values.fork as string | undefined) ?? 'Cancun')
   if (fork === undefined) throw new CliError(`unknown --fork '${values.fork}' (Shanghai, Cancun, Prague)`, 2)
-  let data: Uint8Array = new Uint8Array(0)
-  if (values.calldata !== undefined) {
-    try {
-      data = hexToBytes(values.calldata as string)
-    } catch (e) {
-      throw new CliError(`bad --calldata: ${(e as Error).message}`, 2)
-    }
-  }
-  const gasLimit = values.gas === undefined ? 30_000_000 : Number(parseInteger('gas', values.gas as string, BigInt(Number.MAX_SAFE_INTEGER)))
-  const value = values.value === undefined ? 0n : parseInteger('value', values.value as string, (1n << 256n) - 1n)
+  const data = hexOption('calldata', values.calldata) ?? new Uint8Array(0)
+  const gasLimit = numberOption('gas', values.gas, Number.MAX_SAFE_INTEGER) ?? 30_000_000
+  const value = integerOption('value', values.value, (1n << 256n) - 1n) ?? 0n
   const precompiles = precompilesFor(fork)
   const vm = targetName === 'evm'
     ? new Vm({ table: evmTable(fork), host: { blockHash: () => 0n, precompile: (a) => precompiles.get(a) } })
@@ -121,7 +99,7 @@ async function statetestCommand(io: CliIo, args: string[]): Promise<number> {
   if (engine === undefined) throw new CliError(`unknown --tier '${tierName}' (interpreter, blocks, compiled, eager)`, 2)
   const fork = (values.fork as string | undefined) ?? 'Cancun'
   if (forkFromName(fork) === undefined) throw new CliError(`unknown --fork '${fork}' (Shanghai, Cancun, Prague)`, 2)
-  const workers = values.workers === undefined ? availableParallelism() : Number(parseInteger('workers', values.workers as string, 64n))
+  const workers = numberOption('workers', values.workers, 64) ?? availableParallelism()
   return statetest(io, {
     paths: positionals, fork, json: values.json === true, trace: values.trace === true, workers,
     progress: io.isTerminal === true && values.trace !== true,
@@ -139,7 +117,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       case 'statetest': return await statetestCommand(io, rest)
       case 'asm': return asmCommand(io, rest)
       case 'disasm': return disasmCommand(io, rest)
-      case 'soroban': return sorobanCommand(io, rest, (a, o) => parse(a, o) as ReturnType<Parameters<typeof sorobanCommand>[2]>)
+      case 'soroban': return await sorobanCommand(io, rest)
       case undefined: case '-h': case '--help': case 'help':
         io.out(USAGE)
         return command === undefined ? 2 : 0

@@ -4,9 +4,9 @@
  *
  * The contract is deployed (once per storage file) at the address derived
  * from a fixed deployer and the wasm hash; arguments go through the
- * contract's `contractspecv0` spec; state persists to `--storage`.
+ * contract's `contractspecv0` spec; state persists to `--storage` (see
+ * storage.ts: locked for the whole call, replaced atomically).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { sha256 } from '@noble/hashes/sha2.js'
 import {
   argsFromJson, DEFAULT_DEPLOYER, InvalidContractModuleError, readContractSpec, resultToJson, SorobanHost, SorobanLedger,
@@ -15,37 +15,16 @@ import {
 import { ZvmError } from '@zvm/primitives'
 import { scValToNative } from '@stellar/stellar-sdk'
 import { CliError, type CliIo } from './io.ts'
+import { readFile } from './load.ts'
+import { integerOption, numberOption, parseOptions as parse } from './options.ts'
+import { readLedgerFile, withStorageLock, writeLedgerFile } from './storage.ts'
 
-type Parse = (args: string[], options: Record<string, { type: 'string' | 'boolean' }>) => { values: Record<string, string | boolean | undefined>, positionals: string[] }
+const U32_MAX = 0xffff_ffff
+const U64_MAX = (1n << 64n) - 1n
 
 function readWasm(io: CliIo, path: string | undefined): Uint8Array {
   if (path === undefined) throw new CliError('soroban needs a contract file: zvm soroban invoke <file.wasm> --fn <name>', 2)
-  try {
-    return io.readFile(path)
-  } catch (e) {
-    throw new CliError(`cannot read ${path}: ${(e as Error).message}`)
-  }
-}
-
-function positiveInteger(name: string, text: string | boolean | undefined): number | undefined {
-  if (text === undefined) return undefined
-  if (typeof text !== 'string' || !/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new CliError(`--${name} must be a non-negative integer, got '${String(text)}'`, 2)
-  return Number(text)
-}
-
-function loadLedger(path: string | undefined): { ledger: SorobanLedger, file: Partial<LedgerFile> } {
-  if (path === undefined || !existsSync(path)) return { ledger: new SorobanLedger(), file: {} }
-  let file: LedgerFile
-  try {
-    file = JSON.parse(readFileSync(path, 'utf8')) as LedgerFile
-  } catch (e) {
-    throw new CliError(`--storage ${path} is not JSON: ${(e as Error).message}`)
-  }
-  try {
-    return { ledger: SorobanLedger.fromJSON(file), file }
-  } catch (e) {
-    throw new CliError(`--storage ${path}: ${e instanceof ZvmError ? e.details ?? e.shortMessage : (e as Error).message}`)
-  }
+  return readFile(io, path)
 }
 
 function invokeJson(fn: string, r: InvokeResult, contract: string, spec: ReturnType<typeof readContractSpec>) {
@@ -63,7 +42,7 @@ function invokeJson(fn: string, r: InvokeResult, contract: string, spec: ReturnT
   }
 }
 
-function invoke(io: CliIo, args: string[], parse: Parse): number {
+async function invoke(io: CliIo, args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     fn: { type: 'string' }, 'arg-json': { type: 'string' }, storage: { type: 'string' }, json: { type: 'boolean' },
     'cpu-limit': { type: 'string' }, 'mem-limit': { type: 'string' }, 'ledger-sequence': { type: 'string' }, 'ledger-timestamp': { type: 'string' },
@@ -82,14 +61,47 @@ function invoke(io: CliIo, args: string[], parse: Parse): number {
     }
     if (!Array.isArray(jsonArgs)) throw new CliError('--arg-json must be a JSON list of arguments, e.g. \'[1, "abc"]\'', 2)
   }
+  const options = {
+    sequence: numberOption('ledger-sequence', values['ledger-sequence'], U32_MAX),
+    timestamp: integerOption('ledger-timestamp', values['ledger-timestamp'], U64_MAX),
+    cpuLimit: numberOption('cpu-limit', values['cpu-limit'], Number.MAX_SAFE_INTEGER),
+    memLimit: numberOption('mem-limit', values['mem-limit'], Number.MAX_SAFE_INTEGER),
+  }
   const storagePath = values.storage as string | undefined
-  const { ledger, file } = loadLedger(storagePath)
-  const sequence = positiveInteger('ledger-sequence', values['ledger-sequence']) ?? file.sequence ?? 1
-  const timestamp = BigInt(positiveInteger('ledger-timestamp', values['ledger-timestamp']) ?? file.timestamp ?? 0)
-  const host = new SorobanHost({
-    ledger, info: { sequence, timestamp },
-    cpuLimit: positiveInteger('cpu-limit', values['cpu-limit']), memLimit: positiveInteger('mem-limit', values['mem-limit']),
-  })
+  const call = (stored: LedgerFile | undefined, ledger: SorobanLedger) => execute({ path: path!, wasm, fn, jsonArgs, json: values.json === true, ...options }, stored, ledger)
+  // Read, run and write under one lock, so concurrent calls on one file serialize.
+  const r = storagePath === undefined
+    ? call(undefined, new SorobanLedger())
+    : await withStorageLock(storagePath, async (assertHeld) => {
+      const { file, ledger } = readLedgerFile(storagePath)
+      const done = call(file, ledger)
+      assertHeld()
+      await writeLedgerFile(storagePath, done.ledger)
+      return done
+    })
+  // Printed once stored, so a result is never shown for a call whose state was lost.
+  io.out(r.output)
+  return r.code
+}
+
+interface Invocation {
+  path: string
+  wasm: Uint8Array
+  fn: string
+  jsonArgs: unknown[]
+  json: boolean
+  sequence: number | undefined
+  timestamp: bigint | undefined
+  cpuLimit: number | undefined
+  memLimit: number | undefined
+}
+
+/** Deploys (if needed) and invokes: the exit code, what to print, and the ledger to store. */
+function execute(o: Invocation, stored: LedgerFile | undefined, ledger: SorobanLedger): { code: number, output: string, ledger: LedgerFile } {
+  const { path, wasm, fn, jsonArgs } = o
+  const sequence = o.sequence ?? stored?.sequence ?? 1
+  const timestamp = o.timestamp ?? BigInt(stored?.timestamp ?? 0)
+  const host = new SorobanHost({ ledger, info: { sequence, timestamp }, cpuLimit: o.cpuLimit, memLimit: o.memLimit })
   const spec = readContractSpec(wasm)
   let scArgs
   try {
@@ -112,27 +124,22 @@ function invoke(io: CliIo, args: string[], parse: Parse): number {
     throw e
   }
   const result = host.invoke(contract, fn, scArgs)
-  if (storagePath !== undefined) {
-    const out: LedgerFile = { sequence, timestamp: String(timestamp), ...host.ledger.toJSON() }
-    try {
-      writeFileSync(storagePath, JSON.stringify(out, null, 2) + '\n')
-    } catch (e) {
-      throw new CliError(`cannot write --storage ${storagePath}: ${(e as Error).message}`)
-    }
-  }
+  const { format, version, ...entries } = host.ledger.toJSON()
+  const out: LedgerFile = { format, version, sequence, timestamp: String(timestamp), ...entries }
   const json = invokeJson(fn, result, contract, spec)
-  if (values.json === true) io.out(JSON.stringify(json) + '\n')
+  let output = ''
+  if (o.json) output = JSON.stringify(json) + '\n'
   else {
-    io.out(`${json.status === 'success' ? `result: ${JSON.stringify(json.result)}` : `error: ${json.error?.message}`}\n`)
-    for (const e of json.events) io.out(`event ${e.contractId}: topics ${JSON.stringify(e.topics)} data ${JSON.stringify(e.data)}\n`)
+    output += `${json.status === 'success' ? `result: ${JSON.stringify(json.result)}` : `error: ${json.error?.message}`}\n`
+    for (const e of json.events) output += `event ${e.contractId}: topics ${JSON.stringify(e.topics)} data ${JSON.stringify(e.data)}\n`
     // The failure itself is already the first line; show the contract's own log lines.
-    for (const d of json.diagnostics) if (d.message !== json.error?.message) io.out(`log: ${d.message}${d.args.length > 0 ? ` ${JSON.stringify(d.args)}` : ''}\n`)
-    io.out(`cpu: ${json.cpuInsns} instructions, memory: ${json.memBytes} bytes\n`)
+    for (const d of json.diagnostics) if (d.message !== json.error?.message) output += `log: ${d.message}${d.args.length > 0 ? ` ${JSON.stringify(d.args)}` : ''}\n`
+    output += `cpu: ${json.cpuInsns} instructions, memory: ${json.memBytes} bytes\n`
   }
-  return result.status === 'success' ? 0 : 1
+  return { code: result.status === 'success' ? 0 : 1, output, ledger: out }
 }
 
-function validate(io: CliIo, args: string[], parse: Parse): number {
+function validate(io: CliIo, args: string[]): number {
   const { positionals } = parse(args, {})
   const wasm = readWasm(io, positionals[0])
   try {
@@ -146,11 +153,12 @@ function validate(io: CliIo, args: string[], parse: Parse): number {
   return 0
 }
 
-export function sorobanCommand(io: CliIo, args: string[], parse: Parse): number {
+/** `zvm soroban <invoke|validate> …`; resolves to the exit code. */
+export async function sorobanCommand(io: CliIo, args: string[]): Promise<number> {
   const [sub, ...rest] = args
   switch (sub) {
-    case 'invoke': return invoke(io, rest, parse)
-    case 'validate': return validate(io, rest, parse)
+    case 'invoke': return invoke(io, rest)
+    case 'validate': return validate(io, rest)
     default: throw new CliError(`unknown soroban command '${sub ?? ''}' (invoke, validate)`, 2)
   }
 }

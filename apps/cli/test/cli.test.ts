@@ -53,7 +53,13 @@ describe('zvm run', () => {
   })
   it('bad input exits non-zero with one line and no stack trace', async () => {
     const cases: [string[], RegExp][] = [
-      [['run', '--hex', '0xzz'], /bad --hex: invalid hex character 'z'/],
+      [['run', '--hex', '0xzz'], /bad --hex: not hex \(invalid hex character 'z' at position 0\)/],
+      [['run', '--hex', '0x00', '--calldata', 'xyz'], /^zvm: bad --calldata: not hex \(invalid hex character 'x' at position 0\)$/],
+      [['run', '--hex', '0x00', '--gas', '-1'], /^zvm: --gas must not be negative, got '-1'$/],
+      [['run', '--hex', '0x00', '--gas', '1.5'], /^zvm: --gas must be a non-negative integer, got '1.5'$/],
+      [['run', '--hex', '0x00', '--gas', '9007199254740992'], /^zvm: --gas is too large: 9007199254740992 \(max 9007199254740991\)$/],
+      [['run', '--hex', '0x00', '--value', '-5'], /^zvm: --value must not be negative/],
+      [['statetest', '.', '--workers', '-2'], /^zvm: --workers must not be negative/],
       [['run', join(ROOT, 'nope.zvmc')], /cannot read .*nope\.zvmc: no such file/],
       [['run'], /missing program/],
       [['run', '--hex', '0x00', '--gas', 'lots'], /--gas must be a non-negative integer/],
