@@ -4,7 +4,7 @@
  * every post entry; prints a progress bar on a terminal, a line per failure,
  * and ends with `N passed, N failed` (with --json, a JSON summary after it).
  */
-import { existsSync } from 'node:fs'
+import { lstatSync } from 'node:fs'
 import { findFixtureFiles, runFixtureFile, SLOW_CASES, type FileResult } from '@zvm/chain-evm'
 import { CliError, type CliIo } from '../io.ts'
 import { runFiles, type EngineOptions } from './pool.ts'
@@ -36,13 +36,20 @@ function failureLine(c: CaseResult): string {
 
 export async function statetest(io: CliIo, o: StatetestOptions): Promise<number> {
   if (o.paths.length === 0) throw new CliError('statetest needs at least one fixture file or directory', 2)
-  for (const p of o.paths) if (!existsSync(p)) throw new CliError(`cannot read ${p}: no such file or directory`)
-  const files = findFixtureFiles(o.paths)
+  for (const p of o.paths) {
+    try {
+      lstatSync(p)
+    } catch {
+      throw new CliError(`cannot read ${p}: no such file or directory`)
+    }
+  }
+  const fileErrors: string[] = []
+  // Links that loop or dangle, unreadable directories: each an ERROR line; the rest still runs.
+  const files = findFixtureFiles(o.paths, (p) => fileErrors.push(`${p.path}: ${p.problem}`))
   let passed = 0
   let failed = 0
   let done = 0
   const failures: CaseResult[] = []
-  const fileErrors: string[] = []
   const skipped: { file: string; test: string; reason: string }[] = []
 
   if (o.trace) {
@@ -93,6 +100,11 @@ export async function statetest(io: CliIo, o: StatetestOptions): Promise<number>
       fileErrors,
       skipped,
     })}\n`)
+  }
+  if (passed + failed === 0) {
+    // Nothing ran is not a pass: a wrong path or fork should not look like success.
+    io.err(`zvm: no ${o.fork} test cases in ${files.length} fixture file${files.length === 1 ? '' : 's'}${skipped.length ? ` (${skipped.length} skipped; run with --no-skip to include them)` : ''}\n`)
+    return 1
   }
   return failed === 0 ? 0 : 1
 }

@@ -1,26 +1,63 @@
 /** Finding fixture files and running every post entry of one file. */
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseStateTestFile } from './fixture.ts'
+import { FixtureError, parseStateTestFile } from './fixture.ts'
 import { runStateTestCase, type StateTestCaseResult } from './run.ts'
 import type { ExecutionTier, Tracer } from '@zvm/core'
 
+/** Why a path could not be searched: a broken or looping link, an unreadable directory. */
+export interface FixturePathProblem { path: string, problem: string }
+
+const errorText = (e: unknown): string => {
+  const code = (e as NodeJS.ErrnoException).code
+  return code === 'ELOOP' ? 'too many levels of symbolic links (a link loop)'
+    : code === 'ENOENT' ? 'no such file or directory (a broken link?)'
+    : code === 'EACCES' ? 'permission denied'
+    : (e as Error).message
+}
+
 /**
- * Every `.json` file under the given files or directories, sorted.
+ * The fixture files under the given files or directories, sorted: every
+ * `.json` file in a directory (links followed, each directory once), and
+ * each file named directly whatever its extension. A path that cannot be
+ * searched goes to `onProblem`; without it, it throws a FixtureError.
  *
  * @example
  * ```ts
  * import { findFixtureFiles } from '@zvm/chain-evm'
- * // findFixtureFiles(['../shared/fixtures/ethereum-tests/GeneralStateTests/stExample'])
+ * // findFixtureFiles(['../shared/fixtures/ethereum-tests/GeneralStateTests/stExample'], (p) => console.log(p.path, p.problem))
  * ```
  */
-export function findFixtureFiles(paths: readonly string[]): string[] {
+export function findFixtureFiles(paths: readonly string[], onProblem?: (p: FixturePathProblem) => void): string[] {
+  const report = onProblem ?? ((p: FixturePathProblem): never => { throw new FixtureError(`${p.path}: ${p.problem}`) })
   const out: string[] = []
-  const walk = (p: string): void => {
-    if (statSync(p).isDirectory()) for (const entry of readdirSync(p).sort()) walk(join(p, entry))
-    else if (p.endsWith('.json')) out.push(p)
+  const seen = new Set<string>()
+  const walk = (p: string, named: boolean): void => {
+    let isDirectory: boolean
+    try {
+      isDirectory = statSync(p).isDirectory()
+    } catch (e) {
+      report({ path: p, problem: `cannot read: ${errorText(e)}` })
+      return
+    }
+    if (!isDirectory) {
+      if (named || p.endsWith('.json')) out.push(p)
+      return
+    }
+    let entries: string[]
+    try {
+      // A link back to an ancestor would otherwise be walked until the path is too long.
+      const real = realpathSync(p)
+      if (seen.has(real)) return
+      seen.add(real)
+      entries = readdirSync(p).sort()
+    } catch (e) {
+      report({ path: p, problem: `cannot read directory: ${errorText(e)}` })
+      return
+    }
+    for (const entry of entries) walk(join(p, entry), false)
   }
-  for (const p of paths) walk(p)
+  for (const p of paths) walk(p, true)
   return out
 }
 
@@ -33,13 +70,23 @@ export interface FileResult {
   error?: string
 }
 
-/** Runs every post entry of `fork` in `file` (a crash in one case is reported as that case failing). */
+/**
+ * Runs every post entry of `fork` in `file`; never throws. A file that cannot
+ * be read or is not state tests comes back with `error` (naming the file); a
+ * crash in one case is reported as that case failing.
+ */
 export function runFixtureFile(file: string, fork: string, options: { tracer?: Tracer; skip?: ReadonlyMap<string, string>; tier?: ExecutionTier; compileThreshold?: number } = {}): FileResult {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (e) {
+    return { file, cases: [], skipped: [], error: `${file}: cannot read: ${errorText(e)}` }
+  }
   let tests
   try {
-    tests = parseStateTestFile(readFileSync(file, 'utf8'), file)
+    tests = parseStateTestFile(text, file)
   } catch (e) {
-    return { file, cases: [], skipped: [], error: (e as Error).message }
+    return { file, cases: [], skipped: [], error: e instanceof FixtureError ? e.message : `${file}: ${(e as Error).message}` }
   }
   const cases: FileResult['cases'] = []
   const skipped: FileResult['skipped'] = []

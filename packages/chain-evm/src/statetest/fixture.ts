@@ -7,6 +7,7 @@ import { hexToBytes, toAddress, type Address } from '@zvm/primitives'
 import { ZvmError } from '@zvm/primitives'
 import type { EvmBlock } from '../handler.ts'
 import type { AccessListEntry, EvmTransaction } from '../transaction.ts'
+import { shapeProblem } from './shape.ts'
 
 export interface FixtureAccount { balance: string; nonce: string; code: string; storage: Record<string, string> }
 
@@ -54,7 +55,10 @@ export class FixtureError extends ZvmError {
   }
 }
 
-/** Parses a fixture file's JSON text into its named tests. */
+/**
+ * Parses a fixture file's JSON text into its named tests; a FixtureError
+ * names the file and, for a test of the wrong shape, the field (see shape.ts).
+ */
 export function parseStateTestFile(text: string, file: string): Record<string, StateTestFixture> {
   let json: unknown
   try {
@@ -62,13 +66,8 @@ export function parseStateTestFile(text: string, file: string): Record<string, S
   } catch (e) {
     throw new FixtureError(`${file}: not JSON (${(e as Error).message})`)
   }
-  if (typeof json !== 'object' || json === null) throw new FixtureError(`${file}: expected an object of tests`)
-  for (const [name, t] of Object.entries(json)) {
-    const test = t as Partial<StateTestFixture>
-    if (!test || typeof test !== 'object' || !test.pre || !test.env || !test.transaction || !test.post) {
-      throw new FixtureError(`${file}: ${name} is not a state test (needs pre, env, transaction, post)`)
-    }
-  }
+  const problem = shapeProblem(json)
+  if (problem !== undefined) throw new FixtureError(`${file}: ${problem}`)
   return json as Record<string, StateTestFixture>
 }
 
