@@ -11,6 +11,7 @@ import { type CallAction, type CreateAction, type ExecutionContext, Frame, type 
 import { Halt, isSuccess } from './halt.ts'
 import { interpret, interpretBlocks, interpretCold, interpretTraced, nextMessage } from './interpreter.ts'
 import { writeAddress } from './ops/access.ts'
+import type { MessageUsage } from './limits.ts'
 
 /** How a frame (or the whole message) ended. */
 export interface FrameResult {
@@ -54,7 +55,8 @@ export interface CodeOverride {
  * ```
  */
 export function executeAction(ctx: ExecutionContext, action: FrameAction, depth = 0, override?: CodeOverride): FrameResult {
-  const first = start(ctx, action, depth, override)
+  const usage: MessageUsage = { held: 0, logBytes: 0 }
+  const first = start(ctx, action, depth, override, usage)
   if (!(first instanceof Frame)) return first
   const frames: Frame[] = [first]
   const traced = ctx.tracer !== undefined
@@ -69,13 +71,14 @@ export function executeAction(ctx: ExecutionContext, action: FrameAction, depth 
       const next = f.action!
       f.action = null
       f.halt = Halt.Running
-      const child = start(ctx, next, f.depth + 1, undefined)
+      const child = start(ctx, next, f.depth + 1, undefined, usage)
       if (child instanceof Frame) frames.push(child)
       else resume(f, next, child)
       continue
     }
     ctx.tracer?.frameEnd?.(f)
     const result = finish(ctx, f)
+    usage.held -= f.memory.size + f.input.length + f.returnData.length
     releaseScratch(f)
     frames.pop()
     if (frames.length === 0) return result
@@ -110,11 +113,11 @@ function runCold(ctx: ExecutionContext, f: Frame, a: CodeAnalysis): boolean {
   return false
 }
 
-function start(ctx: ExecutionContext, action: FrameAction, depth: number, override: CodeOverride | undefined): Frame | FrameResult {
-  return action.kind === 'call' ? startCall(ctx, action, depth, override) : startCreate(ctx, action, depth, override)
+function start(ctx: ExecutionContext, action: FrameAction, depth: number, override: CodeOverride | undefined, usage: MessageUsage): Frame | FrameResult {
+  return action.kind === 'call' ? startCall(ctx, action, depth, override, usage) : startCreate(ctx, action, depth, override, usage)
 }
 
-function startCall(ctx: ExecutionContext, a: CallAction, depth: number, override: CodeOverride | undefined): Frame | FrameResult {
+function startCall(ctx: ExecutionContext, a: CallAction, depth: number, override: CodeOverride | undefined, usage: MessageUsage): Frame | FrameResult {
   const state = ctx.state
   if (depth > MAX_CALL_DEPTH) return failed(Halt.CallDepthExceeded, a.gasLimit)
   if (a.transfersValue && a.value !== 0n && state.getBalance(a.caller) < a.value) return failed(Halt.InsufficientBalance, a.gasLimit)
@@ -140,13 +143,14 @@ function startCall(ctx: ExecutionContext, a: CallAction, depth: number, override
   }
   const analysis = analyze(code, ctx.table)
   const f = new Frame(ctx, analysis.padded, analysis.codeSize, analysis.jumpValid, a.address, a.codeAddress, a.caller,
-    a.value, a.input, a.gasLimit, a.isStatic, depth, false, a)
+    a.value, a.input, a.gasLimit, a.isStatic, depth, false, a, usage)
+  usage.held += a.input.length
   f.checkpoint = checkpoint
   if (ctx.tier !== 'interpreter') useBlocks(ctx, f, analysis)
   return f
 }
 
-function startCreate(ctx: ExecutionContext, a: CreateAction, depth: number, override: CodeOverride | undefined): Frame | FrameResult {
+function startCreate(ctx: ExecutionContext, a: CreateAction, depth: number, override: CodeOverride | undefined, usage: MessageUsage): Frame | FrameResult {
   const state = ctx.state
   if (depth > MAX_CALL_DEPTH) return failed(Halt.CallDepthExceeded, a.gasLimit)
   if (state.getBalance(a.caller) < a.value) return failed(Halt.InsufficientBalance, a.gasLimit)
@@ -170,7 +174,7 @@ function startCreate(ctx: ExecutionContext, a: CreateAction, depth: number, over
   const code = override ? override.code : a.initCode
   const analysis = analyze(code, ctx.table)
   const f = new Frame(ctx, analysis.padded, analysis.codeSize, analysis.jumpValid, address, address, a.caller,
-    a.value, EMPTY, a.gasLimit, false, depth, true, a)
+    a.value, EMPTY, a.gasLimit, false, depth, true, a, usage)
   f.checkpoint = checkpoint
   if (ctx.tier !== 'interpreter') useBlocks(ctx, f, analysis)
   f.createdAddress = address
@@ -215,14 +219,16 @@ function resume(parent: Frame, action: FrameAction, r: FrameResult): void {
   const ok = isSuccess(r.halt)
   if (ok) parent.refund += r.refund
   const top = parent.sp << 3
+  // A successful creation leaves no return data; a reverted one returns its revert data.
+  const data = action.kind === 'call' || r.halt === Halt.Revert ? r.output : EMPTY
+  // Return data held by a live frame counts against the message's memory limit.
+  parent.usage.held += data.length - parent.returnData.length
+  parent.returnData = data
   if (action.kind === 'call') {
-    parent.returnData = r.output
     const n = Math.min(action.returnSize, r.output.length)
     if (n > 0) parent.memory.buffer.set(r.output.subarray(0, n), action.returnOffset)
     w.setBool(parent.stack, top, ok)
   } else {
-    // A successful creation leaves no return data; a reverted one returns its revert data.
-    parent.returnData = r.halt === Halt.Revert ? r.output : EMPTY
     if (ok) writeAddress(parent, top, r.createdAddress!)
     else w.setNumber(parent.stack, top, 0)
   }

@@ -10,6 +10,7 @@ import type { Address } from '@zvm/primitives'
 import type { Checkpoint, JournaledState } from '@zvm/state'
 import type { BlockEnv, Host, TxEnv } from './host.ts'
 import { Halt } from './halt.ts'
+import { MAX_POOLED_MEMORY, type MessageUsage } from './limits.ts'
 import { Memory } from './memory.ts'
 import type { InstructionTable } from './table.ts'
 import { STACK_LIMIT } from './table.ts'
@@ -33,9 +34,18 @@ function takeScratch(): Scratch {
   return scratch
 }
 
-/** Returns a finished frame's stack and memory to the pool (the frame must not run again). */
+/**
+ * Returns a finished frame's stack and memory to the pool (the frame must not
+ * run again). A memory that grew past MAX_POOLED_MEMORY is dropped instead, so
+ * one message with huge memories leaves nothing huge behind.
+ */
 export function releaseScratch(f: Frame): void {
-  if (freeScratch.length < MAX_POOLED) freeScratch.push({ stack: f.stack, memory: f.memory })
+  if (freeScratch.length < MAX_POOLED && f.memory.buffer.length <= MAX_POOLED_MEMORY) freeScratch.push({ stack: f.stack, memory: f.memory })
+}
+
+/** The pool's size: memories held and the largest buffer among them (bytes). */
+export function scratchPoolStats(): { memories: number; largest: number } {
+  return { memories: freeScratch.length, largest: Math.max(0, ...freeScratch.map((s) => s.memory.buffer.length)) }
 }
 
 /** Shared by every frame of one transaction. */
@@ -145,6 +155,8 @@ export class Frame {
   readonly depth: number
   readonly isCreate: boolean
   readonly parentAction: CallAction | CreateAction | undefined
+  /** Shared by the frames of one message: bytes held and LOG data, for the limits in limits.ts. */
+  readonly usage: MessageUsage
 
   constructor(
     ctx: ExecutionContext,
@@ -161,7 +173,9 @@ export class Frame {
     depth: number,
     isCreate: boolean,
     parentAction: CallAction | CreateAction | undefined,
+    usage: MessageUsage = { held: 0, logBytes: 0 },
   ) {
+    this.usage = usage
     this.ctx = ctx
     this.code = code
     this.codeSize = codeSize

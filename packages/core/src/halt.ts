@@ -27,6 +27,10 @@ export const Halt = {
   NonceOverflow: 0x2e,
   InsufficientBalance: 0x2f,
   CallDepthExceeded: 0x30,
+  /** Memory past MAX_FRAME_MEMORY, or the message's frames past MAX_MESSAGE_MEMORY (see limits.ts). */
+  MemoryLimitExceeded: 0x31,
+  /** LOG data past MAX_MESSAGE_LOG_BYTES in one message. */
+  LogLimitExceeded: 0x32,
   /** Internal: the frame asked the driver to run a CALL or CREATE. */
   Suspended: 0x7f,
 } as const

@@ -1,4 +1,5 @@
 export { Halt, haltName, isSuccess, isRevert, isError } from './halt.ts'
+export { MAX_FRAME_MEMORY, MAX_MESSAGE_MEMORY, MAX_MESSAGE_LOG_BYTES, MAX_POOLED_MEMORY, type MessageUsage } from './limits.ts'
 export { Memory } from './memory.ts'
 export { Frame, CallScheme, type ExecutionContext, type ExecutionTier, type CallAction, type CreateAction, type FrameAction } from './frame.ts'
 export {

@@ -1,6 +1,7 @@
-/** LOG0–LOG4 (offset, size, topics…): refused in static frames; journaled with the frame. */
+/** LOG0–LOG4 (offset, size, topics…): refused in static frames; journaled with the frame; data per message bounded (limits.ts). */
 import { word as w } from '@zvm/primitives'
 import { Halt } from '../halt.ts'
+import { MAX_MESSAGE_LOG_BYTES } from '../limits.ts'
 import type { Operation } from '../table.ts'
 import { expandMemory } from './memory.ts'
 
@@ -17,6 +18,8 @@ export function makeLog(topicCount: number): Operation {
     if (cost > f.gasLeft) { f.halt = Halt.OutOfGas; return -1 }
     f.gasLeft -= cost
     if (!expandMemory(f, offset, size)) return -1
+    if (f.usage.logBytes + size > MAX_MESSAGE_LOG_BYTES) { f.halt = Halt.LogLimitExceeded; return -1 }
+    f.usage.logBytes += size
     const topics: bigint[] = []
     for (let i = 0; i < topicCount; i++) topics.push(w.toBigInt(s, a - 16 - 8 * i))
     f.sp -= 2 + topicCount

@@ -3,12 +3,13 @@ import { memoryExpansionCost } from '@zvm/gas'
 import { word as w } from '@zvm/primitives'
 import type { Frame } from '../frame.ts'
 import { Halt } from '../halt.ts'
+import { MAX_FRAME_MEMORY, MAX_MESSAGE_MEMORY } from '../limits.ts'
 
 /**
  * Charges for and grows memory to cover [offset, offset + size). `offset` and
  * `size` come from `word.toSmall` (-1 when at least 2^32, which no gas pays
  * for). A zero size never expands, whatever the offset. Returns false after
- * setting OutOfGas.
+ * setting OutOfGas, or MemoryLimitExceeded past the limits of limits.ts.
  */
 export function expandMemory(f: Frame, offset: number, size: number): boolean {
   if (size === 0) return true
@@ -17,8 +18,12 @@ export function expandMemory(f: Frame, offset: number, size: number): boolean {
   if (end <= f.memory.size) return true
   const cost = memoryExpansionCost(f.memory.words, offset, size)
   if (cost > f.gasLeft) { f.halt = Halt.OutOfGas; return false }
+  // Payable only with absurd gas: refuse rather than exhaust the process's memory.
+  const growth = Math.ceil(end / 32) * 32 - f.memory.size
+  if (end > MAX_FRAME_MEMORY || f.usage.held + growth > MAX_MESSAGE_MEMORY) { f.halt = Halt.MemoryLimitExceeded; return false }
   f.gasLeft -= cost
   f.memory.grow(end)
+  f.usage.held += growth
   return true
 }
 
