@@ -1,5 +1,6 @@
 /** Reads a program from a .zvmc container, a .zasm source, or --hex. */
 import { assembleToBytes, decodeZvmc, isZvmc } from '@zvm/bytecode'
+import { statSync } from 'node:fs'
 import { ZvmError } from '@zvm/primitives'
 import { CliError, type CliIo } from './io.ts'
 import { hexOption } from './options.ts'
@@ -11,18 +12,31 @@ export interface LoadedProgram {
   source: string
 }
 
-const READ_ERRORS: Record<string, string> = {
+/** Input files (programs, contracts) above this are refused before reading: far beyond any real one. */
+export const MAX_INPUT_FILE_BYTES = 64 * 1024 * 1024
+
+const FILE_ERRORS: Record<string, string> = {
   ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied', ELOOP: 'too many levels of symbolic links',
-  ERR_FS_FILE_TOO_LARGE: 'file is too large (over 2 GiB)',
+  ENOTDIR: 'a part of the path is not a directory', ERR_FS_FILE_TOO_LARGE: 'file is too large (over 2 GiB)',
+}
+
+/** The reason of a file-system error in a few words. */
+export function fileErrorText(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code
+  return (code !== undefined && FILE_ERRORS[code]) || (e as Error).message
 }
 
 /** Reads a whole input file; a failure is one line naming the file and the reason. */
 export function readFile(io: CliIo, path: string): Uint8Array {
+  let size: number | undefined
+  try {
+    size = statSync(path).size
+  } catch { /* io.readFile reports it (and tests may inject files that do not exist on disk) */ }
+  if (size !== undefined && size > MAX_INPUT_FILE_BYTES) throw new CliError(`cannot read ${path}: file is too large (${size} bytes, max ${MAX_INPUT_FILE_BYTES})`)
   try {
     return io.readFile(path)
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    throw new CliError(`cannot read ${path}: ${(code !== undefined && READ_ERRORS[code]) || (e as Error).message}`)
+    throw new CliError(`cannot read ${path}: ${fileErrorText(e)}`)
   }
 }
 

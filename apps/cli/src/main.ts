@@ -18,7 +18,7 @@ import type { EngineOptions } from './statetest/pool.ts'
 import { ZvmError } from '@zvm/primitives'
 import { toHuman, toRunJson } from './format.ts'
 import { CliError, processIo, type CliIo } from './io.ts'
-import { loadProgram, readText } from './load.ts'
+import { fileErrorText, loadProgram, readText } from './load.ts'
 import { hexOption, integerOption, numberOption, parseOptions as parse } from './options.ts'
 import { sorobanCommand } from './soroban.ts'
 
@@ -73,7 +73,8 @@ function asmCommand(io: CliIo, args: string[]): number {
   try {
     io.writeFile(values.output as string, container)
   } catch (e) {
-    throw new CliError(`cannot write ${values.output}: ${(e as Error).message}`)
+    const code = (e as NodeJS.ErrnoException).code
+    throw new CliError(`cannot write ${values.output}: ${code === 'ENOENT' ? 'its directory does not exist' : fileErrorText(e)}`)
   }
   io.out(`wrote ${values.output} (${container.length} bytes)\n`)
   return 0

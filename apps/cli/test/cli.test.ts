@@ -1,6 +1,6 @@
 /** The zvm command line, in process (fast) and once as a real process. */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { encodeZvmc } from '@zvm/bytecode'
@@ -84,6 +84,38 @@ describe('zvm run', () => {
     expect(r.err).toMatch(/bad\.zvmc: invalid ZVMC version at byte 4: unsupported version 9/)
     writeFileSync(join(dir, 'broken.zasm'), 'PUSH1 1\n  FROB\n')
     expect((await zvm('run', join(dir, 'broken.zasm'))).err).toMatch(/broken\.zasm: line 2, column 3: unknown mnemonic 'FROB'/)
+  })
+})
+
+describe('input files that cannot be used', () => {
+  it('every command says what is wrong with the file in one line and exits non-zero', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zvm-cli-files-'))
+    const at = (name: string) => join(dir, name)
+    // Sparse files: their size is checked before anything is read.
+    writeFileSync(at('big.zasm'), '')
+    truncateSync(at('big.zasm'), 65 * 1024 * 1024)
+    writeFileSync(at('big.wasm'), '')
+    truncateSync(at('big.wasm'), 65 * 1024 * 1024)
+    writeFileSync(at('huge.json'), '')
+    truncateSync(at('huge.json'), 3 * 1024 * 1024 * 1024)
+    symlinkSync('loop.zasm', at('loop.zasm'))
+    mkdirSync(at('dir.zvmc'))
+    const cases: [string[], string][] = [
+      [['run', at('big.zasm')], `zvm: cannot read ${at('big.zasm')}: file is too large (68157440 bytes, max 67108864)`],
+      [['disasm', at('big.zasm')], `zvm: cannot read ${at('big.zasm')}: file is too large (68157440 bytes, max 67108864)`],
+      [['asm', at('big.zasm'), '-o', at('x.zvmc')], `zvm: cannot read ${at('big.zasm')}: file is too large (68157440 bytes, max 67108864)`],
+      [['soroban', 'validate', at('big.wasm')], `zvm: cannot read ${at('big.wasm')}: file is too large (68157440 bytes, max 67108864)`],
+      [['run', at('loop.zasm')], `zvm: cannot read ${at('loop.zasm')}: too many levels of symbolic links`],
+      [['asm', join(ROOT, 'examples', 'counter.zasm'), '-o', at('dir.zvmc')], `zvm: cannot write ${at('dir.zvmc')}: is a directory`],
+      [['asm', join(ROOT, 'examples', 'counter.zasm'), '-o', at('no/x.zvmc')], `zvm: cannot write ${at('no/x.zvmc')}: its directory does not exist`],
+    ]
+    for (const [argv, message] of cases) {
+      const r = await zvm(...argv)
+      expect(r.code, argv.join(' ')).toBe(1)
+      expect(r.err, argv.join(' ')).toBe(`${message}\n`)
+    }
+    const huge = await zvm('statetest', at('huge.json'))
+    expect([huge.code, huge.out]).toEqual([1, `ERROR ${at('huge.json')}: cannot read: too large to read as one JSON text (3221225472 bytes, max 536870888)\n0 passed, 1 failed\n`])
   })
 })
 

@@ -5,6 +5,9 @@ import { FixtureError, parseStateTestFile } from './fixture.ts'
 import { runStateTestCase, type StateTestCaseResult } from './run.ts'
 import type { ExecutionTier, Tracer } from '@zvm/core'
 
+// V8's longest string (0x1fffffe8 characters); fixtures are ASCII, so one byte a character.
+const MAX_FIXTURE_BYTES = 0x1fffffe8
+
 /** Why a path could not be searched: a broken or looping link, an unreadable directory. */
 export interface FixturePathProblem { path: string, problem: string }
 
@@ -13,6 +16,7 @@ const errorText = (e: unknown): string => {
   return code === 'ELOOP' ? 'too many levels of symbolic links (a link loop)'
     : code === 'ENOENT' ? 'no such file or directory (a broken link?)'
     : code === 'EACCES' ? 'permission denied'
+    : code === 'ERR_FS_FILE_TOO_LARGE' || code === 'ERR_STRING_TOO_LONG' ? `too large to read as one JSON text (max ${MAX_FIXTURE_BYTES} bytes)`
     : (e as Error).message
 }
 
@@ -78,6 +82,9 @@ export interface FileResult {
 export function runFixtureFile(file: string, fork: string, options: { tracer?: Tracer; skip?: ReadonlyMap<string, string>; tier?: ExecutionTier; compileThreshold?: number } = {}): FileResult {
   let text: string
   try {
+    // Checked first: reading gigabytes only to fail making them a string takes seconds.
+    const size = statSync(file).size
+    if (size > MAX_FIXTURE_BYTES) return { file, cases: [], skipped: [], error: `${file}: cannot read: too large to read as one JSON text (${size} bytes, max ${MAX_FIXTURE_BYTES})` }
     text = readFileSync(file, 'utf8')
   } catch (e) {
     return { file, cases: [], skipped: [], error: `${file}: cannot read: ${errorText(e)}` }
