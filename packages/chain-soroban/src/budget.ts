@@ -19,9 +19,44 @@ export const Cost = {
   ed25519Verify: 377_524,
   secp256k1Recover: 2_315_295,
   secp256r1Verify: 3_000_000,
-  vmInstantiateBase: 500_000, vmInstantiatePerByte: 40,
   storageAccess: 1_000,
 } as const
+
+/** A linear cost model: `const + floor(lin × input / 128)` (lin is scaled by 2^7, as Soroban stores it). */
+export interface LinearCost { readonly cpu: readonly [constant: number, lin: number], readonly mem: readonly [constant: number, lin: number] }
+
+/**
+ * Soroban's cost types for loading a contract, with the parameters of
+ * rs-soroban-env 28's default budget (shared/spec/soroban-cost-params.json).
+ * Parse costs are charged the first time an invocation uses a module (the
+ * host's per-transaction module cache); instantiate costs on every frame.
+ */
+export const WasmCost = {
+  ParseWasmInstructions: { cpu: [73_077, 25_410], mem: [17_564, 6_457] },
+  ParseWasmFunctions: { cpu: [0, 540_752], mem: [0, 47_464] },
+  ParseWasmGlobals: { cpu: [0, 176_363], mem: [0, 13_420] },
+  ParseWasmTableEntries: { cpu: [0, 29_989], mem: [0, 6_285] },
+  ParseWasmTypes: { cpu: [0, 1_061_449], mem: [0, 64_670] },
+  ParseWasmDataSegments: { cpu: [0, 237_336], mem: [0, 29_074] },
+  ParseWasmElemSegments: { cpu: [0, 328_476], mem: [0, 48_095] },
+  ParseWasmImports: { cpu: [0, 701_845], mem: [0, 103_229] },
+  ParseWasmExports: { cpu: [0, 429_383], mem: [0, 36_394] },
+  ParseWasmDataSegmentBytes: { cpu: [0, 28], mem: [0, 257] },
+  VmCachedInstantiation: { cpu: [41_142, 634], mem: [69_472, 1_217] },
+  InstantiateWasmInstructions: { cpu: [43_030, 0], mem: [70_704, 0] },
+  InstantiateWasmFunctions: { cpu: [0, 7_556], mem: [0, 14_613] },
+  InstantiateWasmGlobals: { cpu: [0, 10_711], mem: [0, 6_833] },
+  InstantiateWasmTableEntries: { cpu: [0, 3_300], mem: [0, 1_025] },
+  InstantiateWasmDataSegments: { cpu: [0, 23_038], mem: [0, 129_632] },
+  InstantiateWasmElemSegments: { cpu: [0, 42_488], mem: [0, 13_665] },
+  InstantiateWasmImports: { cpu: [0, 828_974], mem: [0, 97_637] },
+  InstantiateWasmExports: { cpu: [0, 297_100], mem: [0, 9_176] },
+  InstantiateWasmDataSegmentBytes: { cpu: [0, 14], mem: [0, 126] },
+  /** Linear memory the instance allocates (input: bytes). */
+  MemAlloc: { cpu: [434, 16], mem: [16, 128] },
+} as const satisfies Record<string, LinearCost>
+
+const linear = ([constant, lin]: readonly [number, number], input: number): number => constant + Math.floor(lin * input / 128)
 
 export class Budget {
   readonly cpuLimit: number
@@ -38,6 +73,12 @@ export class Budget {
   chargeCpu(n: number): void {
     this.cpu += n
     if (this.cpu > this.cpuLimit) throw new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, `CPU budget of ${this.cpuLimit} instructions exceeded`)
+  }
+
+  /** Charges a cost model for `input` units, CPU first (as Soroban does). */
+  charge(cost: LinearCost, input: number): void {
+    this.chargeCpu(linear(cost.cpu, input))
+    this.chargeMem(linear(cost.mem, input))
   }
 
   chargeMem(bytes: number): void {

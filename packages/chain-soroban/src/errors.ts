@@ -6,6 +6,7 @@
  * {@link ZvmError}s.
  */
 import { ZvmError } from '@zvm/primitives'
+import type { ModuleLimitRule } from './wasm/limits.ts'
 
 /** ScErrorType: which part of the system failed. */
 export const ErrorType = {
@@ -54,14 +55,27 @@ export type ModuleRejection =
   | 'malformed' | 'float' | 'multi-value' | 'reference-types' | 'bulk-memory' | 'simd'
   | 'unknown-import' | 'unsupported-protocol' | 'too-large' | 'start-function'
 
-/** Thrown by upload/validation when a module breaks the Soroban rules. */
+/**
+ * Thrown by upload/validation when a module breaks the Soroban rules. A
+ * module over a size limit has reason `too-large` and names the limit in
+ * `rule` (see the package README, "Limits").
+ *
+ * @example
+ * try { host.validate(wasm) } catch (e) {
+ *   if (e instanceof InvalidContractModuleError && e.rule === 'table-entries') console.log(e.message)
+ * }
+ */
 export class InvalidContractModuleError extends ZvmError {
   override name = 'InvalidContractModuleError'
   readonly reason: ModuleRejection
   readonly offset: number | undefined
-  constructor(reason: ModuleRejection, message: string, offset?: number) {
-    super(`SOROBAN_MODULE_${reason.toUpperCase().replaceAll('-', '_')}`, offset === undefined ? message : `${message} (at byte ${offset})`)
+  /** The limit a `too-large` module broke. */
+  readonly rule: ModuleLimitRule | undefined
+  constructor(reason: ModuleRejection, message: string, offset?: number, rule?: ModuleLimitRule) {
+    const text = rule === undefined ? message : `${message} [limit: ${rule}]`
+    super(`SOROBAN_MODULE_${reason.toUpperCase().replaceAll('-', '_')}`, offset === undefined ? text : `${text} (at byte ${offset})`)
     this.reason = reason
     this.offset = offset
+    this.rule = rule
   }
 }

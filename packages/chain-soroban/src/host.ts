@@ -92,7 +92,7 @@ export class SorobanHost {
       const body = parsed.bodies[e.index - importCount]
       exports.set(name, { params: parsed.types[body.typeIndex].params.length })
     }
-    return { module, imports: parsed.imports, exports, size: wasm.length }
+    return { module, imports: parsed.imports, exports, size: wasm.length, costInputs: parsed.costInputs }
   }
 
   /** Stores contract code; returns its hash (hex, no 0x). */

@@ -1,6 +1,7 @@
 /** A contract module validated, instrumented and compiled once per wasm hash. */
 import type { HostFunctionSpec } from '../env/types.ts'
 import type { WasmModule } from '../wasm/engine.ts'
+import type { ModuleCostInputs } from '../wasm/module.ts'
 
 export interface CompiledContract {
   readonly module: WasmModule
@@ -8,4 +9,6 @@ export interface CompiledContract {
   /** Exported functions and their parameter counts. */
   readonly exports: ReadonlyMap<string, { params: number }>
   readonly size: number
+  /** Section counts the load costs are charged by. */
+  readonly costInputs: ModuleCostInputs
 }

@@ -11,6 +11,8 @@ export interface Frame {
   memory: WasmMemory | undefined
   fuel: WasmGlobal | undefined
   depth: WasmGlobal | undefined
+  /** Stack units (see wasm/stack.ts), shared by the invocation: the host seeds it on entry and reads it at host calls. */
+  stack: WasmGlobal | undefined
   /** Fuel value last written into the instance; the difference is CPU spent. */
   fuelSet: number
   /** Linear-memory bytes already charged to the memory budget. */
@@ -18,5 +20,5 @@ export interface Frame {
 }
 
 export function newFrame(contract: string, fn: string, args: readonly bigint[]): Frame {
-  return { contract, fn, args, rel: [], relOf: new Map(), memory: undefined, fuel: undefined, depth: undefined, fuelSet: 0, memCharged: 0 }
+  return { contract, fn, args, rel: [], relOf: new Map(), memory: undefined, fuel: undefined, depth: undefined, stack: undefined, fuelSet: 0, memCharged: 0 }
 }

@@ -6,13 +6,15 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js'
 import { xdr } from '@stellar/stellar-sdk'
-import { Budget, Cost } from '../budget.ts'
+import { Budget, Cost, WasmCost } from '../budget.ts'
 import type { HostFunctionSpec } from '../env/types.ts'
-import { ErrorCode, ErrorType, HostError } from '../errors.ts'
+import { ErrorCode, ErrorType, HostError, InvalidContractModuleError } from '../errors.ts'
 import type { LedgerInfo, SorobanLedger } from '../ledger.ts'
-import { CALL_DEPTH_LIMIT, DEPTH_EXPORT, FUEL_EXPORT } from '../wasm/instrument.ts'
+import { CALL_DEPTH_LIMIT, DEPTH_EXPORT, FUEL_EXPORT, STACK_EXPORT } from '../wasm/instrument.ts'
+import { CONTRACT_FRAME_UNITS, STACK_UNIT_LIMIT } from '../wasm/stack.ts'
 import { instantiate, isGlobal, isMemory, isTrap, type WasmImports } from '../wasm/engine.ts'
 import type { CompiledContract } from './compiled.ts'
+import { chargeInstantiation, chargeParse } from './load-cost.ts'
 import { newFrame, type Frame } from './frame.ts'
 import { HOST_IMPLEMENTATIONS, type Arg } from './functions/index.ts'
 import { KIND_OF_TAG, OBJECT_TAGS, badHandle, type HostObject, type ObjectKind } from './objects.ts'
@@ -53,6 +55,9 @@ const TRAP_CODES: [RegExp, number][] = [
   [/null function|signature mismatch|indirect call/i, ErrorCode.UnexpectedType],
 ]
 
+const stackExhausted = (): HostError =>
+  new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, `wasm stack of ${STACK_UNIT_LIMIT} units exhausted`)
+
 export class Invocation {
   readonly budget: Budget
   readonly store: ObjectStore
@@ -62,6 +67,10 @@ export class Invocation {
   readonly diagnostics: DiagnosticEvent[] = []
   readonly auths: RecordedAuth[] = []
   private readonly usedAuth = new Set<number>()
+  /** Stack units held by the frames below the next contract call (see wasm/stack.ts). */
+  private stackUnits = 0
+  /** Wasm hashes whose parse this invocation has paid for. */
+  private readonly parsed = new Set<string>()
 
   constructor(env: InvocationEnv, budget: Budget) {
     this.env = env
@@ -160,6 +169,7 @@ export class Invocation {
 
   /** Moves the CPU the instance spent, and any memory it grew, into the budget. */
   private leaveWasm(frame: Frame): void {
+    if (frame.stack !== undefined) this.stackUnits = Number(frame.stack.value)
     if (frame.fuel !== undefined) {
       const left = Number(frame.fuel.value)
       this.budget.cpu += frame.fuelSet - left
@@ -168,7 +178,7 @@ export class Invocation {
     if (frame.memory !== undefined && frame.memory.buffer.byteLength > frame.memCharged) {
       const grown = frame.memory.buffer.byteLength - frame.memCharged
       frame.memCharged = frame.memory.buffer.byteLength
-      this.budget.chargeMem(grown)
+      this.budget.charge(WasmCost.MemAlloc, grown)
     }
     if (this.budget.cpu > this.budget.cpuLimit) this.budget.chargeCpu(0)
   }
@@ -251,7 +261,14 @@ export class Invocation {
     const exported = compiled.exports.get(fn)
     if (exported === undefined) throw new HostError(ErrorType.WasmVm, ErrorCode.MissingValue, `trying to invoke non-existent contract function ${fn}`)
     if (exported.params !== args.length) throw new HostError(ErrorType.WasmVm, ErrorCode.UnexpectedSize, `${fn} takes ${exported.params} arguments, got ${args.length}`)
-    this.budget.chargeCpu(Cost.vmInstantiateBase + Cost.vmInstantiatePerByte * compiled.size)
+    if (!this.parsed.has(instance.wasmHash)) {
+      this.parsed.add(instance.wasmHash)
+      chargeParse(this.budget, compiled.costInputs)
+    }
+    chargeInstantiation(this.budget, compiled.costInputs, compiled.size)
+    const outerUnits = this.stackUnits
+    const frameUnits = outerUnits + CONTRACT_FRAME_UNITS
+    if (frameUnits > STACK_UNIT_LIMIT) throw stackExhausted()
     const frame = newFrame(contract, fn, args)
     this.frames.push(frame)
     try {
@@ -262,6 +279,9 @@ export class Invocation {
       const depth = inst.exports[DEPTH_EXPORT]
       frame.fuel = isGlobal(fuel) ? fuel : undefined
       frame.depth = isGlobal(depth) ? depth : undefined
+      const stack = inst.exports[STACK_EXPORT]
+      frame.stack = isGlobal(stack) ? stack : undefined
+      if (frame.stack !== undefined) frame.stack.value = frameUnits
       this.leaveWasm(frame) // charges the initial memory
       const relArgs = args.map((a) => BigInt.asIntN(64, this.toRel(frame, a)))
       this.enterWasm(frame)
@@ -280,12 +300,15 @@ export class Invocation {
       throw error
     } finally {
       this.frames.pop()
+      this.stackUnits = outerUnits // a trap leaves the instance's counter high; the caller's frames are what remain
     }
   }
 
   /** Maps whatever stopped a frame to the Soroban error the real host reports. */
   private classify(e: unknown, frame: Frame): HostError {
     if (e instanceof HostError) return e
+    // A module uploaded from inside a contract fails as wasmi's parse errors do in the real host.
+    if (e instanceof InvalidContractModuleError) return new HostError(ErrorType.WasmVm, ErrorCode.InvalidAction, e.message)
     if (frame.fuel !== undefined && Number(frame.fuel.value) < 0) {
       this.budget.cpu = this.budget.cpuLimit + 1
       return new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, `CPU budget of ${this.budget.cpuLimit} instructions exceeded`)
@@ -294,7 +317,10 @@ export class Invocation {
     if (frame.depth !== undefined && Number(frame.depth.value) > CALL_DEPTH_LIMIT) {
       return new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, `wasm call depth over ${CALL_DEPTH_LIMIT}`)
     }
-    if (e instanceof RangeError && /call stack/i.test(e.message)) return new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, 'wasm stack exhausted')
+    if (frame.stack !== undefined && Number(frame.stack.value) > STACK_UNIT_LIMIT) return stackExhausted()
+    // Not reached by contracts: the stack units keep wasm frames far below V8's limit (see wasm/stack.ts).
+    // Only a caller that invokes with its own stack nearly full gets here.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) return new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, 'native stack exhausted')
     if (isTrap(e)) {
       const code = TRAP_CODES.find(([re]) => re.test(e.message))?.[1] ?? ErrorCode.InvalidAction
       return new HostError(ErrorType.WasmVm, code, `trap: ${e.message}`)

@@ -6,8 +6,10 @@
  *   an exported i64 fuel global and traps when the fuel goes negative; the
  *   host reads and refills the global around every host call;
  * - every function counts its call depth in an exported i32 global and traps
- *   past {@link CALL_DEPTH_LIMIT}; the body is wrapped in a block so every
- *   exit (fall-through, `br` to the function label, `return`) decrements it;
+ *   past {@link CALL_DEPTH_LIMIT}, and adds its frame's stack units to a
+ *   second one and traps past {@link STACK_UNIT_LIMIT} (see `stack.ts`); the
+ *   body is wrapped in a block so every exit (fall-through, `br` to the
+ *   function label, `return`) takes both back;
  * - the memory maximum is clamped to what the memory budget allows.
  * Function, global and type indices are unchanged (the new globals go last).
  */
@@ -15,6 +17,7 @@ import { InvalidContractModuleError } from '../errors.ts'
 import type { ParsedModule } from './module.ts'
 import { OP_BLOCK, OP_ELSE, OP_END, OP_IF, OP_LOOP, OP_RETURN, skipImmediates } from './opcodes.ts'
 import { encodeSigned, encodeU32, Reader } from './reader.ts'
+import { frameUnits, STACK_UNIT_LIMIT } from './stack.ts'
 
 /** Soroban charges wasm execution per instruction (cost type WasmInsnExec). */
 export const CPU_PER_INSTRUCTION = 4
@@ -22,6 +25,8 @@ export const CPU_PER_INSTRUCTION = 4
 export const CALL_DEPTH_LIMIT = 1024
 export const FUEL_EXPORT = '__zvm_fuel'
 export const DEPTH_EXPORT = '__zvm_depth'
+/** Stack units held by the invocation; the host sets it when it enters an instance. */
+export const STACK_EXPORT = '__zvm_stack'
 
 const SECTION_ORDER = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 10, 11]
 const rank = (id: number): number => SECTION_ORDER.indexOf(id)
@@ -41,7 +46,19 @@ function chargeCode(fuel: number[], cost: number): number[] {
   return [0x23, ...fuel, 0x42, ...encodeSigned(cost), 0x7d, 0x24, ...fuel, 0x23, ...fuel, 0x42, 0x00, 0x53, 0x04, 0x40, 0x00, 0x0b]
 }
 
-function instrumentBody(m: ParsedModule, index: number, fuel: number[], depth: number[]): number[] {
+/** `counter += delta; if (counter > limit) unreachable` on an i32 global. */
+function enterCode(counter: number[], delta: number, limit: number): number[] {
+  return [0x23, ...counter, 0x41, ...encodeSigned(delta), 0x6a, 0x24, ...counter, 0x23, ...counter, 0x41, ...encodeSigned(limit), 0x4b, 0x04, 0x40, 0x00, 0x0b]
+}
+
+/** `counter -= delta` on an i32 global. */
+function leaveCode(counter: number[], delta: number): number[] {
+  return [0x23, ...counter, 0x41, ...encodeSigned(delta), 0x6b, 0x24, ...counter]
+}
+
+interface Counters { fuel: number[], depth: number[], stack: number[] }
+
+function instrumentBody(m: ParsedModule, index: number, { fuel, depth, stack }: Counters): number[] {
   const { bytes } = m
   const body = m.bodies[index]
   const r = new Reader(bytes, body.start, body.end)
@@ -64,10 +81,12 @@ function instrumentBody(m: ParsedModule, index: number, fuel: number[], depth: n
     while (k < last && !isBoundary(ops[k])) k++
     return (k - i + 1) * CPU_PER_INSTRUCTION
   }
-  const results = m.types[body.typeIndex].results
+  const { params, results } = m.types[body.typeIndex]
+  const units = frameUnits(params.length, body.locals, body.maxHeight)
   const out: number[] = []
   append(out, bytes.subarray(body.start, localsEnd))
-  out.push(0x23, ...depth, 0x41, 0x01, 0x6a, 0x24, ...depth, 0x23, ...depth, 0x41, ...encodeSigned(CALL_DEPTH_LIMIT), 0x4b, 0x04, 0x40, 0x00, 0x0b)
+  append(out, enterCode(depth, 1, CALL_DEPTH_LIMIT))
+  append(out, enterCode(stack, units, STACK_UNIT_LIMIT))
   out.push(OP_BLOCK, results.length === 0 ? 0x40 : results[0])
   out.push(...chargeCode(fuel, segmentCost(0)))
   let open = 0
@@ -79,7 +98,7 @@ function instrumentBody(m: ParsedModule, index: number, fuel: number[], depth: n
     else if (op === OP_END) open--
     if (isBoundary(op)) out.push(...chargeCode(fuel, segmentCost(i + 1)))
   }
-  out.push(OP_END, 0x23, ...depth, 0x41, 0x01, 0x6b, 0x24, ...depth, OP_END)
+  out.push(OP_END, ...leaveCode(depth, 1), ...leaveCode(stack, units), OP_END)
   const sized = encodeU32(out.length)
   append(sized, out)
   return sized
@@ -92,23 +111,23 @@ export interface InstrumentOptions {
 
 export function instrumentModule(m: ParsedModule, options: InstrumentOptions): Uint8Array {
   const { bytes } = m
-  for (const name of [FUEL_EXPORT, DEPTH_EXPORT]) {
+  for (const name of [FUEL_EXPORT, DEPTH_EXPORT, STACK_EXPORT]) {
     if (m.exports.has(name)) throw new InvalidContractModuleError('malformed', `export name ${name} is reserved`)
   }
   const fuel = encodeU32(m.globalCount)
   const depth = encodeU32(m.globalCount + 1)
-  const newGlobals = [0x7e, 0x01, 0x42, 0x00, 0x0b, 0x7f, 0x01, 0x41, 0x00, 0x0b]
-  const newExports = [
-    ...encodeU32(FUEL_EXPORT.length), ...new TextEncoder().encode(FUEL_EXPORT), 0x03, ...fuel,
-    ...encodeU32(DEPTH_EXPORT.length), ...new TextEncoder().encode(DEPTH_EXPORT), 0x03, ...depth,
-  ]
+  const stack = encodeU32(m.globalCount + 2)
+  const added = 3
+  const newGlobals = [0x7e, 0x01, 0x42, 0x00, 0x0b, 0x7f, 0x01, 0x41, 0x00, 0x0b, 0x7f, 0x01, 0x41, 0x00, 0x0b]
+  const exportOf = (name: string, index: number[]): number[] => [...encodeU32(name.length), ...new TextEncoder().encode(name), 0x03, ...index]
+  const newExports = [...exportOf(FUEL_EXPORT, fuel), ...exportOf(DEPTH_EXPORT, depth), ...exportOf(STACK_EXPORT, stack)]
   const out: number[] = []
   append(out, bytes.subarray(0, 8))
   let globalsDone = false
   let exportsDone = false
   const flushBefore = (id: number): void => {
-    if (!globalsDone && (id === -1 || rank(id) > rank(6))) { append(out, section(6, [...encodeU32(2), ...newGlobals])); globalsDone = true }
-    if (!exportsDone && (id === -1 || rank(id) > rank(7))) { append(out, section(7, [...encodeU32(2), ...newExports])); exportsDone = true }
+    if (!globalsDone && (id === -1 || rank(id) > rank(6))) { append(out, section(6, [...encodeU32(added), ...newGlobals])); globalsDone = true }
+    if (!exportsDone && (id === -1 || rank(id) > rank(7))) { append(out, section(7, [...encodeU32(added), ...newExports])); exportsDone = true }
   }
   for (const s of m.sections) {
     const raw = bytes.subarray(s.headerStart, s.end)
@@ -122,8 +141,8 @@ export function instrumentModule(m: ParsedModule, options: InstrumentOptions): U
       if (min > limit) throw new InvalidContractModuleError('too-large', `initial memory of ${min} pages exceeds the memory budget (${limit} pages)`)
       append(out, section(5, [1, 0x01, ...encodeU32(min), ...encodeU32(limit)]))
     } else if (s.id === 6 || s.id === 7) {
-      // A vector section: two more entries at its end.
-      const content = encodeU32(r.u32() + 2)
+      // A vector section: three more entries at its end.
+      const content = encodeU32(r.u32() + added)
       append(content, bytes.subarray(r.pos, s.end))
       append(content, s.id === 6 ? newGlobals : newExports)
       append(out, section(s.id, content))
@@ -132,7 +151,7 @@ export function instrumentModule(m: ParsedModule, options: InstrumentOptions): U
     } else if (s.id === 10) {
       const content: number[] = [...encodeU32(m.bodies.length)]
       for (let i = 0; i < m.bodies.length; i++) {
-        append(content, instrumentBody(m, i, fuel, depth))
+        append(content, instrumentBody(m, i, { fuel, depth, stack }))
       }
       append(out, section(10, content))
     } else append(out, raw)

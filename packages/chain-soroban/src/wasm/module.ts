@@ -8,12 +8,26 @@
  */
 import { InvalidContractModuleError, type ModuleRejection } from '../errors.ts'
 import type { HostFunctionSpec } from '../env/types.ts'
-import { OP_BLOCK, OP_END, OP_IF, OP_LOOP, rejectedOpcode, rejectedValueType, skipImmediates } from './opcodes.ts'
+import { analyzeBody } from './body.ts'
+import { ModuleLimits, type ModuleLimitRule } from './limits.ts'
+import { OP_END, rejectedOpcode, rejectedValueType } from './opcodes.ts'
 import { Reader } from './reader.ts'
 
 export interface FunctionType { params: number[], results: number[] }
 export interface Section { id: number, start: number, end: number, headerStart: number }
-export interface FunctionBody { start: number, end: number, bodyStart: number, typeIndex: number }
+export interface FunctionBody {
+  start: number, end: number, bodyStart: number, typeIndex: number
+  /** Declared locals (params excluded) and the most operand-stack values live at once. */
+  locals: number, maxHeight: number
+}
+/**
+ * What Soroban's instantiation cost depends on (its ContractCodeCostInputs):
+ * counts of each module part, data bytes and initial memory pages.
+ */
+export interface ModuleCostInputs {
+  instructions: number, functions: number, globals: number, tableEntries: number, types: number
+  dataSegments: number, elemSegments: number, imports: number, exports: number, dataSegmentBytes: number, memoryPages: number
+}
 export interface ParsedModule {
   bytes: Uint8Array
   sections: Section[]
@@ -24,6 +38,7 @@ export interface ParsedModule {
   exports: Map<string, { kind: number, index: number }>
   custom: Map<string, Uint8Array[]>
   memory: { min: number, max: number | undefined } | undefined
+  costInputs: ModuleCostInputs
 }
 
 export interface ValidationOptions {
@@ -34,6 +49,11 @@ export interface ValidationOptions {
 
 function reject(reason: ModuleRejection, message: string, offset?: number): never {
   throw new InvalidContractModuleError(reason, message, offset)
+}
+
+/** Refuses `count` over the limit named `rule`. */
+function limit(rule: ModuleLimitRule, what: string, count: number, max: number, offset: number): void {
+  if (count > max) throw new InvalidContractModuleError('too-large', `${count} ${what}, the limit is ${max}`, offset, rule)
 }
 
 function valueType(r: Reader): number {
@@ -61,32 +81,6 @@ function constExpr(r: Reader): void {
   if (r.byte() !== OP_END) reject('malformed', 'constant expression does not end', r.pos - 1)
 }
 
-/** Checks every instruction of a body; blocks may not take a type index (multi-value). */
-function scanBody(r: Reader): void {
-  const count = r.u32()
-  let locals = 0
-  for (let i = 0; i < count; i++) {
-    locals += r.u32()
-    valueType(r)
-  }
-  if (locals > 50_000) reject('too-large', `${locals} locals in one function`, r.pos)
-  let depth = 1
-  while (depth > 0) {
-    const at = r.pos
-    const op = r.byte()
-    const bad = rejectedOpcode(op)
-    if (bad !== undefined) reject(bad, `instruction 0x${op.toString(16)} is not allowed`, at)
-    const known = skipImmediates(op, r, (t) => {
-      if (t >= 0) reject('multi-value', 'block with a type index', at)
-      if (t !== -64) { const b = rejectedValueType(t & 0x7f); if (b !== undefined) reject(b, 'block result type', at) }
-    })
-    if (!known) reject('malformed', `unknown instruction 0x${op.toString(16)}`, at)
-    if (op === OP_BLOCK || op === OP_LOOP || op === OP_IF) depth++
-    else if (op === OP_END) depth--
-  }
-  if (!r.done) reject('malformed', 'function body continues after its end', r.pos)
-}
-
 /** Reads the custom section `contractenvmetav0`'s protocol (ScEnvMetaEntry interface version). */
 export function envMetaProtocol(custom: Map<string, Uint8Array[]>): { protocol: number, preRelease: number } | undefined {
   const section = custom.get('contractenvmetav0')?.[0]
@@ -103,8 +97,15 @@ export function parseModule(bytes: Uint8Array, options: ValidationOptions): Pars
   const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]
   for (const b of header) if (r.done || r.byte() !== b) reject('malformed', 'not a WebAssembly 1.0 module (bad magic or version)', 0)
 
-  const m: ParsedModule = { bytes, sections: [], types: [], imports: [], bodies: [], globalCount: 0, exports: new Map(), custom: new Map(), memory: undefined }
+  const costInputs: ModuleCostInputs = {
+    instructions: 0, functions: 0, globals: 0, tableEntries: 0, types: 0, dataSegments: 0, elemSegments: 0, imports: 0, exports: 0, dataSegmentBytes: 0, memoryPages: 0,
+  }
+  const m: ParsedModule = { bytes, sections: [], types: [], imports: [], bodies: [], globalCount: 0, exports: new Map(), custom: new Map(), memory: undefined, costInputs }
   const functionTypes: number[] = []
+  // Type index of every function, imports first (the function index space).
+  const allFunctionTypes: number[] = []
+  let tableEntries = 0
+  let elements = 0
   let lastId = 0
   const order = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 10, 11]
   while (!r.done) {
@@ -135,6 +136,7 @@ export function parseModule(bytes: Uint8Array, options: ValidationOptions): Pars
         const params = Array.from({ length: s.u32() }, () => valueType(s))
         const results = Array.from({ length: s.u32() }, () => valueType(s))
         if (results.length > 1) reject('multi-value', `function type ${i} has ${results.length} results`, s.pos)
+        limit('params', `parameters in function type ${i}`, params.length, ModuleLimits.params, s.pos)
         m.types.push({ params, results })
       } break
       case 2: for (let n = s.u32(), i = 0; i < n; i++) {
@@ -151,23 +153,40 @@ export function parseModule(bytes: Uint8Array, options: ValidationOptions): Pars
           type.results.length === 1 && type.results[0] === 0x7e
         if (!ok) reject('unknown-import', `host function ${module}.${name} (${spec.name}) imported with the wrong signature`, at)
         m.imports.push({ module, name, spec })
+        allFunctionTypes.push(typeIndex)
       } break
-      case 3: for (let n = s.u32(), i = 0; i < n; i++) functionTypes.push(s.u32()); break
-      case 4: for (let n = s.u32(), i = 0; i < n; i++) {
-        const t = s.byte()
-        if (t !== 0x70) reject('reference-types', `table of type 0x${t.toString(16)}`, s.pos - 1)
-        limits(s)
+      case 3: {
+        const n = s.u32()
+        limit('functions', 'functions', n, ModuleLimits.functions, start)
+        for (let i = 0; i < n; i++) functionTypes.push(s.u32())
+        allFunctionTypes.push(...functionTypes)
+      } break
+      case 4: {
+        const n = s.u32()
+        limit('tables', 'tables', n, ModuleLimits.tables, start)
+        for (let i = 0; i < n; i++) {
+          const t = s.byte()
+          if (t !== 0x70) reject('reference-types', `table of type 0x${t.toString(16)}`, s.pos - 1)
+          const at = s.pos
+          tableEntries = limits(s).min
+          // Soroban's wasmi resource limiter refuses the table when the instance creates it.
+          limit('table-entries', 'table entries', tableEntries, ModuleLimits.tableEntries, at)
+        }
       } break
       case 5: {
         const n = s.u32()
         if (n > 1) reject('malformed', 'more than one memory', start)
         if (n === 1) m.memory = limits(s)
       } break
-      case 6: for (let n = s.u32(), i = 0; i < n; i++) {
-        valueType(s)
-        if (s.byte() > 1) s.fail('global mutability flag')
-        constExpr(s)
-        m.globalCount++
+      case 6: {
+        const n = s.u32()
+        limit('globals', 'globals', n, ModuleLimits.globals, start)
+        for (let i = 0; i < n; i++) {
+          valueType(s)
+          if (s.byte() > 1) s.fail('global mutability flag')
+          constExpr(s)
+          m.globalCount++
+        }
       } break
       case 7: for (let n = s.u32(), i = 0; i < n; i++) {
         const name = s.name()
@@ -177,11 +196,20 @@ export function parseModule(bytes: Uint8Array, options: ValidationOptions): Pars
         m.exports.set(name, { kind, index })
       } break
       case 8: reject('start-function', 'contracts may not have a start function', headerStart); break
-      case 9: for (let n = s.u32(), i = 0; i < n; i++) {
-        const flags = s.u32()
-        if (flags !== 0) reject('bulk-memory', `element segment kind ${flags} (only active segments of table 0)`, s.pos)
-        constExpr(s)
-        for (let k = s.u32(), j = 0; j < k; j++) s.u32()
+      case 9: {
+        const n = s.u32()
+        limit('element-segments', 'element segments', n, ModuleLimits.elementSegments, start)
+        costInputs.elemSegments = n
+        for (let i = 0; i < n; i++) {
+          const flags = s.u32()
+          if (flags !== 0) reject('bulk-memory', `element segment kind ${flags} (only active segments of table 0)`, s.pos)
+          constExpr(s)
+          const k = s.u32()
+          elements += k
+          for (let j = 0; j < k; j++) s.u32()
+        }
+        // Soroban refuses more elements than table entries ("too many elements in wasm elem section(s)").
+        limit('table-entries', 'elements in element segments for the declared table', elements, tableEntries, start)
       } break
       case 12: reject('bulk-memory', 'data count section', headerStart); break
       case 10: {
@@ -192,22 +220,37 @@ export function parseModule(bytes: Uint8Array, options: ValidationOptions): Pars
           const bodyStart = s.pos
           const body = new Reader(bytes, bodyStart, bodyStart + bodySize)
           if (bodyStart + bodySize > end) s.fail('function body runs past its section')
-          scanBody(body)
-          m.bodies.push({ start: bodyStart, end: bodyStart + bodySize, bodyStart, typeIndex: functionTypes[i] })
+          limit('function-size', `bytes in the body of function ${i}`, bodySize, ModuleLimits.functionBytes, bodyStart)
+          const type = m.types[functionTypes[i]]
+          if (type === undefined) reject('malformed', `function type index ${functionTypes[i]} out of range`, bodyStart)
+          const shape = analyzeBody(body, { type, types: m.types, functionTypes: allFunctionTypes })
+          costInputs.instructions += shape.instructions
+          m.bodies.push({ start: bodyStart, end: bodyStart + bodySize, bodyStart, typeIndex: functionTypes[i], locals: shape.locals, maxHeight: shape.maxHeight })
           s.pos = bodyStart + bodySize
         }
       } break
-      case 11: for (let n = s.u32(), i = 0; i < n; i++) {
-        const flags = s.u32()
-        if (flags !== 0) reject('bulk-memory', `data segment kind ${flags} (only active segments of memory 0)`, s.pos)
-        constExpr(s)
-        s.take(s.u32())
+      case 11: {
+        const n = s.u32()
+        limit('data-segments', 'data segments', n, ModuleLimits.dataSegments, start)
+        costInputs.dataSegments = n
+        for (let i = 0; i < n; i++) {
+          const flags = s.u32()
+          if (flags !== 0) reject('bulk-memory', `data segment kind ${flags} (only active segments of memory 0)`, s.pos)
+          constExpr(s)
+          costInputs.dataSegmentBytes += s.take(s.u32()).length
+        }
+        // Soroban refuses more data than the initial memory holds ("data segments exceed memory size").
+        limit('data-segments', 'bytes of data segments for the initial memory', costInputs.dataSegmentBytes, (m.memory?.min ?? 0) * 65536, start)
       } break
     }
     if (s.pos !== end) reject('malformed', `section ${id} has ${end - s.pos} trailing bytes`, s.pos)
     r.pos = end
   }
   if (functionTypes.length !== m.bodies.length) reject('malformed', 'function section without code')
-  for (const t of functionTypes) if (m.types[t] === undefined) reject('malformed', `function type index ${t} out of range`)
+  for (const t of allFunctionTypes) if (m.types[t] === undefined) reject('malformed', `function type index ${t} out of range`)
+  Object.assign(costInputs, {
+    functions: functionTypes.length, globals: m.globalCount, tableEntries, types: m.types.length,
+    imports: m.imports.length, exports: m.exports.size, memoryPages: m.memory?.min ?? 0,
+  })
   return m
 }

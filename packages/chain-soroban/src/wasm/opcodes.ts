@@ -52,3 +52,31 @@ export function skipImmediates(op: number, r: Reader, onBlockType: (t: number) =
     (op >= 0x45 && op <= 0x5a) || (op >= 0x67 && op <= 0x8a) || op === 0xa7 || op === 0xac || op === 0xad ||
     (op >= 0xc0 && op <= 0xc4)
 }
+
+export const OP_UNREACHABLE = 0x00
+export const OP_BR = 0x0c
+export const OP_BR_IF = 0x0d
+export const OP_BR_TABLE = 0x0e
+export const OP_CALL = 0x10
+export const OP_CALL_INDIRECT = 0x11
+
+/**
+ * Operand-stack effect of an allowed instruction that is not control flow or
+ * a call: values popped, values pushed (MVP i32/i64 and sign extension).
+ */
+export function stackEffect(op: number): readonly [pops: number, pushes: number] {
+  if (op === 0x01) return NONE // nop
+  if (op === 0x1a || op === 0x21 || op === 0x24) return POP1 // drop, local.set, global.set
+  if (op === 0x1b) return SELECT
+  if (op === 0x20 || op === 0x23 || op === 0x3f || op === 0x41 || op === 0x42) return PUSH1 // local.get, global.get, memory.size, consts
+  if (op >= 0x36 && op <= 0x3e) return POP2 // stores
+  if ((op >= 0x46 && op <= 0x4f) || (op >= 0x51 && op <= 0x5a) || (op >= 0x6a && op <= 0x78) || (op >= 0x7c && op <= 0x8a)) return BINARY
+  return UNARY // loads, local.tee, memory.grow, eqz, clz/ctz/popcnt, conversions, sign extension
+}
+const NONE = [0, 0] as const
+const POP1 = [1, 0] as const
+const POP2 = [2, 0] as const
+const PUSH1 = [0, 1] as const
+const UNARY = [1, 1] as const
+const BINARY = [2, 1] as const
+const SELECT = [3, 1] as const
