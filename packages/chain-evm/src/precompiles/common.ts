@@ -1,4 +1,5 @@
 /** Helpers shared by the precompiles: padded input reads and result shapes. */
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js'
 import type { PrecompileResult } from '@zvm/core'
 
 /** `length` bytes of `input` from `offset`, zero-padded past its end. */
@@ -23,3 +24,19 @@ export function linearGas(base: number, perWord: number, length: number): number
 
 // Big-endian conversions live in @zvm/primitives.
 export { bytesToBigint as toBigint, bigintToBytes as toBytes } from '@zvm/primitives'
+
+/**
+ * Big-endian bytes as a bigint in time linear in their length. The
+ * primitives' `bytesToBigint` shifts the whole value once per byte, which is
+ * quadratic: fine for a word, minutes for MODEXP's 256 KB operands. The
+ * engine parses hex in linear time.
+ */
+export function longBytesToBigint(bytes: Uint8Array): bigint {
+  return bytes.length === 0 ? 0n : BigInt(`0x${bytesToHex(bytes)}`)
+}
+
+/** `value` as `size` big-endian bytes (value < 256^size), linear in `size`, for the same reason. */
+export function bigintToLongBytes(value: bigint, size: number): Uint8Array {
+  const hex = value.toString(16)
+  return hexToBytes(hex.length === 2 * size ? hex : hex.padStart(2 * size, '0'))
+}
