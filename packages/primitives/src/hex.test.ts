@@ -16,10 +16,26 @@ describe('hex', () => {
     expect(() => hexToBytes('0x123')).toThrow(/odd length 3/)
     expect(() => hexToBytes('0x12g4')).toThrow(/'g' at position 2/)
     expect(() => hexToBytes(42 as unknown as string)).toThrow(InvalidHexError)
+    // A bad character is reported even when it also makes the length odd.
+    expect(() => hexToBytes('xyz')).toThrow(/'x' at position 0/)
   })
   it('bigint <-> bytes', () => fc.assert(fc.property(fc.bigInt({ min: 0n, max: (1n << 256n) - 1n }), (v) => {
     expect(bytesToBigint(bigintToBytes(v, 32))).toBe(v)
   })))
+  // Long values take the hex route: same results as shifting byte by byte, truncation included.
+  const shifted = (bytes: Uint8Array): bigint => bytes.reduce((v, b) => (v << 8n) | BigInt(b), 0n)
+  it('long bytes -> bigint equals the byte-by-byte reading', () => fc.assert(fc.property(fc.uint8Array({ minLength: 60, maxLength: 300 }), (b) => {
+    expect(bytesToBigint(b)).toBe(shifted(b))
+  })))
+  it('bigint -> long bytes keeps the low bytes and pads the rest', () => fc.assert(fc.property(fc.bigInt({ min: 0n, max: (1n << 1200n) - 1n }), fc.integer({ min: 60, max: 200 }), (v, size) => {
+    const bytes = bigintToBytes(v, size)
+    expect(bytes.length).toBe(size)
+    expect(shifted(bytes)).toBe(v & ((1n << BigInt(8 * size)) - 1n))
+  })))
+  it('a megabyte converts in linear time', () => {
+    const big = new Uint8Array(1 << 20).fill(0xab)
+    expect(bigintToBytes(bytesToBigint(big), big.length)).toEqual(big)
+  })
 })
 
 describe('addresses', () => {

@@ -5,6 +5,8 @@ import { InvalidHexError } from './errors.ts'
 export type Hex = `0x${string}`
 
 const HEX_CHARS = '0123456789abcdef'
+/** Above this many bytes, bigint conversions go through a hex string (linear) instead of shifts (quadratic). */
+const LONG = 64
 const BYTE_TO_HEX: string[] = Array.from({ length: 256 }, (_, i) => HEX_CHARS[i >> 4] + HEX_CHARS[i & 15])
 
 function nibble(code: number): number {
@@ -27,7 +29,13 @@ function nibble(code: number): number {
 export function hexToBytes(hex: string): Uint8Array {
   if (typeof hex !== 'string') throw new InvalidHexError(`expected a hex string, got ${typeof hex}`)
   const body = hex.startsWith('0x') || hex.startsWith('0X') ? hex.slice(2) : hex
-  if (body.length % 2 !== 0) throw new InvalidHexError(`hex string has odd length ${body.length}`)
+  if (body.length % 2 !== 0) {
+    // A stray character is the more useful report than the odd length it causes.
+    for (let i = 0; i < body.length; i++) {
+      if (nibble(body.charCodeAt(i)) < 0) throw new InvalidHexError(`invalid hex character '${body[i]}' at position ${i}`)
+    }
+    throw new InvalidHexError(`hex string has odd length ${body.length}`)
+  }
   const out = new Uint8Array(body.length / 2)
   for (let i = 0; i < out.length; i++) {
     const hi = nibble(body.charCodeAt(2 * i))
@@ -66,6 +74,11 @@ export function bytesToHex(bytes: Uint8Array): Hex {
  * ```
  */
 export function bigintToBytes(value: bigint, size: number): Uint8Array {
+  // Shifting per byte is quadratic in the length; long values go through one hex conversion.
+  if (size > LONG) {
+    const digits = value.toString(16)
+    return hexToBytes(digits.length >= 2 * size ? digits.slice(digits.length - 2 * size) : digits.padStart(2 * size, '0'))
+  }
   const out = new Uint8Array(size)
   let v = value
   for (let i = size - 1; i >= 0 && v > 0n; i--) {
@@ -85,6 +98,7 @@ export function bigintToBytes(value: bigint, size: number): Uint8Array {
  * ```
  */
 export function bytesToBigint(bytes: Uint8Array): bigint {
+  if (bytes.length > LONG) return BigInt(bytesToHex(bytes))
   let v = 0n
   for (let i = 0; i < bytes.length; i++) v = (v << 8n) | BigInt(bytes[i])
   return v
