@@ -120,9 +120,11 @@ describe('hashing over memory', () => {
     const expected = bytesToBigint(keccak_256(new Uint8Array([...bigintToBytes(slot, 32), ...bigintToBytes(key, 32)])))
     expect(top(...push(slot), ...push(key), 'TABLEHASH')).toBe(expected)
   })
-  it('hash gas: static + per word + memory', () => {
-    // PUSH1 64 PUSH1 0 SHA256 HALT: 3 + 3 + 60 + 12*2 + memory(2 words) 6
-    expect(new Vm().run({ code: prog('PUSH1', 64, 'PUSH1', 0, 'SHA256', 'HALT') }).gasUsed).toBe(96)
+  it('hash gas: base (static + measured surcharge, NATIVE_OP_GAS) + per word + memory', () => {
+    // PUSH1 64 PUSH1 0 SHA256 HALT: 3 + 3 + 72 + 12*2 + memory(2 words) 6
+    expect(new Vm().run({ code: prog('PUSH1', 64, 'PUSH1', 0, 'SHA256', 'HALT') }).gasUsed).toBe(108)
+    // KECCAK256: 340 + 100/word
+    expect(new Vm().run({ code: prog('PUSH1', 64, 'PUSH1', 0, 'KECCAK256', 'HALT') }).gasUsed).toBe(3 + 3 + 340 + 200 + 6)
   })
 })
 

@@ -4,6 +4,7 @@
  * separate (memoryExpansionCost).
  */
 import { toWordSize, UNPAYABLE } from './memory.ts'
+import { NATIVE_OP_GAS } from './native-costs.ts'
 
 function perWord(bytes: number, gasPerWord: number): number {
   if (bytes > 2 ** 32) return UNPAYABLE
@@ -24,21 +25,26 @@ export function copyCost(bytes: number, gasPerWord = 3): number {
 }
 
 /**
- * Hashing opcodes: per-word cost of the input (KECCAK256 6, SHA256 12,
- * RIPEMD160 120, BLAKE2B 6 on the native ISA).
+ * Hashing opcodes: per-word cost of the input (KECCAK256 100, SHA256 12,
+ * RIPEMD160 120, BLAKE2B 50 on the native ISA; the base is NATIVE_OP_GAS).
  *
  * @example
  * ```ts
  * import { hashCost, HASH_WORD_GAS } from '@zvm/gas'
- * hashCost(32, HASH_WORD_GAS.KECCAK256) // 6
+ * hashCost(32, HASH_WORD_GAS.KECCAK256) // 100
  * ```
  */
 export function hashCost(bytes: number, gasPerWord: number): number {
   return perWord(bytes, gasPerWord)
 }
 
-/** Per-word input cost of each native hashing opcode. */
-export const HASH_WORD_GAS = { KECCAK256: 6, SHA256: 12, RIPEMD160: 120, BLAKE2B: 6 } as const
+/** Per-word input cost of each native hashing opcode (from NATIVE_OP_GAS). */
+export const HASH_WORD_GAS = Object.freeze({
+  KECCAK256: NATIVE_OP_GAS.KECCAK256.perWord,
+  SHA256: NATIVE_OP_GAS.SHA256.perWord,
+  RIPEMD160: NATIVE_OP_GAS.RIPEMD160.perWord,
+  BLAKE2B: NATIVE_OP_GAS.BLAKE2B.perWord,
+})
 
 /**
  * LOGn data cost: 8 per byte (topics are in the static cost).

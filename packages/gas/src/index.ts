@@ -5,4 +5,5 @@ export {
   NATIVE_STORAGE_GAS, sloadCost, sstoreCost, sstoreRefund, cappedRefund, type StorageGasSchedule,
 } from './storage.ts'
 export { NATIVE_GAS_SCHEDULE, type GasSchedule } from './schedule.ts'
+export { PQ_VERIFY_GAS, PQ_VERIFY_WORD_GAS, NATIVE_OP_GAS, nativeSurcharge, type PqParameterSet } from './native-costs.ts'
 export { GasMeter, InvalidGasLimitError } from './meter.ts'

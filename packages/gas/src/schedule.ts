@@ -4,6 +4,7 @@
  * ISA uses NATIVE_GAS_SCHEDULE. Reading a field of a frozen object costs the
  * same as a constant in the hot loop, and keeps fork checks out of it.
  */
+import { PQ_VERIFY_WORD_GAS } from './native-costs.ts'
 import { NATIVE_STORAGE_GAS, type StorageGasSchedule } from './storage.ts'
 
 /** Every dynamic gas parameter an instruction may need. */
@@ -31,7 +32,11 @@ export interface GasSchedule {
   readonly logPerByte: number
   /** Per byte of EXP exponent. */
   readonly expPerByte: number
-  /** Per word hashed by KECCAK256. */
+  /**
+   * Per word hashed by KECCAK256 (and the other hashes below): Ethereum's
+   * prices, which the EVM table uses; the native table prices its hashes by
+   * NATIVE_OP_GAS (native-costs.ts).
+   */
   readonly keccakPerWord: number
   /** Per word hashed by SHA256. */
   readonly sha256PerWord: number
@@ -74,6 +79,6 @@ export const NATIVE_GAS_SCHEDULE: GasSchedule = Object.freeze({
   ripemd160PerWord: 120,
   blake2bPerWord: 6,
   hcsPerByte: 100,
-  pqVerifyPerWord: 3,
+  pqVerifyPerWord: PQ_VERIFY_WORD_GAS,
   refundQuotient: 5,
 })

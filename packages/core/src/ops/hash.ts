@@ -2,12 +2,14 @@
 import { blake2b } from '@noble/hashes/blake2.js'
 import { ripemd160 } from '@noble/hashes/legacy.js'
 import { sha256 } from '@noble/hashes/sha2.js'
+import { NATIVE_OP_GAS, nativeSurcharge } from '@zvm/gas'
 import { word as w } from '@zvm/primitives'
 import type { Frame } from '../frame.ts'
 import { keccak256Word } from '../keccak-cache.ts'
 import { Halt } from '../halt.ts'
 import type { Operation } from '../table.ts'
 import { chargeWords, expandMemory } from './memory.ts'
+import { withSurcharge } from './surcharge.ts'
 
 /** Writes the hash of memory[offset, offset + size) as the word at `stack[o]`. */
 type HashIntoWord = (memory: Uint8Array, offset: number, size: number, stack: Uint32Array, o: number) => void
@@ -42,6 +44,16 @@ export const sha256Op = makeHash(digestInto(sha256, false), (f) => f.ctx.table.s
 /** RIPEMD160: the 20-byte digest right-aligned in the word. */
 export const ripemd160Op = makeHash(digestInto(ripemd160, true), (f) => f.ctx.table.schedule.ripemd160PerWord)
 export const blake2bOp = makeHash(digestInto((d) => blake2b(d, { dkLen: 32 }), false), (f) => f.ctx.table.schedule.blake2bPerWord)
+
+/**
+ * The native table's hashes: priced by @zvm/gas NATIVE_OP_GAS (measured; the
+ * library hashes run at 15–80 MB/s in JavaScript), not by Ethereum's schedule.
+ */
+export const nativeKeccak256 = withSurcharge(makeHash(keccak256Word, () => NATIVE_OP_GAS.KECCAK256.perWord), nativeSurcharge('KECCAK256'))
+export const nativeSha256 = withSurcharge(makeHash(digestInto(sha256, false), () => NATIVE_OP_GAS.SHA256.perWord), nativeSurcharge('SHA256'))
+export const nativeRipemd160 = withSurcharge(makeHash(digestInto(ripemd160, true), () => NATIVE_OP_GAS.RIPEMD160.perWord), nativeSurcharge('RIPEMD160'))
+export const nativeBlake2b = withSurcharge(
+  makeHash(digestInto((d) => blake2b(d, { dkLen: 32 }), false), () => NATIVE_OP_GAS.BLAKE2B.perWord), nativeSurcharge('BLAKE2B'))
 
 const scratch = new Uint8Array(64)
 

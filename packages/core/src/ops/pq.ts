@@ -5,6 +5,9 @@
  * parameter set is chosen by key (and for SLH-DSA signature) length:
  * DILITHIUM = ML-DSA-44/65/87, FALCON = Falcon-512/1024, SPHINCS = SLH-DSA
  * SHA2 128/192/256 s/f. Malformed inputs verify as 0, never throw.
+ * Gas: the parameter set's PQ_VERIFY_GAS (@zvm/gas, measured; static gas
+ * included) once it is recognised, plus PQ_VERIFY_WORD_GAS per word of
+ * message, signature and key, plus memory.
  * PQ_KEYGEN pops (seedOffset, outOffset), derives an ML-DSA-65 key pair from
  * the 32-byte seed, writes publicKey ‖ secretKey at outOffset and pushes the
  * number of bytes written (1952 + 4032).
@@ -14,6 +17,8 @@ import { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa.js'
 import {
   slh_dsa_sha2_128f, slh_dsa_sha2_128s, slh_dsa_sha2_192f, slh_dsa_sha2_192s, slh_dsa_sha2_256f, slh_dsa_sha2_256s,
 } from '@noble/post-quantum/slh-dsa.js'
+import { NATIVE_OPCODES_BY_NAME } from '@zvm/bytecode'
+import { PQ_VERIFY_GAS, type PqParameterSet } from '@zvm/gas'
 import { word as w } from '@zvm/primitives'
 import type { Frame } from '../frame.ts'
 import { Halt } from '../halt.ts'
@@ -25,19 +30,30 @@ interface Verifier {
   verify(sig: Uint8Array, msg: Uint8Array, publicKey: Uint8Array): boolean
 }
 
-type Selector = (keyLength: number, sigLength: number) => Verifier | undefined
+/** A parameter set: its name (the key of PQ_VERIFY_GAS) and its verifier. */
+export interface PqScheme {
+  readonly name: PqParameterSet
+  readonly verifier: Verifier
+}
 
-const byKey = (list: Verifier[]): Selector => (key) => list.find((v) => v.lengths.publicKey === key)
-const byKeyAndSig = (list: Verifier[]): Selector => (key, sig) =>
-  list.find((v) => v.lengths.publicKey === key && v.lengths.signature === sig)
+type Selector = (keyLength: number, sigLength: number) => PqScheme | undefined
 
-export const DILITHIUM: Selector = byKey([ml_dsa44, ml_dsa65, ml_dsa87])
-export const FALCON: Selector = byKey([falcon512, falcon1024])
+const byKey = (list: PqScheme[]): Selector => (key) => list.find((s) => s.verifier.lengths.publicKey === key)
+const byKeyAndSig = (list: PqScheme[]): Selector => (key, sig) =>
+  list.find((s) => s.verifier.lengths.publicKey === key && s.verifier.lengths.signature === sig)
+
+export const DILITHIUM: Selector = byKey([
+  { name: 'ML-DSA-44', verifier: ml_dsa44 }, { name: 'ML-DSA-65', verifier: ml_dsa65 }, { name: 'ML-DSA-87', verifier: ml_dsa87 },
+])
+export const FALCON: Selector = byKey([{ name: 'Falcon-512', verifier: falcon512 }, { name: 'Falcon-1024', verifier: falcon1024 }])
 export const SPHINCS: Selector = byKeyAndSig([
-  slh_dsa_sha2_128s, slh_dsa_sha2_128f, slh_dsa_sha2_192s, slh_dsa_sha2_192f, slh_dsa_sha2_256s, slh_dsa_sha2_256f,
+  { name: 'SLH-DSA-SHA2-128s', verifier: slh_dsa_sha2_128s }, { name: 'SLH-DSA-SHA2-128f', verifier: slh_dsa_sha2_128f },
+  { name: 'SLH-DSA-SHA2-192s', verifier: slh_dsa_sha2_192s }, { name: 'SLH-DSA-SHA2-192f', verifier: slh_dsa_sha2_192f },
+  { name: 'SLH-DSA-SHA2-256s', verifier: slh_dsa_sha2_256s }, { name: 'SLH-DSA-SHA2-256f', verifier: slh_dsa_sha2_256f },
 ])
 
-function makeVerify(select: Selector): Operation {
+function makeVerify(select: Selector, opName: string): Operation {
+  const staticGas = NATIVE_OPCODES_BY_NAME.get(opName)!.staticGas
   return (f: Frame, pc: number) => {
     const s = f.stack
     const a = (f.sp - 1) << 3
@@ -51,11 +67,15 @@ function makeVerify(select: Selector): Operation {
     if (msgLength < 0 || sigLength < 0 || keyLength < 0) { f.halt = Halt.OutOfGas; return -1 }
     if (!chargeWords(f, msgLength + sigLength + keyLength, f.ctx.table.schedule.pqVerifyPerWord)) return -1
     if (!expandMemory(f, msgOffset, msgLength) || !expandMemory(f, sigOffset, sigLength) || !expandMemory(f, keyOffset, keyLength)) return -1
-    const verifier = select(keyLength, sigLength)
+    const scheme = select(keyLength, sigLength)
     let valid = false
-    if (verifier) {
+    if (scheme) {
+      // Verification costs what was measured for this parameter set (the static gas is part of it).
+      const cost = PQ_VERIFY_GAS[scheme.name] - staticGas
+      if (cost > f.gasLeft) { f.halt = Halt.OutOfGas; return -1 }
+      f.gasLeft -= cost
       try {
-        valid = verifier.verify(f.memory.read(sigOffset, sigLength), f.memory.read(msgOffset, msgLength), f.memory.read(keyOffset, keyLength))
+        valid = scheme.verifier.verify(f.memory.read(sigOffset, sigLength), f.memory.read(msgOffset, msgLength), f.memory.read(keyOffset, keyLength))
       } catch {
         valid = false
       }
@@ -66,9 +86,9 @@ function makeVerify(select: Selector): Operation {
   }
 }
 
-export const pqVerifyDilithium = makeVerify(DILITHIUM)
-export const pqVerifyFalcon = makeVerify(FALCON)
-export const pqVerifySphincs = makeVerify(SPHINCS)
+export const pqVerifyDilithium = makeVerify(DILITHIUM, 'PQ_VERIFY_DILITHIUM')
+export const pqVerifyFalcon = makeVerify(FALCON, 'PQ_VERIFY_FALCON')
+export const pqVerifySphincs = makeVerify(SPHINCS, 'PQ_VERIFY_SPHINCS')
 
 /** Bytes PQ_KEYGEN writes: ML-DSA-65 public key then secret key. */
 export const PQ_KEYGEN_OUTPUT_BYTES = 1952 + 4032
