@@ -1,11 +1,15 @@
 /**
- * BLAKE2F (EIP-152) on 32-bit halves: the EIP's vectors unchanged, and random
- * inputs against a plain bigint transcription of RFC 7693 §3.2 (the
- * implementation this one replaced).
+ * BLAKE2F (EIP-152), in the WebAssembly kernel and in the TypeScript fallback
+ * on 32-bit halves: the EIP's vectors unchanged, and random inputs against a
+ * plain bigint transcription of RFC 7693 §3.2. The embedded kernel must be
+ * the current build of its AssemblyScript source.
  */
+import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
-import { describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { compilePrecompileKernel, KERNEL_MODULE, kernelModuleSource } from '../build/precompile-kernel.ts'
 import { blake2bCompress, blake2f } from '../src/precompiles/index.ts'
+import { precompileKernel, usePrecompileKernel } from '../src/precompiles/kernel.ts'
 import eip152 from './vectors/blake2f-eip152.json' with { type: 'json' }
 
 const hexToBytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'))
@@ -51,63 +55,103 @@ function referencePrecompile(input: Uint8Array): Uint8Array {
   return out
 }
 
-describe('BLAKE2F EIP-152 vectors', () => {
-  for (const vector of eip152.vectors) {
-    it(vector.name, () => {
-      const input = hexToBytes(vector.input)
-      if (vector.gasOnly !== undefined) {
-        // 2^32 - 1 rounds cost that much gas: one short of it fails before running a round.
-        const r = blake2f(input, vector.gasOnly - 1)
-        expect(r).toEqual({ ok: false, gasUsed: vector.gasOnly - 1, reason: 'out of gas' })
-        return
+describe('precompile kernel', () => {
+  it('the embedded module is the current build of assembly/precompile-kernel.ts', { timeout: 60_000 }, async () => {
+    expect(readFileSync(KERNEL_MODULE, 'utf8')).toBe(kernelModuleSource(await compilePrecompileKernel()))
+  })
+
+  it('instantiates here and can be switched off and on', () => {
+    expect(precompileKernel()).toBeDefined()
+    usePrecompileKernel(false)
+    expect(precompileKernel()).toBeUndefined()
+    usePrecompileKernel(true)
+    expect(precompileKernel()).toBeDefined()
+  })
+
+  it('BLAKE2F: kernel and TypeScript fallback agree on long random inputs (up to 2,000 rounds)', () => {
+    const input = fc.tuple(fc.integer({ min: 0, max: 2_000 }), fc.uint8Array({ minLength: 208, maxLength: 208 }), fc.boolean())
+    fc.assert(fc.property(input, ([rounds, body, final]) => {
+      const bytes = new Uint8Array(213)
+      new DataView(bytes.buffer).setUint32(0, rounds)
+      bytes.set(body, 4)
+      bytes[212] = final ? 1 : 0
+      const fast = blake2f(bytes, 10_000)
+      usePrecompileKernel(false)
+      try {
+        expect(blake2f(bytes, 10_000)).toEqual(fast)
+      } finally {
+        usePrecompileKernel(true)
       }
-      const r = blake2f(input, 1_000_000)
-      if (vector.error !== undefined) {
-        expect(r.ok).toBe(false)
-        expect(r.gasUsed).toBe(1_000_000)
-        if (!r.ok) expect(r.reason).toContain(vector.error)
-        return
-      }
-      expect(r.ok && bytesToHex(r.output)).toBe(vector.output)
-      expect(r.gasUsed).toBe(new DataView(input.buffer).getUint32(0)) // 1 gas per round
-    })
-  }
+    }), { numRuns: 200 })
+  })
 })
 
-describe('BLAKE2F against the bigint reference', () => {
-  const input = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.uint8Array({ minLength: 208, maxLength: 208 }), fc.boolean())
-    .map(([rounds, body, final]) => {
-      const out = new Uint8Array(213)
-      new DataView(out.buffer).setUint32(0, rounds)
-      out.set(body, 4)
-      out[212] = final ? 1 : 0
-      return out
+for (const [path, kernelOn] of [['WebAssembly kernel', true], ['TypeScript fallback', false]] as const) {
+  describe(path, () => {
+    beforeAll(() => usePrecompileKernel(kernelOn))
+    afterAll(() => usePrecompileKernel(true))
+
+    it('runs on this path', () => expect(precompileKernel() !== undefined).toBe(kernelOn))
+
+    describe('BLAKE2F EIP-152 vectors', () => {
+      for (const vector of eip152.vectors) {
+        it(vector.name, () => {
+          const input = hexToBytes(vector.input)
+          if (vector.gasOnly !== undefined) {
+            // 2^32 - 1 rounds cost that much gas: one short of it fails before running a round.
+            const r = blake2f(input, vector.gasOnly - 1)
+            expect(r).toEqual({ ok: false, gasUsed: vector.gasOnly - 1, reason: 'out of gas' })
+            return
+          }
+          const r = blake2f(input, 1_000_000)
+          if (vector.error !== undefined) {
+            expect(r.ok).toBe(false)
+            expect(r.gasUsed).toBe(1_000_000)
+            if (!r.ok) expect(r.reason).toContain(vector.error)
+            return
+          }
+          expect(r.ok && bytesToHex(r.output)).toBe(vector.output)
+          expect(r.gasUsed).toBe(new DataView(input.buffer).getUint32(0)) // 1 gas per round
+        })
+      }
     })
 
-  it('same output for random state, message, counter, flag and rounds', () => {
-    fc.assert(fc.property(input, (bytes) => {
-      const r = blake2f(bytes, 1_000)
-      expect(r.ok && bytesToHex(r.output)).toBe(bytesToHex(referencePrecompile(bytes)))
-    }), { numRuns: 300 })
-  })
+    describe('BLAKE2F against the bigint reference', () => {
+      const input = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.uint8Array({ minLength: 208, maxLength: 208 }), fc.boolean())
+        .map(([rounds, body, final]) => {
+          const out = new Uint8Array(213)
+          new DataView(out.buffer).setUint32(0, rounds)
+          out.set(body, 4)
+          out[212] = final ? 1 : 0
+          return out
+        })
 
-  it('blake2bCompress (bigint words) agrees with the reference', () => {
-    const word = fc.bigInt({ min: 0n, max: MASK })
-    fc.assert(fc.property(fc.integer({ min: 0, max: 24 }), fc.array(word, { minLength: 8, maxLength: 8 }), fc.array(word, { minLength: 16, maxLength: 16 }), word, word, fc.boolean(),
-      (rounds, h, m, t0, t1, final) => {
-        expect(blake2bCompress(rounds, h, m, t0, t1, final)).toEqual(referenceF(rounds, h, m, t0, t1, final))
-      }), { numRuns: 100 })
-  })
+      it('same output for random state, message, counter, flag and rounds', () => {
+        fc.assert(fc.property(input, (bytes) => {
+          const r = blake2f(bytes, 1_000)
+          expect(r.ok && bytesToHex(r.output)).toBe(bytesToHex(referencePrecompile(bytes)))
+        }), { numRuns: 300 })
+      })
 
-  it('does not convert through BigInt on the precompile path (1 gas per round leaves no room for it)', () => {
-    // Deterministic stand-in for the speed requirement: the bigint version called BigInt() per input byte.
-    const spy = vi.spyOn(globalThis, 'BigInt')
-    try {
-      const r = blake2f(hexToBytes(eip152.vectors[5].input), 100)
-      expect(r.ok).toBe(true)
-      expect(spy).not.toHaveBeenCalled()
-    } finally {
-      spy.mockRestore()
-    }
+      it('blake2bCompress (bigint words) agrees with the reference', () => {
+        const word = fc.bigInt({ min: 0n, max: MASK })
+        fc.assert(fc.property(fc.integer({ min: 0, max: 24 }), fc.array(word, { minLength: 8, maxLength: 8 }), fc.array(word, { minLength: 16, maxLength: 16 }), word, word, fc.boolean(),
+          (rounds, h, m, t0, t1, final) => {
+            expect(blake2bCompress(rounds, h, m, t0, t1, final)).toEqual(referenceF(rounds, h, m, t0, t1, final))
+          }), { numRuns: 100 })
+      })
+
+      it('does not convert through BigInt on the precompile path (1 gas per round leaves no room for it)', () => {
+        // Deterministic stand-in for the speed requirement: the bigint version called BigInt() per input byte.
+        const spy = vi.spyOn(globalThis, 'BigInt')
+        try {
+          const r = blake2f(hexToBytes(eip152.vectors[5].input), 100)
+          expect(r.ok).toBe(true)
+          expect(spy).not.toHaveBeenCalled()
+        } finally {
+          spy.mockRestore()
+        }
+      })
+    })
   })
-})
+}

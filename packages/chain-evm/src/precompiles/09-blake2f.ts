@@ -5,11 +5,15 @@
  * spec EIP-152 points at). Input is exactly 213 bytes: rounds (4, big
  * endian), h (64), m (128), t (16), final flag (1, must be 0 or 1); gas = rounds.
  *
- * A round costs 1 gas, so it must take well under 50 ns: the 64-bit words are
+ * A round costs 1 gas, so it must take well under 50 ns. The precompile runs
+ * F in the WebAssembly kernel (./kernel.ts) on native 64-bit words. Where
+ * WebAssembly is unavailable it runs the TypeScript F below: the 64-bit words
  * kept as (low, high) 32-bit halves in preallocated Uint32Arrays, the way
- * @noble/hashes' blake2b does, with no bigint and no allocation per round.
+ * @noble/hashes' blake2b does, with no bigint and no allocation per round
+ * (~220 ns a round, about 4.5 Mgas/s).
  */
 import type { Precompile } from '@zvm/core'
+import { precompileKernel } from './kernel.ts'
 
 /** RFC 7693 §2.6 IV, each 64-bit word as (low, high). */
 const IV = Uint32Array.from([
@@ -152,6 +156,13 @@ export const blake2f: Precompile = (input, gasLimit) => {
   if (rounds > gasLimit) return { ok: false, gasUsed: gasLimit, reason: 'out of gas' }
   const flag = input[212]
   if (flag > 1) return { ok: false, gasUsed: gasLimit, reason: `final flag must be 0 or 1, got ${flag}` }
+  const kernel = precompileKernel()
+  if (kernel !== undefined) {
+    // Bytes 4..212 are h, m and t as little-endian words: the kernel's layout.
+    kernel.bytes.set(input.subarray(4, 212), kernel.base)
+    kernel.blake2f(rounds, flag === 1)
+    return { ok: true, gasUsed: rounds, output: kernel.bytes.slice(kernel.base, kernel.base + 64) }
+  }
   const h = readWords(input, 4, 16)
   compress(rounds, h, readWords(input, 68, 32), readWords(input, 196, 4), flag === 1)
   return { ok: true, gasUsed: rounds, output: writeWords(h) }
