@@ -8,7 +8,7 @@
 //   BUF +   0  BLAKE2F h[8], then m[16] at +64, t[2] at +192: bytes 4..212 of
 //              the precompile input, copied as they are; h is updated in place
 //   BUF + 256  MODEXP modulus, base (< modulus), result: u64 each
-//   BUF + 512  MODEXP exponent bytes, EXP_CHUNK at a time
+//   BUF + 512  MODEXP exponent bytes, powChunkSize() at a time
 
 const BUF: usize = memory.data(512 + 32768)
 const H: usize = BUF
@@ -96,8 +96,9 @@ export function blake2f(rounds: u32, final: bool): void {
 // --- MODEXP for moduli below 2^64 ---
 //
 // modulus = 2^k · q with q odd. base^e mod q runs in Montgomery form
-// (R = 2^64, HAC 14.36) and base^e mod 2^k in wrapping u64 arithmetic, side
-// by side over the exponent; the two are joined by the CRT (Garner) at the end.
+// (HAC 14.36; R = 2^32 when q < 2^32, where one 64-bit product holds a·b,
+// else R = 2^64) and base^e mod 2^k in wrapping u64 arithmetic, side by side
+// over the exponent; the two are joined by the CRT (Garner) at the end.
 // Exponent bits go left to right in 4-bit windows (HAC 14.82), as in the
 // TypeScript paths.
 
@@ -111,6 +112,7 @@ export function blake2f(rounds: u32, final: bool): void {
 
 // State of one exponentiation, kept between chunks of the exponent.
 let q: u64 = 1 // odd part of the modulus
+let small = false // q < 2^32: Montgomery with R = 2^32
 let qNegInverse: u64 = 0 // -q^-1 mod 2^64
 let lowMask: u64 = 0 // 2^k - 1
 let accOdd: u64 = 0 // result so far mod q, Montgomery form
@@ -132,6 +134,20 @@ const POWERS_LOW: usize = memory.data(16 * 8) // base^i mod 2^64
   return overflow || carried >= q ? carried - q : carried
 }
 
+/** a · b · 2^-32 mod q for a, b < q < 2^32. */
+@inline function montMulSmall(a: u64, b: u64): u64 {
+  const product = a * b
+  const reduce = <u64>(<u32>product * <u32>qNegInverse) * q
+  // The low halves sum to 0 mod 2^32, carrying exactly when product's is not 0; the sum is < 2q < 2^33.
+  const sum = (product >> 32) + (reduce >> 32) + <u64>(<u32>product != 0)
+  return sum >= q ? sum - q : sum
+}
+
+/** Montgomery multiplication for the current modulus (`isSmall` is a constant where it is inlined). */
+@inline function mulOdd(a: u64, b: u64, isSmall: bool): u64 {
+  return isSmall ? montMulSmall(a, b) : montMul(a, b)
+}
+
 /** (a + b) mod q for a, b < q. */
 @inline function addMod(a: u64, b: u64): u64 {
   const sum = a + b
@@ -151,16 +167,23 @@ export function powStart(): void {
   let inverse = q
   for (let i = 0; i < 5; i++) inverse *= 2 - q * inverse
   qNegInverse = 0 - inverse
-  // R mod q, then R^2 mod q by 64 doublings.
-  const rModQ = (0 - q) % q
-  let r2 = rModQ
-  for (let i = 0; i < 64; i++) r2 = addMod(r2, r2)
+  small = q < 0x100000000
+  // R mod q and R^2 mod q (by doubling when R = 2^64).
+  let rModQ: u64, r2: u64
+  if (small) {
+    rModQ = (<u64>1 << 32) % q
+    r2 = rModQ * rModQ % q
+  } else {
+    rModQ = (0 - q) % q
+    r2 = rModQ
+    for (let i = 0; i < 64; i++) r2 = addMod(r2, r2)
+  }
   const baseValue = load<u64>(BASE)
-  const baseOdd = montMul(baseValue % q, r2)
+  const baseOdd = mulOdd(baseValue % q, r2, small)
   store<u64>(POWERS_ODD, rModQ)
   store<u64>(POWERS_LOW, 1)
   for (let i: usize = 1; i < 16; i++) {
-    store<u64>(POWERS_ODD + 8 * i, montMul(load<u64>(POWERS_ODD + 8 * (i - 1)), baseOdd))
+    store<u64>(POWERS_ODD + 8 * i, mulOdd(load<u64>(POWERS_ODD + 8 * (i - 1)), baseOdd, small))
     store<u64>(POWERS_LOW + 8 * i, load<u64>(POWERS_LOW + 8 * (i - 1)) * baseValue)
   }
   accOdd = rModQ
@@ -176,15 +199,20 @@ export function powChunkSize(): i32 { return 32768 }
  * multiplication by base^nibble unless it is zero.
  */
 export function powChunk(length: i32): void {
+  if (small) powLoop(length, true)
+  else powLoop(length, false)
+}
+
+@inline function powLoop(length: i32, isSmall: bool): void {
   let odd = accOdd, low = accLow
   for (let j = 0, end = length << 1; j < end; j++) {
     const nibble = (<usize>load<u8>(EXP + <usize>(j >> 1)) >> (<usize>(~j & 1) << 2)) & 15
-    odd = montMul(odd, odd); low *= low
-    odd = montMul(odd, odd); low *= low
-    odd = montMul(odd, odd); low *= low
-    odd = montMul(odd, odd); low *= low
+    odd = mulOdd(odd, odd, isSmall); low *= low
+    odd = mulOdd(odd, odd, isSmall); low *= low
+    odd = mulOdd(odd, odd, isSmall); low *= low
+    odd = mulOdd(odd, odd, isSmall); low *= low
     if (nibble != 0) {
-      odd = montMul(odd, load<u64>(POWERS_ODD + (nibble << 3)))
+      odd = mulOdd(odd, load<u64>(POWERS_ODD + (nibble << 3)), isSmall)
       low *= load<u64>(POWERS_LOW + (nibble << 3))
     }
   }
@@ -194,7 +222,7 @@ export function powChunk(length: i32): void {
 
 /** Writes base^e mod modulus to RESULT. */
 export function powFinish(): void {
-  const odd = montMul(accOdd, 1) // out of Montgomery form
+  const odd = mulOdd(accOdd, 1, small) // out of Montgomery form
   // Garner: x = odd + q · ((low - odd) · q^-1 mod 2^k) is below q · 2^k = modulus.
   const t = ((accLow - odd) * (0 - qNegInverse)) & lowMask
   store<u64>(RESULT, odd + q * t)

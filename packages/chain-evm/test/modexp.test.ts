@@ -1,12 +1,15 @@
 /**
  * MODEXP (EIP-198, EIP-2565 gas) for long exponents: random inputs against a
  * naive bigint reference, results fixed by number theory for megabyte
- * exponents, and the issue #18 input against @ethereumjs/evm.
+ * exponents, and the issue #18 input against @ethereumjs/evm. Moduli below
+ * 2^64 run in the WebAssembly kernel, so each suite runs with it and on the
+ * TypeScript fallback.
  */
 import fc from 'fast-check'
 import { bigintToBytes, type Address } from '@zvm/primitives'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { modexp, modexpGas } from '../src/precompiles/index.ts'
+import { precompileKernel, usePrecompileKernel } from '../src/precompiles/kernel.ts'
 import { ethereumjsEngine, zvmEngine } from './engines.ts'
 
 const word = (v: number): Uint8Array => bigintToBytes(BigInt(v), 32)
@@ -40,49 +43,91 @@ function expectModexp(base: Uint8Array, exponent: Uint8Array, modulus: Uint8Arra
   if (r.ok) expect(r.output).toEqual(bigintToBytes(expected, modulus.length))
 }
 
-describe('MODEXP against a naive bigint reference', () => {
-  const operand = (maxLength: number): fc.Arbitrary<Uint8Array> => fc.oneof(
-    fc.uint8Array({ maxLength }),
-    fc.constantFrom(new Uint8Array(0), Uint8Array.of(0), Uint8Array.of(1), Uint8Array.of(2), new Uint8Array(5), Uint8Array.of(0, 0, 1)),
-  )
-  it('random base, exponent and modulus (0–70 bytes; moduli on both sides of 2^26 and 2^32)', () => {
-    fc.assert(fc.property(operand(70), operand(70), fc.oneof(operand(70), fc.uint8Array({ minLength: 3, maxLength: 5 })), (base, exponent, modulus) => {
-      const input = modexpInput(base, exponent, modulus)
-      const r = modexp(input, 30_000_000)
-      const expHead = toBigint(exponent.subarray(0, 32))
-      expect(r.gasUsed).toBe(Number(modexpGas(BigInt(base.length), BigInt(exponent.length), BigInt(modulus.length), expHead)))
-      expect(r.ok && r.output).toEqual(bigintToBytes(naiveModPow(toBigint(base), toBigint(exponent), toBigint(modulus)), modulus.length))
-    }), { numRuns: 500 })
+for (const [path, kernelOn] of [['WebAssembly kernel', true], ['TypeScript fallback', false]] as const) {
+  describe(path, () => {
+    beforeAll(() => usePrecompileKernel(kernelOn))
+    afterAll(() => usePrecompileKernel(true))
+
+    it('runs on this path', () => expect(precompileKernel() !== undefined).toBe(kernelOn))
+
+    describe('MODEXP against a naive bigint reference', () => {
+      const operand = (maxLength: number): fc.Arbitrary<Uint8Array> => fc.oneof(
+        fc.uint8Array({ maxLength }),
+        fc.constantFrom(new Uint8Array(0), Uint8Array.of(0), Uint8Array.of(1), Uint8Array.of(2), new Uint8Array(5), Uint8Array.of(0, 0, 1)),
+      )
+      it('random base, exponent and modulus (0–70 bytes; moduli on both sides of 2^26 and 2^32)', () => {
+        fc.assert(fc.property(operand(70), operand(70), fc.oneof(operand(70), fc.uint8Array({ minLength: 3, maxLength: 5 })), (base, exponent, modulus) => {
+          const input = modexpInput(base, exponent, modulus)
+          const r = modexp(input, 30_000_000)
+          const expHead = toBigint(exponent.subarray(0, 32))
+          expect(r.gasUsed).toBe(Number(modexpGas(BigInt(base.length), BigInt(exponent.length), BigInt(modulus.length), expHead)))
+          expect(r.ok && r.output).toEqual(bigintToBytes(naiveModPow(toBigint(base), toBigint(exponent), toBigint(modulus)), modulus.length))
+        }), { numRuns: 500 })
+      })
+
+      it('input shorter than its lengths is zero-padded', () => {
+        const input = modexpInput(Uint8Array.of(3), Uint8Array.of(5), Uint8Array.of(0, 100)).subarray(0, 96 + 2) // modulus bytes cut off: 0
+        expect(modexp(input, 1_000)).toEqual({ ok: true, gasUsed: 200, output: new Uint8Array(2) })
+      })
+    })
+
+    describe('MODEXP with long exponents', () => {
+      const ones = (length: number): Uint8Array => new Uint8Array(length).fill(0xff)
+
+      it('1 MB exponent, modulus 1 and modulus 0: all-zero result of the modulus length', () => {
+        expectModexp(Uint8Array.of(3), ones(1 << 20), Uint8Array.of(1), 0n)
+        expectModexp(Uint8Array.of(3), ones(1 << 20), Uint8Array.of(0, 0, 0), 0n)
+      })
+
+      it('1 MB exponent, prime moduli: agrees with Fermat (b^e = b^(e mod (p-1)) mod p)', { timeout: 60_000 }, () => {
+        const exponent = ones(1 << 20)
+        const e = (1n << BigInt(8 << 20)) - 1n
+        for (const p of [251n, 65521n, 67108859n, 4294967291n, 18446744073709551557n]) {
+          const pBytes = bigintToBytes(p, Math.ceil(p.toString(16).length / 2))
+          expectModexp(Uint8Array.of(7), exponent, pBytes, naiveModPow(7n, e % (p - 1n), p))
+        }
+      })
+
+      it('4 KB exponent on a 32-byte modulus matches the naive reference', () => {
+        const exponent = Uint8Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) & 255)
+        const base = Uint8Array.from({ length: 32 }, (_, i) => 255 - i)
+        const modulus = Uint8Array.from({ length: 32 }, (_, i) => (i * 29 + 1) & 255)
+        expectModexp(base, exponent, modulus, naiveModPow(toBigint(base), toBigint(exponent), toBigint(modulus)))
+      })
+    })
+
+    describe('MODEXP with moduli of at most 8 bytes', () => {
+      // Odd and even, powers of two, and values at the 2^26, 2^32 and 2^63 edges of the paths.
+      const edges = [1n, 2n, 3n, 4n, 0xfbn, 0x100n, (1n << 26n) - 5n, (1n << 32n) - 5n, 1n << 32n, (1n << 32n) + 1n, 3n << 32n,
+        (1n << 63n) - 25n, 1n << 63n, (1n << 63n) + 1n, (1n << 64n) - 59n, (1n << 64n) - 2n, (1n << 64n) - 1n]
+      const modulus = fc.oneof(
+        fc.uint8Array({ minLength: 1, maxLength: 8 }),
+        fc.constantFrom(...edges).map((m) => bigintToBytes(m, 8)),
+        fc.tuple(fc.bigInt({ min: 1n, max: (1n << 32n) - 1n }), fc.integer({ min: 0, max: 32 })).map(([odd, k]) => bigintToBytes((odd << BigInt(k)) & ((1n << 64n) - 1n), 8)),
+      )
+      const base = fc.oneof(fc.uint8Array({ maxLength: 12 }), fc.constantFrom(...edges).map((b) => bigintToBytes(b - 1n, 8)))
+      it('random base and exponent (0–40 bytes) against the naive reference', () => {
+        fc.assert(fc.property(base, fc.uint8Array({ maxLength: 40 }), modulus, (b, e, m) => {
+          expectModexp(b, e, m, naiveModPow(toBigint(b), toBigint(e), toBigint(m)))
+        }), { numRuns: 1_000 })
+      })
+    })
   })
+}
 
-  it('input shorter than its lengths is zero-padded', () => {
-    const input = modexpInput(Uint8Array.of(3), Uint8Array.of(5), Uint8Array.of(0, 100)).subarray(0, 96 + 2) // modulus bytes cut off: 0
-    expect(modexp(input, 1_000)).toEqual({ ok: true, gasUsed: 200, output: new Uint8Array(2) })
-  })
-})
-
-describe('MODEXP with long exponents', () => {
-  const ones = (length: number): Uint8Array => new Uint8Array(length).fill(0xff)
-
-  it('1 MB exponent, modulus 1 and modulus 0: all-zero result of the modulus length', () => {
-    expectModexp(Uint8Array.of(3), ones(1 << 20), Uint8Array.of(1), 0n)
-    expectModexp(Uint8Array.of(3), ones(1 << 20), Uint8Array.of(0, 0, 0), 0n)
-  })
-
-  it('1 MB exponent, prime moduli: agrees with Fermat (b^e = b^(e mod (p-1)) mod p)', { timeout: 60_000 }, () => {
-    const exponent = ones(1 << 20)
-    const e = (1n << BigInt(8 << 20)) - 1n
-    for (const p of [251n, 65521n, 67108859n, 4294967291n, 18446744073709551557n]) {
-      const pBytes = bigintToBytes(p, Math.ceil(p.toString(16).length / 2))
-      expectModexp(Uint8Array.of(7), exponent, pBytes, naiveModPow(7n, e % (p - 1n), p))
+describe('MODEXP kernel against the TypeScript fallback', () => {
+  it('exponents spanning several kernel chunks (70 KB), odd, even and power-of-two moduli', { timeout: 60_000 }, () => {
+    const exponent = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 131 + 7) & 255)
+    for (const m of [0xfbn, (1n << 32n) - 5n, 6n << 32n, (1n << 64n) - 59n, (1n << 64n) - 2n, 1n << 63n, 0x1234567800000000n]) {
+      const input = modexpInput(Uint8Array.of(7, 1, 2, 3, 4, 5, 6, 8, 9), exponent, bigintToBytes(m, 8))
+      const fast = modexp(input, 30_000_000)
+      usePrecompileKernel(false)
+      try {
+        expect(modexp(input, 30_000_000)).toEqual(fast)
+      } finally {
+        usePrecompileKernel(true)
+      }
     }
-  })
-
-  it('4 KB exponent on a 32-byte modulus matches the naive reference', () => {
-    const exponent = Uint8Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) & 255)
-    const base = Uint8Array.from({ length: 32 }, (_, i) => 255 - i)
-    const modulus = Uint8Array.from({ length: 32 }, (_, i) => (i * 29 + 1) & 255)
-    expectModexp(base, exponent, modulus, naiveModPow(toBigint(base), toBigint(exponent), toBigint(modulus)))
   })
 })
 

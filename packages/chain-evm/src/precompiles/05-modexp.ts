@@ -6,10 +6,15 @@
  * are not here: no fork in `forks.ts` has them yet.
  *
  * The exponent is never made a bigint: at 1/3 gas per exponent bit it can be
- * megabytes long, so it is read window by window from its bytes.
+ * megabytes long, so it is read window by window from its bytes. Moduli below
+ * 2^64 (at most 8 significant bytes) cost that 1/3 gas per bit too, so they run
+ * in the WebAssembly kernel (./kernel.ts) on u64 Montgomery arithmetic; where
+ * WebAssembly is unavailable, moduli below 2^32 take a path on doubles and
+ * the rest bigint.
  */
 import type { Precompile } from '@zvm/core'
 import { bigintToLongBytes, charged, longBytesToBigint, padded, toBigint } from './common.ts'
+import { precompileKernel, type PrecompileKernel } from './kernel.ts'
 
 function bitLength(v: bigint): number {
   return v === 0n ? 0 : v.toString(2).length
@@ -98,6 +103,21 @@ function modPowSmall(base: number, exponent: Uint8Array, modulus: number): numbe
   return result
 }
 
+/** {@link modPowBigint} in the kernel, for 1 < modulus < 2^64; the exponent is passed in chunks. */
+function modPowKernel(kernel: PrecompileKernel, base: bigint, exponent: Uint8Array, modulus: bigint): bigint {
+  const view = new DataView(kernel.bytes.buffer)
+  view.setBigUint64(kernel.base + 256, modulus, true)
+  view.setBigUint64(kernel.base + 264, base, true)
+  kernel.powStart()
+  for (let at = 0; at < exponent.length; at += kernel.powChunkSize) {
+    const chunk = exponent.subarray(at, at + kernel.powChunkSize)
+    kernel.bytes.set(chunk, kernel.base + 512)
+    kernel.powChunk(chunk.length)
+  }
+  kernel.powFinish()
+  return view.getBigUint64(kernel.base + 272, true)
+}
+
 export const modexp: Precompile = (input, gasLimit) => {
   const baseLength = toBigint(padded(input, 0, 32))
   const expLength = toBigint(padded(input, 32, 32))
@@ -117,7 +137,10 @@ export const modexp: Precompile = (input, gasLimit) => {
     if (exponent.length === 0) return bigintToLongBytes(1n, m) // x^0 = 1, 0^0 included
     const base = longBytesToBigint(padded(input, 96, b)) % modulus
     if (base <= 1n) return bigintToLongBytes(base, m) // 0^k = 0 and 1^k = 1 for k > 0
-    const result = modulus < 2n ** 32n
+    const kernel = modulus < 2n ** 64n ? precompileKernel() : undefined
+    const result = kernel !== undefined
+      ? modPowKernel(kernel, base, exponent, modulus)
+      : modulus < 2n ** 32n
       ? BigInt(modPowSmall(Number(base), exponent, Number(modulus)))
       : modPowBigint(base, exponent, modulus)
     return bigintToLongBytes(result, m)
