@@ -10,8 +10,9 @@ import { analyze, blocksOf, type CodeAnalysis, isWarm, WARM_STEPS_PER_BYTE } fro
 import { type CallAction, type CreateAction, type ExecutionContext, Frame, type FrameAction, releaseScratch } from './frame.ts'
 import { Halt, isSuccess } from './halt.ts'
 import { interpret, interpretBlocks, interpretCold, interpretTraced, nextMessage } from './interpreter.ts'
+import { inspectsSteps } from './inspector.ts'
 import { writeAddress } from './ops/access.ts'
-import type { MessageUsage } from './limits.ts'
+import { MAX_FRAME_MEMORY, MAX_MESSAGE_MEMORY, type MessageUsage } from './limits.ts'
 
 /** How a frame (or the whole message) ended. */
 export interface FrameResult {
@@ -59,7 +60,7 @@ export function executeAction(ctx: ExecutionContext, action: FrameAction, depth 
   const first = start(ctx, action, depth, override, usage)
   if (!(first instanceof Frame)) return first
   const frames: Frame[] = [first]
-  const traced = ctx.tracer !== undefined
+  const traced = inspectsSteps(ctx.inspector)
   const message = nextMessage()
   for (;;) {
     const f = frames[frames.length - 1]
@@ -71,14 +72,15 @@ export function executeAction(ctx: ExecutionContext, action: FrameAction, depth 
       const next = f.action!
       f.action = null
       f.halt = Halt.Running
+      // A suspended frame's bytes count against the message's memory limit until it resumes.
+      usage.held += heldBy(f)
       const child = start(ctx, next, f.depth + 1, undefined, usage)
       if (child instanceof Frame) frames.push(child)
       else resume(f, next, child)
       continue
     }
-    ctx.tracer?.frameEnd?.(f)
     const result = finish(ctx, f)
-    usage.held -= f.memory.size + f.input.length + f.returnData.length
+    if (ctx.inspector !== undefined) frameEnded(ctx, f.parentAction!, result, f.depth)
     releaseScratch(f)
     frames.pop()
     if (frames.length === 0) return result
@@ -114,7 +116,22 @@ function runCold(ctx: ExecutionContext, f: Frame, a: CodeAnalysis): boolean {
 }
 
 function start(ctx: ExecutionContext, action: FrameAction, depth: number, override: CodeOverride | undefined, usage: MessageUsage): Frame | FrameResult {
-  return action.kind === 'call' ? startCall(ctx, action, depth, override, usage) : startCreate(ctx, action, depth, override, usage)
+  const inspector = ctx.inspector
+  if (inspector === undefined) {
+    return action.kind === 'call' ? startCall(ctx, action, depth, override, usage) : startCreate(ctx, action, depth, override, usage)
+  }
+  if (action.kind === 'call') inspector.call?.(action, depth)
+  else inspector.create?.(action, depth)
+  const started = action.kind === 'call' ? startCall(ctx, action, depth, override, usage) : startCreate(ctx, action, depth, override, usage)
+  // A message that ended without running code (precompile, empty account, failed checks) ends here.
+  if (!(started instanceof Frame)) frameEnded(ctx, action, started, depth)
+  return started
+}
+
+/** Tells the inspector that the frame of `action` ended with `result`. */
+function frameEnded(ctx: ExecutionContext, action: FrameAction, result: FrameResult, depth: number): void {
+  if (action.kind === 'call') ctx.inspector!.callEnd?.(action, result, depth)
+  else ctx.inspector!.createEnd?.(action, result, depth)
 }
 
 function startCall(ctx: ExecutionContext, a: CallAction, depth: number, override: CodeOverride | undefined, usage: MessageUsage): Frame | FrameResult {
@@ -127,7 +144,17 @@ function startCall(ctx: ExecutionContext, a: CallAction, depth: number, override
 
   const precompile = override || a.delegated ? undefined : ctx.host.precompile?.(a.codeAddress)
   if (precompile) {
-    const r = precompile(a.input, a.gasLimit)
+    let r
+    try {
+      r = precompile(a.input, a.gasLimit, {
+        address: a.address, codeAddress: a.codeAddress, caller: a.caller, value: a.value, isStatic: a.isStatic, scheme: a.scheme, depth,
+        state, block: ctx.block, tx: ctx.tx,
+      })
+    } catch {
+      // A broken precompile is the chain's bug, not the caller's: the call fails and its gas is spent.
+      state.revert(checkpoint)
+      return failed(Halt.PrecompileError, 0)
+    }
     if (r.ok && r.gasUsed <= a.gasLimit) {
       state.commit(checkpoint)
       return { halt: Halt.Return, gasLeft: a.gasLimit - r.gasUsed, refund: 0, output: r.output }
@@ -144,7 +171,7 @@ function startCall(ctx: ExecutionContext, a: CallAction, depth: number, override
   const analysis = analyze(code, ctx.table)
   const f = new Frame(ctx, analysis.padded, analysis.codeSize, analysis.jumpValid, a.address, a.codeAddress, a.caller,
     a.value, a.input, a.gasLimit, a.isStatic, depth, false, a, usage)
-  usage.held += a.input.length
+  limitMemory(f)
   f.checkpoint = checkpoint
   if (ctx.tier !== 'interpreter') useBlocks(ctx, f, analysis)
   return f
@@ -175,6 +202,7 @@ function startCreate(ctx: ExecutionContext, a: CreateAction, depth: number, over
   const analysis = analyze(code, ctx.table)
   const f = new Frame(ctx, analysis.padded, analysis.codeSize, analysis.jumpValid, address, address, a.caller,
     a.value, EMPTY, a.gasLimit, false, depth, true, a, usage)
+  limitMemory(f)
   f.checkpoint = checkpoint
   if (ctx.tier !== 'interpreter') useBlocks(ctx, f, analysis)
   f.createdAddress = address
@@ -213,17 +241,26 @@ function finish(ctx: ExecutionContext, f: Frame): FrameResult {
   return failed(f.halt, 0)
 }
 
+/** Bytes a frame holds: memory, input and return data. */
+function heldBy(f: Frame): number {
+  return f.memory.size + f.input.length + f.returnData.length
+}
+
+/** The running frame's memory may grow to what the message's limit leaves after every other byte held. */
+function limitMemory(f: Frame): void {
+  f.memoryLimit = Math.min(MAX_FRAME_MEMORY, MAX_MESSAGE_MEMORY - f.usage.held - f.input.length - f.returnData.length)
+}
+
 /** Hands a child's result to its suspended parent: gas, refund, return data, and the pushed word. */
 function resume(parent: Frame, action: FrameAction, r: FrameResult): void {
   parent.gasLeft += r.gasLeft
   const ok = isSuccess(r.halt)
   if (ok) parent.refund += r.refund
   const top = parent.sp << 3
+  parent.usage.held -= heldBy(parent)
   // A successful creation leaves no return data; a reverted one returns its revert data.
-  const data = action.kind === 'call' || r.halt === Halt.Revert ? r.output : EMPTY
-  // Return data held by a live frame counts against the message's memory limit.
-  parent.usage.held += data.length - parent.returnData.length
-  parent.returnData = data
+  parent.returnData = action.kind === 'call' || r.halt === Halt.Revert ? r.output : EMPTY
+  limitMemory(parent)
   if (action.kind === 'call') {
     const n = Math.min(action.returnSize, r.output.length)
     if (n > 0) parent.memory.buffer.set(r.output.subarray(0, n), action.returnOffset)

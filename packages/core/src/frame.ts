@@ -10,11 +10,11 @@ import type { Address } from '@zvm/primitives'
 import type { Checkpoint, JournaledState } from '@zvm/state'
 import type { BlockEnv, Host, TxEnv } from './host.ts'
 import { Halt } from './halt.ts'
-import { MAX_POOLED_MEMORY, type MessageUsage } from './limits.ts'
+import { MAX_FRAME_MEMORY, MAX_POOLED_MEMORY, type MessageUsage } from './limits.ts'
 import { Memory } from './memory.ts'
 import type { InstructionTable } from './table.ts'
 import { STACK_LIMIT } from './table.ts'
-import type { Tracer } from './tracer.ts'
+import type { Inspector } from './inspector.ts'
 
 /** A frame's stack and memory, reused by the next frame at the same depth. */
 interface Scratch {
@@ -55,7 +55,8 @@ export interface ExecutionContext {
   readonly block: BlockEnv
   readonly tx: TxEnv
   readonly table: InstructionTable
-  readonly tracer: Tracer | undefined
+  /** Observes execution; undefined costs nothing. */
+  readonly inspector: Inspector | undefined
   /**
    * Execution tier: 'compiled' (default) checks gas and stack once per basic
    * block and compiles hot blocks to functions; 'blocks' skips compiling;
@@ -155,8 +156,10 @@ export class Frame {
   readonly depth: number
   readonly isCreate: boolean
   readonly parentAction: CallAction | CreateAction | undefined
-  /** Shared by the frames of one message: bytes held and LOG data, for the limits in limits.ts. */
+  /** Shared by the frames of one message: bytes held by suspended frames and LOG data, for the limits in limits.ts. */
   readonly usage: MessageUsage
+  /** Largest memory this frame may grow to: MAX_FRAME_MEMORY, or less when the message's other frames hold much. */
+  memoryLimit = MAX_FRAME_MEMORY
 
   constructor(
     ctx: ExecutionContext,

@@ -33,7 +33,7 @@ export const MAX_POOLED_MEMORY = 1024 * 1024
 
 /** What one message's frames hold, for the limits above. */
 export interface MessageUsage {
-  /** Bytes of memory, input and return data held by live frames. */
+  /** Bytes of memory, input and return data held by the suspended frames (the running one is bounded by its `memoryLimit`). */
   held: number
   /** LOG data emitted so far. */
   logBytes: number

@@ -3,7 +3,6 @@ import { memoryExpansionCost } from '@zvm/gas'
 import { word as w } from '@zvm/primitives'
 import type { Frame } from '../frame.ts'
 import { Halt } from '../halt.ts'
-import { MAX_FRAME_MEMORY, MAX_MESSAGE_MEMORY } from '../limits.ts'
 
 /**
  * Charges for and grows memory to cover [offset, offset + size). `offset` and
@@ -15,15 +14,15 @@ export function expandMemory(f: Frame, offset: number, size: number): boolean {
   if (size === 0) return true
   if (offset < 0 || size < 0) { f.halt = Halt.OutOfGas; return false }
   const end = offset + size
-  if (end <= f.memory.size) return true
-  const cost = memoryExpansionCost(f.memory.words, offset, size)
+  const m = f.memory
+  if (end <= m.size) return true
+  const cost = memoryExpansionCost(m.words, offset, size)
   if (cost > f.gasLeft) { f.halt = Halt.OutOfGas; return false }
-  // Payable only with absurd gas: refuse rather than exhaust the process's memory.
-  const growth = Math.ceil(end / 32) * 32 - f.memory.size
-  if (end > MAX_FRAME_MEMORY || f.usage.held + growth > MAX_MESSAGE_MEMORY) { f.halt = Halt.MemoryLimitExceeded; return false }
+  // Payable only with absurd gas: refuse rather than exhaust the process's memory (the
+  // frame's share of the message's limit, set by the executor; one comparison on this hot path).
+  if (end > f.memoryLimit) { f.halt = Halt.MemoryLimitExceeded; return false }
   f.gasLeft -= cost
-  f.memory.grow(end)
-  f.usage.held += growth
+  m.grow(end)
   return true
 }
 
