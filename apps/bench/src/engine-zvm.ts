@@ -13,7 +13,7 @@ const table = evmTable(Fork.Cancun)
 export function runZvm(c: BenchCase, tier?: ExecutionTier): Timed {
   const db = new MemoryDatabase()
   for (const a of c.accounts) db.setAccount(a.address, a)
-  const vm = new Vm({ state: new JournaledState(db), table, tier, host: { blockHash: () => 0n, precompile: (a) => precompiles.get(a) } })
+  const vm = new Vm({ state: new JournaledState(db), table, tier, host: { blockHash: () => 0n }, precompiles })
   const start = performance.now()
   const r = vm.call({ caller: c.caller, to: c.to, data: c.data, gasLimit: c.gasLimit })
   const ms = performance.now() - start

@@ -49,7 +49,7 @@ function runCommand(io: CliIo, args: string[]): number {
   const value = integerOption('value', values.value, (1n << 256n) - 1n) ?? 0n
   const precompiles = precompilesFor(fork)
   const vm = targetName === 'evm'
-    ? new Vm({ table: evmTable(fork), host: { blockHash: () => 0n, precompile: (a) => precompiles.get(a) } })
+    ? new Vm({ table: evmTable(fork), host: { blockHash: () => 0n }, precompiles })
     : new Vm()
   const caller = '0x1000000000000000000000000000000000000001'
   if (value > 0n) vm.state.setBalance(caller, value)

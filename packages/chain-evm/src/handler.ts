@@ -6,7 +6,7 @@
  * precompiles) and `postExecution` (refunds, floor, fees, finalisation).
  * `executeTransaction` is their composition.
  */
-import { createContext, executeAction, type ExecutionTier, type FrameResult, type Host, type Precompile, type Tracer } from '@zvm/core'
+import { createContext, executeAction, type ExecutionTier, type FrameResult, type Host, type Inspector, type Precompile } from '@zvm/core'
 import type { Address } from '@zvm/primitives'
 import type { JournaledState } from '@zvm/state'
 import { Fork } from './forks.ts'
@@ -35,7 +35,8 @@ export interface ExecuteOptions {
   precompiles?: ReadonlyMap<Address, Precompile>
   /** Handler for syscall opcodes, for tables that have them. */
   syscall?: Host['syscall']
-  tracer?: Tracer
+  /** Observes execution (see @zvm/inspectors for EIP-3155, call and gas-profile inspectors). */
+  inspector?: Inspector
   /** Execution tier (default 'compiled'); every tier gives identical results. */
   tier?: ExecutionTier
   /** Block executions before a block is compiled (default 5000; 1 = at once). */
@@ -61,7 +62,7 @@ export function executeMessage(
     ...(options.syscall ? { syscall: options.syscall } : {}),
   }
   const ctx = createContext({
-    state, host, table: evmTable(checked.fork), tracer: options.tracer, tier: options.tier, compileThreshold: options.compileThreshold,
+    state, host, table: evmTable(checked.fork), inspector: options.inspector, tier: options.tier, compileThreshold: options.compileThreshold,
     origin: tx.from, gasPrice: checked.effectiveGasPrice, blobHashes: tx.blobVersionedHashes ?? [],
     block: { ...block, blobBaseFee: checked.blobBaseFee },
   })

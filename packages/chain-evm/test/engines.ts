@@ -35,7 +35,7 @@ export function zvmEngine(fork: 'Cancun' | 'Prague', tier: TestTier = 'eager'): 
   const f = fork === 'Cancun' ? Fork.Cancun : Fork.Prague
   const precompiles = precompilesFor(f)
   const engine = tier === 'eager' ? { tier: 'compiled' as const, compileThreshold: 1 } : { tier: 'interpreter' as const }
-  const vm = new Vm({ table: evmTable(f), host: { blockHash: () => 0n, precompile: (a) => precompiles.get(a) }, ...engine })
+  const vm = new Vm({ table: evmTable(f), host: { blockHash: () => 0n }, precompiles, ...engine })
   const outcome = (r: ReturnType<Vm['call']>): Outcome => ({
     status: r.status,
     returnData: r.status === 'error' ? '0x' : bytesToHex(r.returnData),
@@ -61,6 +61,8 @@ export async function ethereumjsEngine(fork: 'Cancun' | 'Prague'): Promise<Engin
     // Each message is its own transaction: nothing warm, no transient storage.
     await evm.journal.cleanup()
     evm.transientStorage.clear()
+    // As in a transaction (EIP-2929), the fork's precompiles start warm; runCall alone leaves them cold.
+    for (const address of evm.precompiles.keys()) evm.journal.addAlwaysWarmAddress(address)
     // EIP-2200 compares with the value at the start of *this* transaction.
     ;(evm.stateManager as unknown as { originalStorageCache: { clear(): void } }).originalStorageCache.clear()
     const r = await evm.runCall({ ...opts, gasLimit: BigInt(gasLimit) })

@@ -31,6 +31,8 @@ export const Halt = {
   MemoryLimitExceeded: 0x31,
   /** LOG data past MAX_MESSAGE_LOG_BYTES in one message. */
   LogLimitExceeded: 0x32,
+  /** A precompile threw instead of returning a result. */
+  PrecompileError: 0x33,
   /** Internal: the frame asked the driver to run a CALL or CREATE. */
   Suspended: 0x7f,
 } as const

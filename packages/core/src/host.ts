@@ -4,6 +4,7 @@
  * precompiles and syscalls (Hedera E0–EC). Everything is synchronous.
  */
 import type { Address } from '@zvm/primitives'
+import type { JournaledState } from '@zvm/state'
 import type { Memory } from './memory.ts'
 
 /** Block context read by COINBASE … BASEFEE. */
@@ -31,8 +32,38 @@ export type PrecompileResult =
   | { ok: true; gasUsed: number; output: Uint8Array }
   | { ok: false; gasUsed: number; reason: string }
 
-/** A precompiled contract: pure function of input and gas. */
-export type Precompile = (input: Uint8Array, gasLimit: number) => PrecompileResult
+/** What a precompile sees of its call. */
+export interface PrecompileContext {
+  /** The account the call runs as: the precompile's own address, or the caller's for DELEGATECALL/CALLCODE. */
+  readonly address: Address
+  /** The precompile's address. */
+  readonly codeAddress: Address
+  readonly caller: Address
+  /** Value sent with the call (already transferred to `address`). */
+  readonly value: bigint
+  readonly isStatic: boolean
+  /** CallScheme of the call: 0 CALL, 1 CALLCODE, 2 DELEGATECALL, 3 STATICCALL. */
+  readonly scheme: number
+  readonly depth: number
+  /**
+   * The journaled state. Writes are undone when the precompile fails or any
+   * frame that contains the call reverts, like a contract's own writes.
+   */
+  readonly state: JournaledState
+  readonly block: BlockEnv
+  readonly tx: TxEnv
+}
+
+/**
+ * A precompiled contract. Most are pure functions of input and gas and
+ * ignore the context; a stateful one reads and writes `context.state`. A
+ * precompile that throws fails its call with `PrecompileError`, burning the
+ * call's gas.
+ */
+export type Precompile = (input: Uint8Array, gasLimit: number, context: PrecompileContext) => PrecompileResult
+
+/** A precompile that depends on its input and gas only (every Ethereum precompile); it is also a {@link Precompile}. */
+export type PurePrecompile = (input: Uint8Array, gasLimit: number) => PrecompileResult
 
 /** What a syscall handler sees of the calling frame. */
 export interface SyscallContext {

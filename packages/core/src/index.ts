@@ -3,7 +3,7 @@ export { MAX_FRAME_MEMORY, MAX_MESSAGE_MEMORY, MAX_MESSAGE_LOG_BYTES, MAX_POOLED
 export { Memory } from './memory.ts'
 export { Frame, CallScheme, type ExecutionContext, type ExecutionTier, type CallAction, type CreateAction, type FrameAction } from './frame.ts'
 export {
-  defaultBlockEnv, defaultTxEnv, EMPTY_HOST, type BlockEnv, type TxEnv, type Host, type Precompile, type PrecompileResult,
+  defaultBlockEnv, defaultTxEnv, EMPTY_HOST, type BlockEnv, type TxEnv, type Host, type Precompile, type PrecompileResult, type PrecompileContext, type PurePrecompile,
   type SyscallContext, type SyscallResult,
 } from './host.ts'
 export { buildTable, STACK_LIMIT, type InstructionTable, type InstructionSpec, type Operation } from './table.ts'
@@ -15,6 +15,6 @@ export { findBlocks, type BlockTable, type CompiledBlock } from './blocks.ts'
 export { executeAction, MAX_CALL_DEPTH, type FrameResult, type CodeOverride } from './executor.ts'
 export { Vm, createContext, InvalidMessageError, type ExecutionResult, type VmOptions, type MessageOptions } from './vm.ts'
 export { NATIVE_TABLE } from './tables/native.ts'
-export type { Tracer } from './tracer.ts'
+export { inspectsSteps, type Inspector } from './inspector.ts'
 export * as ops from './ops/index.ts'
 export { delegationTarget, delegationCode } from './delegation.ts'

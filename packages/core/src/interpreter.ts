@@ -1,7 +1,7 @@
 /**
  * The dispatch loop. It checks stack bounds and charges static gas from the
  * table's traits, then calls the operation, which returns the next pc or -1
- * after setting `f.halt`. A second copy of the loop calls the tracer; the
+ * after setting `f.halt`. A second copy of the loop calls the inspector; the
  * executor picks one per frame so the plain loop has no hook checks.
  */
 import type { BlockTable } from './blocks.ts'
@@ -58,10 +58,13 @@ export function interpretCold(f: Frame, budget: number): number {
 // Instructions the last stepChecked ran (read by interpretCold; set once per call, not per step).
 let stepsRun = 0
 
-/** The same loop with a tracer call before every instruction. */
+/**
+ * The same loop with the inspector's step hooks around every instruction
+ * (stepEnd gets the gas the instruction took, see Inspector).
+ */
 export function interpretTraced(f: Frame): void {
   const t = f.ctx.table
-  const tracer = f.ctx.tracer!
+  const inspector = f.ctx.inspector!
   const ops = t.ops
   const staticGas = t.staticGas
   const minStack = t.minStack
@@ -70,15 +73,22 @@ export function interpretTraced(f: Frame): void {
   let pc = f.pc
   for (;;) {
     const op = code[pc]
-    tracer.step(f, pc, op, staticGas[op])
+    inspector.step?.(f, pc, op)
     const sp = f.sp
-    if (sp < minStack[op]) { f.halt = Halt.StackUnderflow; break }
-    if (sp > maxStack[op]) { f.halt = Halt.StackOverflow; break }
-    const gas = f.gasLeft - staticGas[op]
-    if (gas < 0) { f.halt = Halt.OutOfGas; break }
-    f.gasLeft = gas
-    pc = ops[op](f, pc)
-    if (pc < 0) return
+    const gasBefore = f.gasLeft
+    if (sp < minStack[op]) f.halt = Halt.StackUnderflow
+    else if (sp > maxStack[op]) f.halt = Halt.StackOverflow
+    else if (gasBefore < staticGas[op]) f.halt = Halt.OutOfGas
+    else {
+      f.gasLeft = gasBefore - staticGas[op]
+      const next = ops[op](f, pc)
+      inspector.stepEnd?.(f, pc, op, gasBefore - f.gasLeft)
+      if (next < 0) return
+      pc = next
+      continue
+    }
+    inspector.stepEnd?.(f, pc, op, f.halt === Halt.OutOfGas ? staticGas[op] : 0)
+    return
   }
 }
 

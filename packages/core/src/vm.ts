@@ -10,11 +10,11 @@ import { ZvmError, type Address } from '@zvm/primitives'
 import { JournaledState, type Log, type StateDiff } from '@zvm/state'
 import { CallScheme, type ExecutionContext } from './frame.ts'
 import { executeAction, type FrameResult } from './executor.ts'
-import { defaultBlockEnv, EMPTY_HOST, type BlockEnv, type Host } from './host.ts'
+import { defaultBlockEnv, EMPTY_HOST, type BlockEnv, type Host, type Precompile } from './host.ts'
 import { Halt, haltName, isRevert, isSuccess } from './halt.ts'
 import type { InstructionTable } from './table.ts'
 import { NATIVE_TABLE } from './tables/native.ts'
-import type { Tracer } from './tracer.ts'
+import type { Inspector } from './inspector.ts'
 
 /** Outcome of one message. */
 export interface ExecutionResult {
@@ -51,10 +51,15 @@ export interface VmOptions {
   table?: InstructionTable
   /** Chain hooks: block hashes, precompiles, syscalls. */
   host?: Host
+  /**
+   * Precompiles by address, looked up before the host's. Every one starts
+   * warm in each message (EIP-2929), as a chain's precompiles do.
+   */
+  precompiles?: ReadonlyMap<Address, Precompile>
   /** Block context (missing fields take defaults). */
   block?: Partial<BlockEnv>
-  /** Step tracer; runs the traced loop when set. */
-  tracer?: Tracer
+  /** Observes execution (steps, calls, creations, logs, self-destructs); absent costs nothing. */
+  inspector?: Inspector
   /** Execution tier (default 'compiled'); results are identical in every tier. */
   tier?: ExecutionTier
   /** Block executions before a block is compiled (default 5000). */
@@ -89,14 +94,21 @@ const ZERO_ADDRESS: Address = '0x0000000000000000000000000000000000000000'
 export function createContext(options: VmOptions & { origin?: Address; gasPrice?: bigint; blobHashes?: readonly bigint[] } = {}): ExecutionContext {
   return {
     state: options.state ?? new JournaledState(),
-    host: options.host ?? EMPTY_HOST,
+    host: withPrecompiles(options.host ?? EMPTY_HOST, options.precompiles),
     block: options.block === undefined ? defaultBlockEnv() : { ...defaultBlockEnv(), ...options.block },
     tx: { origin: options.origin ?? ZERO_ADDRESS, gasPrice: options.gasPrice ?? 0n, blobHashes: options.blobHashes ?? [] },
     table: options.table ?? NATIVE_TABLE,
-    tracer: options.tracer,
+    inspector: options.inspector,
     tier: options.tier,
     compileThreshold: options.compileThreshold,
   }
+}
+
+/** `host` with `precompiles` looked up first. */
+function withPrecompiles(host: Host, precompiles: ReadonlyMap<Address, Precompile> | undefined): Host {
+  if (precompiles === undefined || precompiles.size === 0) return host
+  const fallback = host.precompile
+  return { ...host, precompile: (address) => precompiles.get(address) ?? fallback?.call(host, address) }
 }
 
 /** Whether `a` is a lowercase 0x-prefixed 20-byte hex address (a regex costs more per message). */
@@ -132,10 +144,12 @@ export class Vm {
   readonly state: JournaledState
   readonly options: VmOptions
   #defaultBlock: BlockEnv | undefined
+  readonly #host: Host
 
   constructor(options: VmOptions = {}) {
     this.state = options.state ?? new JournaledState()
     this.options = options
+    this.#host = withPrecompiles(options.host ?? EMPTY_HOST, options.precompiles)
   }
 
   /** Runs `code` as if it were deployed at `address` (default 0x2000…02), without installing it. */
@@ -182,15 +196,16 @@ export class Vm {
     // Without a block override every message shares one default block environment (nothing writes to it).
     const block = o.block === undefined ? (this.#defaultBlock ??= defaultBlockEnv()) : { ...defaultBlockEnv(), ...o.block }
     const ctx: ExecutionContext = {
-      state: this.state, host: o.host ?? EMPTY_HOST, block,
+      state: this.state, host: this.#host, block,
       tx: { origin: message.origin ?? caller, gasPrice: message.gasPrice ?? 0n, blobHashes: [] },
-      table: o.table ?? NATIVE_TABLE, tracer: o.tracer, tier: o.tier, compileThreshold: o.compileThreshold,
+      table: o.table ?? NATIVE_TABLE, inspector: o.inspector, tier: o.tier, compileThreshold: o.compileThreshold,
     }
     const state = this.state
     state.beginTransaction()
     // EIP-2929: sender and target start warm.
     state.warmAddress(caller)
     if (to) state.warmAddress(to)
+    if (o.precompiles !== undefined) for (const address of o.precompiles.keys()) state.warmAddress(address)
     const r = run(ctx, gasLimit, caller)
     const spent = gasLimit - r.gasLeft
     const refund = isSuccess(r.halt) ? cappedRefund(r.refund, spent, ctx.table.schedule.refundQuotient) : 0

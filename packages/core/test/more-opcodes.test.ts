@@ -5,7 +5,7 @@ import { NATIVE_OPCODES, OpcodeFlag } from '@zvm/bytecode'
 import { bytesToBigint, bytesToHex, type Address } from '@zvm/primitives'
 import { createAddress } from '@zvm/state'
 import { describe, expect, it } from 'vitest'
-import { Vm, type Frame, type Tracer } from '../src/index.ts'
+import { Vm, type Frame, type Inspector } from '../src/index.ts'
 import { prog, push, RETURN_TOP, type Part } from './program.ts'
 
 function verifyProgram(op: string, m: Uint8Array, s: Uint8Array, pk: Uint8Array): { code: Uint8Array; data: Uint8Array } {
@@ -93,10 +93,10 @@ describe('SELFDESTRUCT of a contract created in the same transaction', () => {
 describe('tracing', () => {
   it('the traced loop sees every step and gives the same result', () => {
     const steps: [number, number, number, number][] = []
-    const tracer: Tracer = { step: (f: Frame, pc, op, cost) => { steps.push([pc, op, cost, f.sp]) } }
+    const inspector: Inspector = { stepEnd: (f: Frame, pc, op, cost) => { steps.push([pc, op, cost, f.sp]) } }
     const code = prog('PUSH1', 2, 'PUSH1', 3, 'ADD', 'HALT')
-    const traced = new Vm({ tracer }).run({ code })
-    expect(steps).toEqual([[0, 0x11, 3, 0], [2, 0x11, 3, 1], [4, 0x30, 3, 2], [5, 0x00, 0, 1]])
+    const traced = new Vm({ inspector }).run({ code })
+    expect(steps).toEqual([[0, 0x11, 3, 1], [2, 0x11, 3, 2], [4, 0x30, 3, 1], [5, 0x00, 0, 1]])
     expect(traced.gasUsed).toBe(new Vm().run({ code }).gasUsed)
   })
 })

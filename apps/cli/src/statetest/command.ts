@@ -8,7 +8,7 @@ import { lstatSync } from 'node:fs'
 import { findFixtureFiles, runFixtureFile, SLOW_CASES, type FileResult } from '@zvm/chain-evm'
 import { CliError, type CliIo } from '../io.ts'
 import { runFiles, type EngineOptions } from './pool.ts'
-import { createEip3155Tracer } from './trace.ts'
+import { createEip3155Tracer } from '@zvm/inspectors'
 
 export interface StatetestOptions {
   paths: string[]
@@ -55,7 +55,7 @@ export async function statetest(io: CliIo, o: StatetestOptions): Promise<number>
   if (o.trace) {
     // Traces only make sense one case at a time: run in this thread.
     for (const file of files) {
-      const r = runFixtureFile(file, o.fork, { tracer: createEip3155Tracer((l) => io.err(`${l}\n`)), skip: o.skipSlow ? SLOW_CASES : undefined, ...o.engine })
+      const r = runFixtureFile(file, o.fork, { inspector: createEip3155Tracer((l) => io.err(`${l}\n`)), skip: o.skipSlow ? SLOW_CASES : undefined, ...o.engine })
       for (const s of r.skipped) skipped.push({ file, ...s })
       for (const c of r.cases) {
         io.err(`${JSON.stringify({ stateRoot: c.actualRoot, output: c.output, gasUsed: `0x${c.gasUsed.toString(16)}`, pass: c.pass })}\n`)

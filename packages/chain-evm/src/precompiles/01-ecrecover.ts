@@ -5,12 +5,12 @@
  */
 import { keccak_256 } from '@noble/hashes/sha3.js'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
-import type { Precompile } from '@zvm/core'
+import type { PurePrecompile } from '@zvm/core'
 import { charged, padded, toBigint } from './common.ts'
 
 const N = secp256k1.Point.Fn.ORDER
 
-export const ecrecover: Precompile = (input, gasLimit) =>
+export const ecrecover: PurePrecompile = (input, gasLimit) =>
   charged(3000, gasLimit, () => {
     const data = padded(input, 0, 128)
     const v = toBigint(data.subarray(32, 64))

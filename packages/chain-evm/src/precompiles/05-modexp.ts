@@ -12,7 +12,7 @@
  * WebAssembly is unavailable, moduli below 2^32 take a path on doubles and
  * the rest bigint.
  */
-import type { Precompile } from '@zvm/core'
+import type { PurePrecompile } from '@zvm/core'
 import { bigintToLongBytes, charged, longBytesToBigint, padded, toBigint } from './common.ts'
 import { precompileKernel, type PrecompileKernel } from './kernel.ts'
 
@@ -118,7 +118,7 @@ function modPowKernel(kernel: PrecompileKernel, base: bigint, exponent: Uint8Arr
   return view.getBigUint64(kernel.base + 272, true)
 }
 
-export const modexp: Precompile = (input, gasLimit) => {
+export const modexp: PurePrecompile = (input, gasLimit) => {
   const baseLength = toBigint(padded(input, 0, 32))
   const expLength = toBigint(padded(input, 32, 32))
   const modLength = toBigint(padded(input, 64, 32))

@@ -5,7 +5,7 @@
  * coordinates ≥ p make the call fail, consuming all its gas.
  */
 import { bn254 } from '@noble/curves/bn254.js'
-import type { Precompile } from '@zvm/core'
+import type { PurePrecompile } from '@zvm/core'
 import { charged, padded, toBigint, toBytes } from './common.ts'
 
 const { Fp, Fp2, Fp12 } = bn254.fields
@@ -52,7 +52,7 @@ function writeG1(p: G1Point): Uint8Array {
   return out
 }
 
-export const bn254Add: Precompile = (input, gasLimit) =>
+export const bn254Add: PurePrecompile = (input, gasLimit) =>
   charged(150, gasLimit, () => {
     const data = padded(input, 0, 128)
     const a = readG1(data, 0)
@@ -61,7 +61,7 @@ export const bn254Add: Precompile = (input, gasLimit) =>
     return writeG1(a.add(b))
   })
 
-export const bn254Mul: Precompile = (input, gasLimit) =>
+export const bn254Mul: PurePrecompile = (input, gasLimit) =>
   charged(6000, gasLimit, () => {
     const data = padded(input, 0, 96)
     const p = readG1(data, 0)
@@ -70,7 +70,7 @@ export const bn254Mul: Precompile = (input, gasLimit) =>
     return writeG1(k === 0n || p.is0() ? G1.ZERO : p.multiplyUnsafe(k))
   })
 
-export const bn254Pairing: Precompile = (input, gasLimit) => {
+export const bn254Pairing: PurePrecompile = (input, gasLimit) => {
   const pairs = Math.floor(input.length / 192)
   return charged(45000 + 34000 * pairs, gasLimit, () => {
     if (input.length % 192 !== 0) return undefined

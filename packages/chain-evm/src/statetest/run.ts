@@ -3,7 +3,7 @@
  * transaction, and compare the state root and logs hash with the fixture.
  */
 import { keccak_256 } from '@noble/hashes/sha3.js'
-import type { ExecutionTier, Tracer } from '@zvm/core'
+import type { ExecutionTier, Inspector } from '@zvm/core'
 import { bytesToBigint, bytesToHex, type Hex } from '@zvm/primitives'
 import { JournaledState, MemoryDatabase } from '@zvm/state'
 import { executeTransaction } from '../handler.ts'
@@ -44,7 +44,7 @@ export function stateTestBlockHash(n: bigint): bigint {
  * // const result = runStateTestCase('add', fixture, 'Cancun', 0)
  * ```
  */
-export function runStateTestCase(name: string, fixture: StateTestFixture, forkName: string, index: number, options: { tracer?: Tracer, tier?: ExecutionTier, compileThreshold?: number } = {}): StateTestCaseResult {
+export function runStateTestCase(name: string, fixture: StateTestFixture, forkName: string, index: number, options: { inspector?: Inspector, tier?: ExecutionTier, compileThreshold?: number } = {}): StateTestCaseResult {
   const fork = forkFromName(forkName)
   if (fork === undefined) throw new FixtureError(`fork ${forkName} is not supported (Shanghai, Cancun, Prague)`)
   const post = fixture.post[forkName][index]
@@ -52,7 +52,7 @@ export function runStateTestCase(name: string, fixture: StateTestFixture, forkNa
   for (const a of fixturePreState(fixture.pre)) db.setAccount(a.address, a)
   const state = new JournaledState(db)
   const tx = fixtureTransaction(fixture.transaction, post.indexes)
-  const result = executeTransaction(state, tx, fixtureBlock(fixture.env), { fork, blockHash: stateTestBlockHash, tracer: options.tracer, tier: options.tier, compileThreshold: options.compileThreshold })
+  const result = executeTransaction(state, tx, fixtureBlock(fixture.env), { fork, blockHash: stateTestBlockHash, inspector: options.inspector, tier: options.tier, compileThreshold: options.compileThreshold })
   const accounts = [...db.accounts()].map(({ address, info, storage }) => ({ address, ...info, storage }))
   const actualRoot = bytesToHex(stateRoot(accounts))
   const actualLogs = bytesToHex(logsHash(result.valid ? result.logs : []))
