@@ -133,3 +133,24 @@ describe('call tracer', () => {
     }])
   })
 })
+
+describe('log and selfdestruct hooks', () => {
+  it('see every log the message keeps and each self-destruct with the value moved', () => {
+    const logs: { address: Address; topics: readonly bigint[]; data: string }[] = []
+    const destructs: [Address, Address, bigint][] = []
+    const inspector: Inspector = {
+      log: (address, topics, data) => { logs.push({ address, topics, data: bytesToHex(data) }) },
+      selfdestruct: (address, beneficiary, value) => { destructs.push([address, beneficiary, value]) },
+    }
+    const { result } = zvmRun('compiled', encode('deploy(bytes32,uint256)', 8n, 5n), inspector)
+    expect(logs).toEqual(result.logs.map((l) => ({ address: l.address, topics: l.topics, data: bytesToHex(l.data) })))
+    expect(logs).toHaveLength(1)
+    // PUSH20 beneficiary SELFDESTRUCT, run with 7 wei.
+    const beneficiary: Address = '0x00000000000000000000000000000000000000be'
+    const code = new Uint8Array([0x73, ...bigintToBytes(BigInt(beneficiary), 20), 0xff])
+    const vm = new Vm({ table: evmTable(Fork.Cancun), inspector })
+    vm.state.setBalance(CALLER, 100n)
+    vm.run({ code, caller: CALLER, value: 7n })
+    expect(destructs).toEqual([['0x2000000000000000000000000000000000000002', beneficiary, 7n]])
+  })
+})

@@ -23,7 +23,9 @@ export function makeLog(topicCount: number): Operation {
     const topics: bigint[] = []
     for (let i = 0; i < topicCount; i++) topics.push(w.toBigInt(s, a - 16 - 8 * i))
     f.sp -= 2 + topicCount
-    f.ctx.state.addLog({ address: f.address, topics, data: size === 0 ? new Uint8Array(0) : f.memory.read(offset, size) })
+    const data = size === 0 ? new Uint8Array(0) : f.memory.read(offset, size)
+    f.ctx.state.addLog({ address: f.address, topics, data })
+    f.ctx.inspector?.log?.(f.address, topics, data)
     return pc + 1
   }
 }

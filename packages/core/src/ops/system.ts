@@ -15,6 +15,7 @@ export function selfdestruct(f: Frame): number {
     if (schedule.selfDestructNewAccount > f.gasLeft) { f.halt = Halt.OutOfGas; return -1 }
     f.gasLeft -= schedule.selfDestructNewAccount
   }
+  f.ctx.inspector?.selfdestruct?.(f.address, beneficiary, state.getBalance(f.address))
   state.selfDestruct(f.address, beneficiary)
   f.halt = Halt.SelfDestruct
   return -1
