@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 const ROOT = join(import.meta.dirname, '..')
 /** Bottom to top; a package may depend only on packages earlier in this list. */
 const LAYERS = [
-  '@zvm/primitives', '@zvm/bytecode', '@zvm/gas', '@zvm/state', '@zvm/core', '@zvm/inspectors',
+  '@zvm/primitives', '@zvm/bytecode', '@zvm/gas', '@zvm/state', '@zvm/core', '@zvm/native', '@zvm/inspectors',
   '@zvm/chain-evm', '@zvm/chain-hedera', '@zvm/chain-soroban', '@zvm/runtime-kalix', '@zvm/zelix-bridge',
 ]
 const APP_RANK = LAYERS.length

@@ -11,6 +11,7 @@
  */
 import { assembleZvmc, disassembleToText } from '@zvm/bytecode'
 import { Vm } from '@zvm/core'
+import { NATIVE_TABLE } from '@zvm/native'
 import { evmTable, forkFromName, precompilesFor } from '@zvm/chain-evm'
 import { availableParallelism } from 'node:os'
 import { statetest } from './statetest/command.ts'
@@ -50,7 +51,7 @@ function runCommand(io: CliIo, args: string[]): number {
   const precompiles = precompilesFor(fork)
   const vm = targetName === 'evm'
     ? new Vm({ table: evmTable(fork), host: { blockHash: () => 0n }, precompiles })
-    : new Vm()
+    : new Vm({ table: NATIVE_TABLE })
   const caller = '0x1000000000000000000000000000000000000001'
   if (value > 0n) vm.state.setBalance(caller, value)
   const result = vm.run({ code: program.code, data, gasLimit, value, caller })

@@ -73,7 +73,8 @@ function sameCode(a: CodeAnalysis, code: Uint8Array): boolean {
  *
  * @example
  * ```ts
- * import { analyze, NATIVE_TABLE } from '@zvm/core'
+ * import { analyze } from '@zvm/core'
+ * // NATIVE_TABLE comes from @zvm/native
  * const a = analyze(new Uint8Array([0x11, 0x2a, 0xa0]), NATIVE_TABLE)
  * a.jumpValid[1] // 0: inside PUSH1 data
  * ```

@@ -47,7 +47,7 @@ export interface CodeOverride {
  * @example
  * ```ts
  * import { executeAction, createContext, CallScheme } from '@zvm/core'
- * const ctx = createContext()
+ * const ctx = createContext({ table: evmTable(Fork.Cancun) })  // evmTable, Fork from @zvm/chain-evm
  * const to = '0x00000000000000000000000000000000000000aa'
  * const r = executeAction(ctx, { kind: 'call', scheme: CallScheme.Call, address: to, codeAddress: to,
  *   caller: to, value: 0n, transfersValue: false, input: new Uint8Array(0), gasLimit: 100_000,

@@ -88,7 +88,8 @@ const neverHalts = (name: string): boolean => NEVER_HALTS.has(name) || /^(PUSH|D
  *
  * @example
  * ```ts
- * import { buildTable, NATIVE_TABLE } from '@zvm/core'
+ * import { buildTable } from '@zvm/core'
+ * // NATIVE_TABLE comes from @zvm/native
  * const t = buildTable('mini', [], NATIVE_TABLE.ops[0xfe]!, NATIVE_TABLE.schedule, { jumpdest: -1, rejectEfPrefix: false })
  * t.ops.length // 256
  * ```

@@ -13,7 +13,6 @@ import { executeAction, type FrameResult } from './executor.ts'
 import { defaultBlockEnv, EMPTY_HOST, type BlockEnv, type Host, type Precompile } from './host.ts'
 import { Halt, haltName, isRevert, isSuccess } from './halt.ts'
 import type { InstructionTable } from './table.ts'
-import { NATIVE_TABLE } from './tables/native.ts'
 import type { Inspector } from './inspector.ts'
 
 /** Outcome of one message. */
@@ -47,8 +46,11 @@ export class InvalidMessageError extends ZvmError {
 export interface VmOptions {
   /** State to run against (default: a fresh in-memory state). */
   state?: JournaledState
-  /** Instruction set (default: the native ZVM table). */
-  table?: InstructionTable
+  /**
+   * The instruction set: `evmTable(fork)` from @zvm/chain-evm, `NATIVE_TABLE`
+   * from @zvm/native, or one built with `buildTable` / `withInstructions`.
+   */
+  table: InstructionTable
   /** Chain hooks: block hashes, precompiles, syscalls. */
   host?: Host
   /**
@@ -87,17 +89,18 @@ const ZERO_ADDRESS: Address = '0x0000000000000000000000000000000000000000'
  * @example
  * ```ts
  * import { createContext } from '@zvm/core'
- * const ctx = createContext()
+ * // evmTable and Fork come from @zvm/chain-evm
+ * const ctx = createContext({ table: evmTable(Fork.Cancun) })
  * ctx.block.chainId // 1n
  * ```
  */
-export function createContext(options: VmOptions & { origin?: Address; gasPrice?: bigint; blobHashes?: readonly bigint[] } = {}): ExecutionContext {
+export function createContext(options: VmOptions & { origin?: Address; gasPrice?: bigint; blobHashes?: readonly bigint[] }): ExecutionContext {
   return {
     state: options.state ?? new JournaledState(),
     host: withPrecompiles(options.host ?? EMPTY_HOST, options.precompiles),
     block: options.block === undefined ? defaultBlockEnv() : { ...defaultBlockEnv(), ...options.block },
     tx: { origin: options.origin ?? ZERO_ADDRESS, gasPrice: options.gasPrice ?? 0n, blobHashes: options.blobHashes ?? [] },
-    table: options.table ?? NATIVE_TABLE,
+    table: options.table,
     inspector: options.inspector,
     tier: options.tier,
     compileThreshold: options.compileThreshold,
@@ -133,7 +136,8 @@ function checkAddress(name: string, a: Address | undefined): void {
  * @example
  * ```ts
  * import { Vm } from '@zvm/core'
- * const vm = new Vm()
+ * // NATIVE_TABLE comes from @zvm/native
+ * const vm = new Vm({ table: NATIVE_TABLE })
  * // PUSH1 42 PUSH1 8 ADD HALT
  * const r = vm.run({ code: new Uint8Array([0x11, 0x2a, 0x11, 0x08, 0x30, 0x00]) })
  * r.status  // 'success'
@@ -146,7 +150,7 @@ export class Vm {
   #defaultBlock: BlockEnv | undefined
   readonly #host: Host
 
-  constructor(options: VmOptions = {}) {
+  constructor(options: VmOptions) {
     this.state = options.state ?? new JournaledState()
     this.options = options
     this.#host = withPrecompiles(options.host ?? EMPTY_HOST, options.precompiles)
@@ -198,7 +202,7 @@ export class Vm {
     const ctx: ExecutionContext = {
       state: this.state, host: this.#host, block,
       tx: { origin: message.origin ?? caller, gasPrice: message.gasPrice ?? 0n, blobHashes: [] },
-      table: o.table ?? NATIVE_TABLE, inspector: o.inspector, tier: o.tier, compileThreshold: o.compileThreshold,
+      table: o.table, inspector: o.inspector, tier: o.tier, compileThreshold: o.compileThreshold,
     }
     const state = this.state
     state.beginTransaction()

@@ -5,23 +5,15 @@
  */
 import { NATIVE_OPCODES, NATIVE_OPCODES_BY_NAME, OpcodeFlag, type OpName } from '@zvm/bytecode'
 import { NATIVE_GAS_SCHEDULE, nativeSurcharge } from '@zvm/gas'
-import * as arith from '../ops/arithmetic.ts'
-import * as bit from '../ops/bitwise.ts'
-import * as block from '../ops/block.ts'
-import * as calls from '../ops/call.ts'
-import * as control from '../ops/control.ts'
-import * as create from '../ops/create.ts'
-import * as env from '../ops/env.ts'
-import * as hash from '../ops/hash.ts'
-import { makeSyscall, type SyscallMemoryArgs } from '../ops/hedera.ts'
-import { makeLog } from '../ops/log.ts'
-import * as mem from '../ops/memory.ts'
-import * as pq from '../ops/pq.ts'
-import { makeDup, makePush, makeSwap, pop } from '../ops/stack.ts'
-import * as storage from '../ops/storage.ts'
-import { withSurcharge } from '../ops/surcharge.ts'
-import { selfdestruct } from '../ops/system.ts'
-import { buildTable, type InstructionTable, type Operation } from '../table.ts'
+import { buildTable, ops, type InstructionTable, type Operation } from '@zvm/core'
+import * as hash from './ops/hash.ts'
+import * as pq from './ops/pq.ts'
+
+const {
+  arithmetic: arith, bitwise: bit, block, call: calls, control, create, env, memory: mem, storage,
+  log: { makeLog }, stack: { makeDup, makePush, makeSwap, pop }, surcharge: { withSurcharge }, syscall: { makeSyscall }, system: { selfdestruct },
+} = ops
+type SyscallMemoryArgs = ops.syscall.SyscallMemoryArgs
 
 const schedule = NATIVE_GAS_SCHEDULE
 

@@ -20,10 +20,9 @@ import {
 import { NATIVE_OPCODES_BY_NAME } from '@zvm/bytecode'
 import { PQ_VERIFY_GAS, type PqParameterSet } from '@zvm/gas'
 import { word as w } from '@zvm/primitives'
-import type { Frame } from '../frame.ts'
-import { Halt } from '../halt.ts'
-import type { Operation } from '../table.ts'
-import { chargeWords, expandMemory } from './memory.ts'
+import { Halt, ops, type Frame, type Operation } from '@zvm/core'
+
+const { chargeWords, expandMemory } = ops.memory
 
 interface Verifier {
   lengths: { publicKey?: number; signature?: number }

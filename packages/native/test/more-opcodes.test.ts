@@ -5,8 +5,8 @@ import { NATIVE_OPCODES, OpcodeFlag } from '@zvm/bytecode'
 import { bytesToBigint, bytesToHex, type Address } from '@zvm/primitives'
 import { createAddress } from '@zvm/state'
 import { describe, expect, it } from 'vitest'
-import { Vm, type Frame, type Inspector } from '../src/index.ts'
-import { prog, push, RETURN_TOP, type Part } from './program.ts'
+import { Vm, type Frame, type Inspector } from '@zvm/core'
+import { prog, push, RETURN_TOP, type Part, nativeVm } from './program.ts'
 
 function verifyProgram(op: string, m: Uint8Array, s: Uint8Array, pk: Uint8Array): { code: Uint8Array; data: Uint8Array } {
   const data = new Uint8Array([...m, ...s, ...pk])
@@ -26,17 +26,17 @@ describe('post-quantum verification with real signatures', () => {
     it(`${op} accepts a valid signature and rejects a forged one`, () => {
       const keys = scheme.keygen(new Uint8Array(seedLength).fill(3))
       const sig = scheme.sign(msg, keys.secretKey)
-      const good = new Vm().run({ ...verifyProgram(op, msg, sig, keys.publicKey), gasLimit: 10_000_000 })
+      const good = nativeVm().run({ ...verifyProgram(op, msg, sig, keys.publicKey), gasLimit: 10_000_000 })
       expect(good.status).toBe('success')
       expect(bytesToBigint(good.returnData)).toBe(1n)
       const forged = sig.slice()
       forged[forged.length >> 1] ^= 1
-      expect(bytesToBigint(new Vm().run({ ...verifyProgram(op, msg, forged, keys.publicKey), gasLimit: 10_000_000 }).returnData)).toBe(0n)
+      expect(bytesToBigint(nativeVm().run({ ...verifyProgram(op, msg, forged, keys.publicKey), gasLimit: 10_000_000 }).returnData)).toBe(0n)
     })
   }
   it('charges static gas + 3 per word of message, signature and key + memory', () => {
     // All lengths zero: PQ_VERIFY_FALCON with 6 zero pushes costs 18 + 800 and verifies as 0.
-    const r = new Vm().run({ code: prog(...Array(6).fill(['PUSH1', 0]).flat(), 'PQ_VERIFY_FALCON', 'HALT') })
+    const r = nativeVm().run({ code: prog(...Array(6).fill(['PUSH1', 0]).flat(), 'PQ_VERIFY_FALCON', 'HALT') })
     expect(r.gasUsed).toBe(18 + 800)
   })
 })
@@ -47,7 +47,7 @@ describe('Hedera syscalls E0–EC', () => {
   for (const info of syscalls) {
     it(`${info.name} pops ${info.stackIn} arguments and pushes the host's answer`, () => {
       const seen: bigint[][] = []
-      const vm = new Vm({ host: { blockHash: () => 0n, syscall: (op, args) => { seen.push([BigInt(op), ...args]); return { ok: true, value: 0xabcn } } } })
+      const vm = nativeVm({ host: { blockHash: () => 0n, syscall: (op, args) => { seen.push([BigInt(op), ...args]); return { ok: true, value: 0xabcn } } } })
       const args: Part[] = []
       for (let i = info.stackIn - 1; i >= 0; i--) args.push(...push(BigInt(i === 0 ? 0 : i + 1)))
       const r = vm.run({ code: prog(...args, info.name, ...RETURN_TOP), gasLimit: 1_000_000 })
@@ -57,17 +57,17 @@ describe('Hedera syscalls E0–EC', () => {
     })
   }
   it('HCS_SUBMIT charges 100 gas per message byte plus memory', () => {
-    const vm = new Vm({ host: { blockHash: () => 0n, syscall: () => ({ ok: true, value: 1n }) } })
+    const vm = nativeVm({ host: { blockHash: () => 0n, syscall: () => ({ ok: true, value: 1n }) } })
     // topic 7, offset 0, length 10 (top first)
     const r = vm.run({ code: prog(...push(10n), ...push(0n), ...push(7n), 'HCS_SUBMIT', 'HALT') })
     expect(r.gasUsed).toBe(9 + 5050 + 100 * 10 + 3)
   })
   it('an ok:false answer pushes 0', () => {
-    const vm = new Vm({ host: { blockHash: () => 0n, syscall: () => ({ ok: false, reason: 'TOKEN_NOT_ASSOCIATED' }) } })
+    const vm = nativeVm({ host: { blockHash: () => 0n, syscall: () => ({ ok: false, reason: 'TOKEN_NOT_ASSOCIATED' }) } })
     expect(bytesToBigint(vm.run({ code: prog(...push(1n), ...push(1n), 'HTS_BURN', ...RETURN_TOP) }).returnData)).toBe(0n)
   })
   it('read-only syscalls work in static frames', () => {
-    const vm = new Vm({ host: { blockHash: () => 0n, syscall: () => ({ ok: true, value: 5n }) } })
+    const vm = nativeVm({ host: { blockHash: () => 0n, syscall: () => ({ ok: true, value: 5n }) } })
     expect(vm.run({ code: prog('HEDERA_TIMESTAMP', 'HALT'), isStatic: true }).status).toBe('success')
     expect(vm.run({ code: prog('HCS_CREATE_TOPIC', 'HALT'), isStatic: true }).error).toBe('StaticStateChange')
   })
@@ -80,7 +80,7 @@ describe('SELFDESTRUCT of a contract created in the same transaction', () => {
     const caller: Address = '0x00000000000000000000000000000000000000c1'
     const factory: Part[] = [...push(BigInt(bytesToHex(init)) << BigInt(256 - 8 * init.length)), ...push(0n), 'MSTORE',
       ...push(BigInt(init.length)), ...push(0n), ...push(5n), 'CREATE', 'HALT']
-    const vm = new Vm()
+    const vm = nativeVm()
     vm.state.setBalance(caller, 100n)
     const r = vm.run({ code: prog(...factory), caller, value: 100n, address: '0x00000000000000000000000000000000000000aa' })
     expect(r.status).toBe('success')
@@ -95,8 +95,8 @@ describe('tracing', () => {
     const steps: [number, number, number, number][] = []
     const inspector: Inspector = { stepEnd: (f: Frame, pc, op, cost) => { steps.push([pc, op, cost, f.sp]) } }
     const code = prog('PUSH1', 2, 'PUSH1', 3, 'ADD', 'HALT')
-    const traced = new Vm({ inspector }).run({ code })
+    const traced = nativeVm({ inspector }).run({ code })
     expect(steps).toEqual([[0, 0x11, 3, 1], [2, 0x11, 3, 2], [4, 0x30, 3, 1], [5, 0x00, 0, 1]])
-    expect(traced.gasUsed).toBe(new Vm().run({ code }).gasUsed)
+    expect(traced.gasUsed).toBe(nativeVm().run({ code }).gasUsed)
   })
 })

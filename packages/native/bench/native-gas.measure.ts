@@ -10,8 +10,8 @@ import { falcon1024, falcon512 } from '@noble/post-quantum/falcon.js'
 import { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa.js'
 import * as slh from '@noble/post-quantum/slh-dsa.js'
 import { NATIVE_OPCODES_BY_NAME } from '@zvm/bytecode'
-import { Vm, type Host } from '../src/index.ts'
-import { prog, push, type Part } from '../test/program.ts'
+import { Vm, type Host } from '@zvm/core'
+import { prog, push, type Part, nativeVm } from '../test/program.ts'
 
 const filter = process.argv[2] ?? ''
 const host: Host = { syscall: () => ({ ok: true, value: 1n }) }
@@ -36,7 +36,7 @@ function loop(c: Case, withOp: boolean): Uint8Array {
 }
 
 function time(code: Uint8Array, data: Uint8Array): { ms: number; gas: number } {
-  const vm = new Vm({ host })
+  const vm = nativeVm({ host })
   let best = Infinity
   let gas = 0
   for (let i = 0; i < 5; i++) {

@@ -2,16 +2,16 @@
 import { bytesToBigint, hexToBytes, type Address } from '@zvm/primitives'
 import { JournaledState } from '@zvm/state'
 import { describe, expect, it } from 'vitest'
-import { Halt, Vm } from '../src/index.ts'
-import { prog, push, RETURN_TOP, type Part } from './program.ts'
+import { Halt, Vm } from '@zvm/core'
+import { prog, push, RETURN_TOP, type Part, nativeVm } from './program.ts'
 
 const CALLER: Address = '0x00000000000000000000000000000000000000c1'
 const SELF: Address = '0x00000000000000000000000000000000000000aa'
 
-function run(parts: Part[], opts: Partial<Parameters<Vm['run']>[0]> = {}, vm = new Vm()) {
+function run(parts: Part[], opts: Partial<Parameters<Vm['run']>[0]> = {}, vm = nativeVm()) {
   return vm.run({ code: prog(...parts), caller: CALLER, address: SELF, gasLimit: 1_000_000, ...opts })
 }
-function top(parts: Part[], opts: Partial<Parameters<Vm['run']>[0]> = {}, vm = new Vm()): bigint {
+function top(parts: Part[], opts: Partial<Parameters<Vm['run']>[0]> = {}, vm = nativeVm()): bigint {
   const r = run([...parts, ...RETURN_TOP], opts, vm)
   expect(r.status, `${r.error}`).toBe('success')
   return bytesToBigint(r.returnData)
@@ -19,15 +19,15 @@ function top(parts: Part[], opts: Partial<Parameters<Vm['run']>[0]> = {}, vm = n
 
 describe('spec conformance vectors', () => {
   it('PUSH1 42 PUSH1 8 ADD HALT uses 9 gas', () => {
-    const r = new Vm().run({ code: hexToBytes('0x112a11083000') })
+    const r = nativeVm().run({ code: hexToBytes('0x112a11083000') })
     expect([r.status, r.gasUsed]).toEqual(['success', 9])
   })
   it('PUSH1 42 PUSH1 1 SSTORE PUSH1 1 SLOAD HALT uses 20309 gas', () => {
-    const r = new Vm().run({ code: prog('PUSH1', 42, 'PUSH1', 1, 'SSTORE', 'PUSH1', 1, 'SLOAD', 'HALT') })
+    const r = nativeVm().run({ code: prog('PUSH1', 42, 'PUSH1', 1, 'SSTORE', 'PUSH1', 1, 'SLOAD', 'HALT') })
     expect([r.status, r.gasUsed]).toEqual(['success', 20309])
   })
   it('PUSH1 42 PUSH1 0 MSTORE PUSH1 0 MLOAD HALT uses 18 gas', () => {
-    const r = new Vm().run({ code: prog('PUSH1', 42, 'PUSH1', 0, 'MSTORE', 'PUSH1', 0, 'MLOAD', 'HALT') })
+    const r = nativeVm().run({ code: prog('PUSH1', 42, 'PUSH1', 0, 'MSTORE', 'PUSH1', 0, 'MLOAD', 'HALT') })
     expect([r.status, r.gasUsed]).toEqual(['success', 18])
   })
 })
@@ -38,7 +38,7 @@ describe('environment', () => {
     expect(top(['CALLER'])).toBe(BigInt(CALLER))
     expect(top(['ORIGIN'], { origin: '0x00000000000000000000000000000000000000dd' })).toBe(0xddn)
     expect(top(['GASPRICE'], { gasPrice: 7n })).toBe(7n)
-    const vm = new Vm()
+    const vm = nativeVm()
     vm.state.setBalance(CALLER, 1000n)
     expect(top(['CALLVALUE'], { value: 123n }, vm)).toBe(123n)
   })
@@ -54,12 +54,12 @@ describe('environment', () => {
   it('CODESIZE / CODECOPY see the real code', () => {
     const parts: Part[] = [...push(4n), ...push(0n), ...push(0n), 'CODECOPY', ...push(0n), 'MLOAD']
     const code = prog(...parts, ...RETURN_TOP)
-    const r = new Vm().run({ code })
+    const r = nativeVm().run({ code })
     expect(bytesToBigint(r.returnData) >> 224n).toBe(bytesToBigint(code.subarray(0, 4)))
     expect(top(['CODESIZE'])).toBe(BigInt(prog('CODESIZE', ...RETURN_TOP).length))
   })
   it('BALANCE charges cold then warm, SELFBALANCE reads own balance', () => {
-    const vm = new Vm()
+    const vm = nativeVm()
     vm.state.setBalance('0x00000000000000000000000000000000000000bb', 77n)
     vm.state.setBalance(SELF, 5n)
     expect(top([...push(0xbbn), 'BALANCE'], {}, vm)).toBe(77n)
@@ -68,7 +68,7 @@ describe('environment', () => {
     expect(run([...push(0xbbn), 'BALANCE', ...push(0xbbn), 'BALANCE', 'HALT'], {}, vm).gasUsed).toBe(2603 + 103)
   })
   it('EXTCODESIZE / EXTCODEHASH / EXTCODECOPY', () => {
-    const vm = new Vm()
+    const vm = nativeVm()
     const other: Address = '0x00000000000000000000000000000000000000bb'
     const code = new Uint8Array([0x11, 0x01, 0x00])
     vm.state.setCode(other, code)
@@ -81,7 +81,7 @@ describe('environment', () => {
     expect(top(['GAS'], { gasLimit: 1000 })).toBe(998n)
   })
   it('block context opcodes read the host block in spec order', () => {
-    const vm = new Vm({
+    const vm = nativeVm({
       block: {
         coinbase: '0x00000000000000000000000000000000000000cb', timestamp: 1111n, number: 300n, difficulty: 3n,
         prevRandao: 4n, gasLimit: 5n, chainId: 296n, baseFee: 7n,
@@ -108,13 +108,13 @@ describe('storage', () => {
     expect(run([...push(1n), 'SLOAD', 'HALT']).gasUsed).toBe(3 + 2200)
     expect(run([...push(1n), 'SLOAD', ...push(1n), 'SLOAD', 'HALT']).gasUsed).toBe(3 + 2200 + 3 + 200)
     // clean non-zero → other: 100 + 2900
-    const vm = new Vm()
+    const vm = nativeVm()
     vm.state.sstore(SELF, 1n, 5n)
     vm.state.finalizeTransaction()
     expect(run([...push(6n), ...push(1n), 'SSTORE', 'HALT'], {}, vm).gasUsed).toBe(6 + 3000)
   })
   it('clearing a slot refunds 4800, capped at a fifth of gas used', () => {
-    const vm = new Vm()
+    const vm = nativeVm()
     vm.state.sstore(SELF, 1n, 5n)
     vm.state.finalizeTransaction()
     const r = run([...push(0n), ...push(1n), 'SSTORE', 'HALT'], {}, vm)
@@ -126,18 +126,18 @@ describe('storage', () => {
     expect(r.error).toBe('OutOfGas')
   })
   it('TLOAD/TSTORE are per transaction', () => {
-    const vm = new Vm()
+    const vm = nativeVm()
     expect(top([...push(9n), ...push(1n), 'TSTORE', ...push(1n), 'TLOAD'], {}, vm)).toBe(9n)
     expect(top([...push(1n), 'TLOAD'], {}, vm)).toBe(0n)
   })
   it('a failed run leaves storage untouched', () => {
-    const vm = new Vm()
+    const vm = nativeVm()
     const r = run([...push(1n), ...push(1n), 'SSTORE', 0xff], {}, vm)
     expect(r.error).toBe('InvalidOpcode')
     expect(vm.state.sload(SELF, 1n)).toBe(0n)
   })
   it('a reverted run leaves storage untouched and keeps the remaining gas', () => {
-    const vm = new Vm()
+    const vm = nativeVm()
     const r = run([...push(1n), ...push(1n), 'SSTORE', ...push(0n), ...push(0n), 'REVERT'], {}, vm)
     expect(r.status).toBe('revert')
     expect(r.gasUsed).toBe(3 + 3 + 20100 + 3 + 3)
@@ -163,16 +163,16 @@ describe('control flow and errors', () => {
   })
   it('unassigned bytes are InvalidOpcode with all gas used', () => {
     for (const b of [0x02, 0x1f, 0x3b, 0x74, 0xcb, 0xd0, 0xed, 0xf4, 0xfd, 0xff]) {
-      const r = new Vm().run({ code: new Uint8Array([b]), gasLimit: 500 })
+      const r = nativeVm().run({ code: new Uint8Array([b]), gasLimit: 500 })
       expect([r.status, r.error, r.gasUsed]).toEqual(['error', 'InvalidOpcode', 500])
     }
   })
   it('stack underflow and overflow', () => {
     expect(run(['ADD']).error).toBe('StackUnderflow')
     const overflow = prog(...Array(1025).fill(['PUSH1', 1]).flat())
-    expect(new Vm().run({ code: overflow }).error).toBe('StackOverflow')
+    expect(nativeVm().run({ code: overflow }).error).toBe('StackOverflow')
     const full = prog(...Array(1024).fill(['PUSH1', 1]).flat(), 'HALT')
-    expect(new Vm().run({ code: full }).status).toBe('success')
+    expect(nativeVm().run({ code: full }).status).toBe('success')
   })
   it('out of gas consumes everything', () => {
     const r = run(['PUSH1', 1, 'PUSH1', 2, 'ADD'], { gasLimit: 8 })
@@ -214,7 +214,7 @@ describe('logs', () => {
 describe('state handed in', () => {
   it('a Vm runs against the JournaledState given to it', () => {
     const state = new JournaledState()
-    const vm = new Vm({ state })
+    const vm = nativeVm({ state })
     run([...push(7n), ...push(3n), 'SSTORE', 'HALT'], {}, vm)
     expect(state.sload(SELF, 3n)).toBe(7n)
   })
@@ -222,8 +222,8 @@ describe('state handed in', () => {
 
 describe('hostile API input', () => {
   it('throws InvalidMessageError (never corrupts state) for impossible messages', async () => {
-    const { InvalidMessageError } = await import('../src/index.ts')
-    const vm = new Vm()
+    const { InvalidMessageError } = await import('@zvm/core')
+    const vm = nativeVm()
     const bad: Partial<Parameters<Vm['run']>[0]>[] = [
       { value: -1n }, { value: 1n << 256n }, { gasLimit: -5 }, { gasLimit: 1.5 }, { caller: '0x1234' as Address },
       { address: '0xZZ00000000000000000000000000000000000000' as Address }, { data: [1, 2] as unknown as Uint8Array },

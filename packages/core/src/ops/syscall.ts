@@ -1,6 +1,7 @@
 /**
- * Hedera syscalls E0–EC: arguments are popped (top first) and handed to the
- * host's `syscall` hook, whose answer is pushed. Without a hook the frame
+ * Syscall opcodes (the native table's Hedera E0–EC use them): arguments are
+ * popped (top first) and handed to the host's `syscall` hook, whose answer is
+ * pushed. Without a hook the frame
  * fails with SyscallUnavailable; in a static frame the state-changing ones
  * fail with StaticStateChange. A hook that throws fails the frame with
  * SyscallFailed rather than escaping the interpreter.

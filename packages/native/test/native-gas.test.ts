@@ -11,16 +11,16 @@ import { OP } from '@zvm/bytecode'
 import { NATIVE_OP_GAS, OPCODE_COSTS, PQ_VERIFY_GAS, PQ_VERIFY_WORD_GAS, type PqParameterSet } from '@zvm/gas'
 import { bytesToBigint } from '@zvm/primitives'
 import { describe, expect, it } from 'vitest'
-import { Vm } from '../src/index.ts'
-import { prog, push, type Part } from './program.ts'
+import { Vm } from '@zvm/core'
+import { prog, push, type Part, nativeVm } from './program.ts'
 
 const POP = OPCODE_COSTS[OP.POP]
 
 /** Gas `op` charges on `args` (top first) with `data` copied to memory 0 first (so the op expands nothing). */
 function opGas(op: string, args: bigint[], data: Uint8Array): { gas: number; top: bigint } {
   const setup: Part[] = [...push(data.length), ...push(0), ...push(0), 'CALLDATACOPY', ...args.slice().reverse().flatMap((a) => push(a))]
-  const withOp = new Vm().run({ code: prog(...setup, op, ...push(0), 'MSTORE', ...push(32), ...push(0), 'RETURN'), data, gasLimit: 10_000_000 })
-  const without = new Vm().run({ code: prog(...setup, ...args.map((): Part => 'POP'), ...push(0), ...push(0), 'MSTORE', ...push(32), ...push(0), 'RETURN'), data, gasLimit: 10_000_000 })
+  const withOp = nativeVm().run({ code: prog(...setup, op, ...push(0), 'MSTORE', ...push(32), ...push(0), 'RETURN'), data, gasLimit: 10_000_000 })
+  const without = nativeVm().run({ code: prog(...setup, ...args.map((): Part => 'POP'), ...push(0), ...push(0), 'MSTORE', ...push(32), ...push(0), 'RETURN'), data, gasLimit: 10_000_000 })
   expect(withOp.status).toBe('success')
   // The baseline pops the arguments and pushes one word where the op pushes its result.
   return { gas: withOp.gasUsed - without.gasUsed + args.length * POP + OPCODE_COSTS[OP.PUSH1], top: bytesToBigint(withOp.returnData) }

@@ -6,7 +6,8 @@ import fc from 'fast-check'
 import { bytesToHex } from '@zvm/primitives'
 import { describe, expect, it } from 'vitest'
 import { NATIVE_OPCODES } from '@zvm/bytecode'
-import { Vm, type ExecutionResult } from '../src/index.ts'
+import { Vm, type ExecutionResult } from '@zvm/core'
+import { nativeVm } from './program.ts'
 
 function summary(r: ExecutionResult): string {
   return JSON.stringify({
@@ -22,7 +23,7 @@ const codeByte = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...assigned) }
 const program = fc.array(codeByte, { maxLength: 120 }).map((a) => new Uint8Array(a))
 
 function execute(code: Uint8Array, data: Uint8Array, gasLimit: number): ExecutionResult {
-  const vm = new Vm({ host: { blockHash: (n) => n, syscall: (op, args) => ({ ok: true, value: BigInt(op) + (args[0] ?? 0n) }) } })
+  const vm = nativeVm({ host: { blockHash: (n) => n, syscall: (op, args) => ({ ok: true, value: BigInt(op) + (args[0] ?? 0n) }) } })
   vm.state.setBalance('0x1000000000000000000000000000000000000001', 10n ** 18n)
   return vm.run({ code, data, gasLimit, value: 1n })
 }

@@ -9,15 +9,15 @@ import { sha256 } from '@noble/hashes/sha2.js'
 import { keccak_256 } from '@noble/hashes/sha3.js'
 import { bytesToBigint, bigintToBytes } from '@zvm/primitives'
 import { describe, expect, it } from 'vitest'
-import { Vm } from '../src/index.ts'
-import { prog, push, RETURN_TOP, type Part } from './program.ts'
+import { Vm } from '@zvm/core'
+import { prog, push, RETURN_TOP, type Part, nativeVm } from './program.ts'
 
 const M = 1n << 256n
 const MAX = M - 1n
 const neg = (v: bigint): bigint => (M + v) % M
 
 function top(...parts: Part[]): bigint {
-  const r = new Vm().run({ code: prog(...parts, ...RETURN_TOP), gasLimit: 1_000_000 })
+  const r = nativeVm().run({ code: prog(...parts, ...RETURN_TOP), gasLimit: 1_000_000 })
   expect(r.status, `${r.error}`).toBe('success')
   return bytesToBigint(r.returnData)
 }
@@ -47,7 +47,7 @@ describe('arithmetic', () => {
 
   it('EXP charges 50 gas per exponent byte', () => {
     // PUSH2 0x0100 (exponent, 2 bytes) PUSH1 2 EXP HALT = 3 + 3 + 10 + 100
-    expect(new Vm().run({ code: prog('PUSH2', 0x100, 'PUSH1', 2, 'EXP', 'HALT') }).gasUsed).toBe(116)
+    expect(nativeVm().run({ code: prog('PUSH2', 0x100, 'PUSH1', 2, 'EXP', 'HALT') }).gasUsed).toBe(116)
   })
 })
 
@@ -81,7 +81,7 @@ describe('stack', () => {
     expect(top('PUSH32', MAX - 9n)).toBe(MAX - 9n)
   })
   it('a PUSH running off the end is zero-padded and the code then halts', () => {
-    const r = new Vm().run({ code: new Uint8Array([0x13, 0xaa]) }) // PUSH4 0xaa000000
+    const r = nativeVm().run({ code: new Uint8Array([0x13, 0xaa]) }) // PUSH4 0xaa000000
     expect(r.status).toBe('success')
     expect(r.gasUsed).toBe(3)
   })
@@ -98,7 +98,7 @@ describe('stack', () => {
     expect(top(...four, 'SWAP3', 'POP', 'POP', 'POP')).toBe(1n)
   })
   it('NOP does nothing and costs nothing', () => {
-    expect(new Vm().run({ code: prog('NOP', 'NOP', 'HALT') }).gasUsed).toBe(0)
+    expect(nativeVm().run({ code: prog('NOP', 'NOP', 'HALT') }).gasUsed).toBe(0)
   })
 })
 
@@ -122,9 +122,9 @@ describe('hashing over memory', () => {
   })
   it('hash gas: base (static + measured surcharge, NATIVE_OP_GAS) + per word + memory', () => {
     // PUSH1 64 PUSH1 0 SHA256 HALT: 3 + 3 + 72 + 12*2 + memory(2 words) 6
-    expect(new Vm().run({ code: prog('PUSH1', 64, 'PUSH1', 0, 'SHA256', 'HALT') }).gasUsed).toBe(108)
+    expect(nativeVm().run({ code: prog('PUSH1', 64, 'PUSH1', 0, 'SHA256', 'HALT') }).gasUsed).toBe(108)
     // KECCAK256: 340 + 100/word
-    expect(new Vm().run({ code: prog('PUSH1', 64, 'PUSH1', 0, 'KECCAK256', 'HALT') }).gasUsed).toBe(3 + 3 + 340 + 200 + 6)
+    expect(nativeVm().run({ code: prog('PUSH1', 64, 'PUSH1', 0, 'KECCAK256', 'HALT') }).gasUsed).toBe(3 + 3 + 340 + 200 + 6)
   })
 })
 
@@ -135,7 +135,7 @@ describe('memory', () => {
     expect(top(...push(0x1234n), ...push(2n), 'MSTORE', ...push(0n), 'MLOAD')).toBe(0x1234n >> 16n)
   })
   it('an offset of 2^32 or more runs out of gas instead of allocating', () => {
-    const r = new Vm().run({ code: prog('PUSH8', 1n << 40n, 'MLOAD'), gasLimit: 10_000_000 })
+    const r = nativeVm().run({ code: prog('PUSH8', 1n << 40n, 'MLOAD'), gasLimit: 10_000_000 })
     expect(r.error).toBe('OutOfGas')
     expect(r.gasUsed).toBe(10_000_000)
   })

@@ -1,6 +1,8 @@
 /** Test helper: builds native bytecode from mnemonics and immediates. */
 import { NATIVE_OPCODES_BY_NAME, OP } from '@zvm/bytecode'
+import { Vm, type VmOptions } from '@zvm/core'
 import { bigintToBytes } from '@zvm/primitives'
+import { NATIVE_TABLE } from '../src/index.ts'
 
 export type Part = string | number | bigint | Uint8Array
 
@@ -38,3 +40,8 @@ export function push(v: bigint | number): Part[] {
 }
 
 export { OP }
+
+/** A `Vm` on the native table. */
+export function nativeVm(options: Omit<VmOptions, 'table'> = {}): Vm {
+  return new Vm({ table: NATIVE_TABLE, ...options })
+}

@@ -4,15 +4,15 @@
  */
 import type { Address } from '@zvm/primitives'
 import { describe, expect, it } from 'vitest'
-import { Halt, MAX_FRAME_MEMORY, MAX_MESSAGE_LOG_BYTES, MAX_MESSAGE_MEMORY, MAX_POOLED_MEMORY, Vm } from '../src/index.ts'
-import { scratchPoolStats } from '../src/frame.ts'
-import { prog, push, type Part } from './program.ts'
+import { Halt, MAX_FRAME_MEMORY, MAX_MESSAGE_LOG_BYTES, MAX_MESSAGE_MEMORY, MAX_POOLED_MEMORY, Vm } from '@zvm/core'
+import { scratchPoolStats } from '@zvm/core'
+import { prog, push, type Part, nativeVm } from './program.ts'
 
 const A: Address = '0x00000000000000000000000000000000000000aa'
 const HUGE_GAS = 2 ** 53 - 1
 
 function run(parts: Part[], gasLimit = HUGE_GAS) {
-  const vm = new Vm()
+  const vm = nativeVm()
   vm.state.setCode(A, prog(...parts))
   return { vm, r: vm.call({ to: A, gasLimit }) }
 }

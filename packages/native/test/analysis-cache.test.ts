@@ -1,6 +1,7 @@
 /** The analysis cache is bounded by bytes with least-recently-used eviction. */
 import { afterEach, describe, expect, it } from 'vitest'
-import { analysisCacheStats, analyze, ANALYSIS_CACHE_BYTES, NATIVE_TABLE, setAnalysisCacheBudget } from '../src/index.ts'
+import { analysisCacheStats, analyze, ANALYSIS_CACHE_BYTES, setAnalysisCacheBudget } from '@zvm/core'
+import { NATIVE_TABLE } from '../src/index.ts'
 
 function code(i: number, size = 4096): Uint8Array {
   const c = new Uint8Array(size)

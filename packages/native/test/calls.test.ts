@@ -4,8 +4,8 @@ import { keccak_256 } from '@noble/hashes/sha3.js'
 import { bytesToBigint, bytesToHex, bigintToAddress, type Address } from '@zvm/primitives'
 import { createAddress, create2Address } from '@zvm/state'
 import { describe, expect, it } from 'vitest'
-import { Vm, type Host } from '../src/index.ts'
-import { prog, push, RETURN_TOP, type Part } from './program.ts'
+import { Vm, type Host } from '@zvm/core'
+import { prog, push, RETURN_TOP, type Part, nativeVm } from './program.ts'
 
 const CALLER: Address = '0x00000000000000000000000000000000000000c1'
 const A: Address = '0x00000000000000000000000000000000000000aa'
@@ -20,7 +20,7 @@ function callArgs(op: 'CALL' | 'CALLCODE' | 'DELEGATECALL' | 'STATICCALL', to: b
 }
 
 function vmWith(code: Record<Address, Part[]>): Vm {
-  const vm = new Vm()
+  const vm = nativeVm()
   for (const [addr, parts] of Object.entries(code)) vm.state.setCode(addr as Address, prog(...parts))
   vm.state.finalizeTransaction()
   return vm
@@ -158,14 +158,14 @@ describe('CREATE and CREATE2', () => {
     expect(vm.state.getCode(createAddress(A, 0n)).length).toBe(0)
   })
   it('Vm.deploy runs init code and reports the address', () => {
-    const vm = new Vm()
+    const vm = nativeVm()
     const r = vm.deploy({ initCode: init, caller: CALLER })
     expect(r.status).toBe('success')
     expect(r.createdAddress).toBe(createAddress(CALLER, 0n))
     expect(vm.call({ to: r.createdAddress! }).status).toBe('success')
   })
   it('init code above 49152 bytes is an error', () => {
-    const r = new Vm().run({ code: prog(...push(49153n), ...push(0n), ...push(0n), 'CREATE', 'HALT'), gasLimit: 10_000_000 })
+    const r = nativeVm().run({ code: prog(...push(49153n), ...push(0n), ...push(0n), 'CREATE', 'HALT'), gasLimit: 10_000_000 })
     expect(r.error).toBe('InitCodeSizeExceeded')
   })
 })
@@ -185,7 +185,7 @@ describe('SELFDESTRUCT (EIP-6780)', () => {
 
 describe('Hedera syscalls', () => {
   it('fail cleanly without a handler', () => {
-    const r = new Vm().run({ code: prog(...push(1n), ...push(2n), 'HTS_MINT'), gasLimit: 100_000 })
+    const r = nativeVm().run({ code: prog(...push(1n), ...push(2n), 'HTS_MINT'), gasLimit: 100_000 })
     expect([r.status, r.error]).toEqual(['error', 'SyscallUnavailable'])
   })
   it('dispatch to the host with arguments top first and push its answer', () => {
@@ -197,7 +197,7 @@ describe('Hedera syscalls', () => {
         return { ok: true, value: 1n, gasUsed: 10 }
       },
     }
-    const vm = new Vm({ host })
+    const vm = nativeVm({ host })
     // HTS_TRANSFER token, from, to, amount (top first)
     const r = vm.run({ code: prog(...push(500n), ...push(3n), ...push(2n), ...push(0x777n), 'HTS_TRANSFER', ...RETURN_TOP), gasLimit: 100_000 })
     expect(bytesToBigint(r.returnData)).toBe(1n)
@@ -205,7 +205,7 @@ describe('Hedera syscalls', () => {
     expect(r.gasUsed).toBe(12 + 10050 + 10 + 15)
   })
   it('a throwing handler fails the frame instead of escaping', () => {
-    const vm = new Vm({ host: { blockHash: () => 0n, syscall: () => { throw new Error('boom') } } })
+    const vm = nativeVm({ host: { blockHash: () => 0n, syscall: () => { throw new Error('boom') } } })
     expect(vm.run({ code: prog('HCS_CREATE_TOPIC'), gasLimit: 100_000 }).error).toBe('SyscallFailed')
   })
 })
@@ -226,16 +226,16 @@ describe('post-quantum opcodes', () => {
 
   it('PQ_VERIFY_DILITHIUM accepts a real ML-DSA signature and rejects a tampered one', () => {
     const ok = verifyCode(msg, sig, keys.publicKey)
-    expect(bytesToBigint(new Vm().run({ ...ok, gasLimit: 10_000_000 }).returnData)).toBe(1n)
+    expect(bytesToBigint(nativeVm().run({ ...ok, gasLimit: 10_000_000 }).returnData)).toBe(1n)
     const tampered = verifyCode(new Uint8Array([9, 2, 3, 4, 5]), sig, keys.publicKey)
-    expect(bytesToBigint(new Vm().run({ ...tampered, gasLimit: 10_000_000 }).returnData)).toBe(0n)
+    expect(bytesToBigint(nativeVm().run({ ...tampered, gasLimit: 10_000_000 }).returnData)).toBe(0n)
     const garbage = verifyCode(msg, sig.subarray(1), keys.publicKey.subarray(3))
-    expect(new Vm().run({ ...garbage, gasLimit: 10_000_000 }).status).toBe('success')
+    expect(nativeVm().run({ ...garbage, gasLimit: 10_000_000 }).status).toBe('success')
   })
   it('PQ_KEYGEN writes the deterministic ML-DSA-65 key pair', () => {
     const code = prog(...push(BigInt(bytesToHex(seed))), ...push(0n), 'MSTORE', ...push(64n), ...push(0n), 'PQ_KEYGEN',
       ...push(1952n), ...push(64n), 'RETURN')
-    const r = new Vm().run({ code, gasLimit: 10_000_000 })
+    const r = nativeVm().run({ code, gasLimit: 10_000_000 })
     expect(r.status).toBe('success')
     expect(bytesToHex(r.returnData)).toBe(bytesToHex(ml_dsa65.keygen(seed).publicKey))
   })
