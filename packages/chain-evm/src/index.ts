@@ -1,6 +1,6 @@
 export { Fork, forkFromName, forkName, FORK_NAMES } from './forks.ts'
 export { EVM_GAS_SCHEDULE, EVM_STORAGE_GAS, transactionGas, GAS_PER_BLOB, type TransactionGas } from './gas.ts'
-export { evmTable } from './table.ts'
+export { evmTable, evmInstructions } from './table.ts'
 export { rlpEncode, rlpDecode, RlpError, type RlpInput, type RlpItem, type RlpRaw } from './rlp.ts'
 export { trieRoot, secureTrieRoot, storageRoot, stateRoot, logsHash, EMPTY_TRIE_ROOT, type RootAccount, type RootLog } from './trie.ts'
 export { intrinsicGas, TxError, InvalidTransactionError, type EvmTransaction, type AccessListEntry } from './transaction.ts'

@@ -63,6 +63,22 @@ function rowsFor(fork: Fork): Row[] {
   return rows
 }
 
+/**
+ * The rows of the EVM table of `fork`, for building a table of your own
+ * (`buildTable`) or deriving one (`withInstructions(evmTable(fork), …)`).
+ *
+ * @example
+ * ```ts
+ * import { evmInstructions, Fork } from '@zvm/chain-evm'
+ * evmInstructions(Fork.Cancun).find((r) => r.name === 'MCOPY')?.code // 0x5e
+ * ```
+ */
+export function evmInstructions(fork: Fork): InstructionSpec[] {
+  return rowsFor(fork).map(([code, name, op, staticGas, stackIn, stackOut]) => ({
+    code, name, op, staticGas, stackIn, stackOut, immediateSize: code >= 0x60 && code <= 0x7f ? code - 0x5f : 0,
+  }))
+}
+
 const cache = new Map<Fork, InstructionTable>()
 
 /**
@@ -77,9 +93,7 @@ const cache = new Map<Fork, InstructionTable>()
 export function evmTable(fork: Fork): InstructionTable {
   let t = cache.get(fork)
   if (!t) {
-    const specs: InstructionSpec[] = rowsFor(fork).map(([code, name, op, staticGas, stackIn, stackOut]) => ({
-      code, name, op, staticGas, stackIn, stackOut, immediateSize: code >= 0x60 && code <= 0x7f ? code - 0x5f : 0,
-    }))
+    const specs = evmInstructions(fork)
     // JUMPDEST is required (0x5b); EIP-3541 rejects new code starting with 0xEF.
     // EIP-7702 (Prague): calls follow delegation designators.
     t = buildTable(`evm-${fork}`, specs, control.invalid, EVM_GAS_SCHEDULE, { jumpdest: 0x5b, rejectEfPrefix: true, delegation: fork >= Fork.Prague })

@@ -44,17 +44,19 @@ export const WARM_STEPS_PER_BYTE = 1
 /** Cache bookkeeping for one analysis. */
 interface Entry {
   analysis: CodeAnalysis | undefined
-  readonly tableId: string
+  /** The table's by-content index this entry is listed in. */
+  readonly contents: Map<number, Entry[]>
   readonly key: number
   /** Bytes counted for the analysis without its blocks. */
   readonly baseBytes: number
   lastUse: number
 }
 
-const caches = new Map<string, WeakMap<Uint8Array, Entry>>()
+// Keyed by the table object: two tables never share an analysis, whatever their ids.
+const caches = new WeakMap<InstructionTable, WeakMap<Uint8Array, Entry>>()
 // Second level, by content: the same code in a new array (a fresh state, a copied account) is
 // analysed (and its hot blocks compiled) once.
-const byContent = new Map<string, Map<number, Entry[]>>()
+const byContent = new WeakMap<InstructionTable, Map<number, Entry[]>>()
 const live: Entry[] = []
 const entryOf = new WeakMap<CodeAnalysis, Entry>()
 let budget = ANALYSIS_CACHE_BYTES
@@ -80,20 +82,20 @@ function sameCode(a: CodeAnalysis, code: Uint8Array): boolean {
  * ```
  */
 export function analyze(code: Uint8Array, table: InstructionTable): CodeAnalysis {
-  let cache = caches.get(table.id)
+  let cache = caches.get(table)
   if (!cache) {
     cache = new WeakMap()
-    caches.set(table.id, cache)
+    caches.set(table, cache)
   }
   const hit = cache.get(code)
   if (hit?.analysis) {
     hit.lastUse = ++tick
     return hit.analysis
   }
-  let contents = byContent.get(table.id)
+  let contents = byContent.get(table)
   if (!contents) {
     contents = new Map()
-    byContent.set(table.id, contents)
+    byContent.set(table, contents)
   }
   const key = fnv1a32(code, 0, code.length)
   const same = contents.get(key)?.find((e) => sameCode(e.analysis!, code))
@@ -103,7 +105,7 @@ export function analyze(code: Uint8Array, table: InstructionTable): CodeAnalysis
     return same.analysis!
   }
   const analysis = analyzeNew(code, table)
-  const entry: Entry = { analysis, tableId: table.id, key, baseBytes: analysis.padded.length + analysis.jumpValid.length + 256, lastUse: ++tick }
+  const entry: Entry = { analysis, contents, key, baseBytes: analysis.padded.length + analysis.jumpValid.length + 256, lastUse: ++tick }
   cache.set(code, entry)
   entryOf.set(analysis, entry)
   contents.set(key, [...(contents.get(key) ?? []), entry])
@@ -160,10 +162,9 @@ function evict(keep: CodeAnalysis | undefined, target: number): void {
     cachedBytes -= entryBytes(e)
     if (e.analysis?.blocks) e.analysis.blocks.cached = false
     e.analysis = undefined
-    const contents = byContent.get(e.tableId)
-    const list = contents?.get(e.key)?.filter((x) => x !== e)
-    if (list === undefined || list.length === 0) contents?.delete(e.key)
-    else contents!.set(e.key, list)
+    const list = e.contents.get(e.key)?.filter((x) => x !== e)
+    if (list === undefined || list.length === 0) e.contents.delete(e.key)
+    else e.contents.set(e.key, list)
   }
   live.length = kept
 }

@@ -104,8 +104,6 @@ const MAX_CHAIN = 1000
 const COMPILED_BYTES_PER_INSTRUCTION = 512
 const MAX_CHAIN_INLINE = 200
 const MAX_CHAINED_BLOCKS = 64
-// Block-ending instructions after which execution simply falls through to the next block.
-const FALLS_THROUGH = new Set(['JUMPI', 'GAS', 'SSTORE'])
 
 /**
  * Compiles the block entry `first` (to the end of its run) and the runs it
@@ -147,13 +145,12 @@ export function compileBlock(table: InstructionTable, blocks: BlockTable, code: 
     let fallsTo = -1
     for (let i = 0; i < length; i++) {
       const op = code[pc]
-      const name = table.names[op]
+      const kind = table.dispatch[op]
       const size = table.immediateSize[op]
       const fn = table.ops[op]
       const last = i === length - 1
       const next = pc + 1 + size
       // Without `inline`, everything but JUMPDEST is a call: cheap while V8 still runs a new function unoptimized.
-      let m: RegExpMatchArray | null = null
       const fused = i + 1 < length ? fusePair(table, code, jumpValid, pc, next, param) : undefined
       if (fused !== undefined) {
         emitted += 2
@@ -165,38 +162,38 @@ export function compileBlock(table: InstructionTable, blocks: BlockTable, code: 
         if (i === length - 1) fallsTo = pc
         continue
       }
-      if (inline && (m = /^PUSH(\d+)$/.exec(name)) !== null) {
-        const limbs = pushLimbs(code, pc + 1, Number(m[1]))
+      if (inline && kind === Dispatch.Push) {
+        const limbs = pushLimbs(code, pc + 1, table.dispatchArg[op])
         body.push(`a = sp << 3; ${limbs.map((l, k) => `s[a + ${k}] = ${l}`).join('; ')}; sp++`)
-      } else if (inline && (m = /^DUP(\d+)$/.exec(name)) !== null) {
-        const d = 8 * Number(m[1])
+      } else if (inline && kind === Dispatch.Dup) {
+        const d = 8 * table.dispatchArg[op]
         body.push(`a = sp << 3; ${Array.from({ length: 8 }, (_, k) => `s[a + ${k}] = s[a + ${k - d}]`).join('; ')}; sp++`)
-      } else if (inline && (m = /^SWAP(\d+)$/.exec(name)) !== null) {
-        const d = 8 * Number(m[1])
+      } else if (inline && kind === Dispatch.Swap) {
+        const d = 8 * table.dispatchArg[op]
         body.push(`a = (sp - 1) << 3; b = a - ${d}; ${Array.from({ length: 8 }, (_, k) => `t = s[a + ${k}]; s[a + ${k}] = s[b + ${k}]; s[b + ${k}] = t`).join('; ')}`)
-      } else if (inline && name === 'POP') {
+      } else if (inline && kind === Dispatch.Pop) {
         body.push('sp--')
-      } else if (name === 'JUMPDEST') {
-        // nothing to do
+      } else if (kind === Dispatch.Nop) {
+        // JUMPDEST (and NOP): nothing to do
       } else if (inline && 'word' in fn && typeof fn.word === 'function') {
         const w = param(fn.word as Callee)
         body.push(`a = (sp - 1) << 3; ${w}(s, a, a - 8, a - 8); sp--`)
       } else {
         const o = param(fn)
-        if (last && table.endsBlock[op] && !FALLS_THROUGH.has(name)) {
+        if (last && table.endsBlock[op] && !table.fallsThrough[op]) {
           body.push('f.sp = sp', `return ${o}(f, ${pc})`)
           emitted++
           useful++
           return done()
         }
-        if (last && FALLS_THROUGH.has(name)) {
+        if (last && table.fallsThrough[op]) {
           // Continue inline only when execution falls through to the next instruction.
           body.push(`f.sp = sp; r = ${o}(f, ${pc}); if (r !== ${next}) return r; sp = f.sp`)
         } else if (table.neverHalts[op]) body.push(`f.sp = sp; ${o}(f, ${pc}); sp = f.sp`)
         else body.push(`f.sp = sp; if (${o}(f, ${pc}) < 0) return -1; sp = f.sp`)
       }
       emitted++
-      if (name !== 'JUMPDEST') useful++
+      if (kind !== Dispatch.Nop) useful++
       if (last) fallsTo = next
       pc = next
     }

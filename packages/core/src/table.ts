@@ -7,6 +7,7 @@ import type { GasSchedule } from '@zvm/gas'
 import type { Frame } from './frame.ts'
 import { dispatchOf } from './dispatch.ts'
 import { wordOf, type WordOp } from './ops/binary.ts'
+import { endsBlock as endsBlockTrait, fallsThrough as fallsThroughTrait, traitsOf, type InstructionTraits } from './traits.ts'
 
 /**
  * An operation: runs with stack depth and static gas already checked, and
@@ -16,8 +17,14 @@ export type Operation = (f: Frame, pc: number) => number
 
 /** Everything the interpreter needs to run one instruction set. */
 export interface InstructionTable {
-  /** A short id, used as a cache key for code analysis. */
+  /** A name for traces and errors (caches are keyed by the table object, not by this). */
   readonly id: string
+  /** The rows the table was built from, by byte (undefined: the invalid operation). */
+  readonly rows: readonly (InstructionSpec | undefined)[]
+  /** What an undefined byte runs. */
+  readonly invalid: Operation
+  /** Traits per byte (see InstructionTraits), as the tiers read them. */
+  readonly traits: readonly InstructionTraits[]
   readonly ops: readonly Operation[]
   /** Static gas per byte. */
   readonly staticGas: Int32Array
@@ -36,6 +43,8 @@ export interface InstructionTable {
    * advance for the rest of a block.
    */
   readonly endsBlock: Uint8Array
+  /** 1 where a block ends but execution may go on at the next instruction (JUMPI not taken, GAS, SSTORE). */
+  readonly fallsThrough: Uint8Array
   /** 1 where the instruction cannot halt once stack and static gas are checked (no dynamic gas, no errors). */
   readonly neverHalts: Uint8Array
   /** The byte that marks a jump destination, or -1 when any instruction start is one. */
@@ -69,19 +78,26 @@ export interface InstructionSpec {
   stackIn: number
   stackOut: number
   immediateSize?: number
+  /**
+   * What the block tiers must know about the operation (default: its own
+   * declared traits, see `declareTraits`; an undescribed operation ends its
+   * block and is assumed to observe the gas left).
+   */
+  traits?: InstructionTraits
+}
+
+/** How a table treats jump destinations, deployed code and delegations. */
+export interface TableOptions {
+  /** The byte that marks a jump destination, or -1 when any instruction start is one. */
+  jumpdest: number
+  /** Reject deployed code starting with 0xEF (EIP-3541). */
+  rejectEfPrefix: boolean
+  /** Follow EIP-7702 delegation designators when calling. */
+  delegation?: boolean
 }
 
 /** Maximum stack depth (words). */
 export const STACK_LIMIT = 1024
-
-// Instructions by mnemonic that end a basic block (see `endsBlock`), and the pure ones that cannot halt.
-const BLOCK_ENDS = new Set(['JUMP', 'JUMPI', 'STOP', 'RETURN', 'REVERT', 'INVALID', 'SELFDESTRUCT', 'GAS', 'CALL', 'CALLCODE',
-  'DELEGATECALL', 'STATICCALL', 'CREATE', 'CREATE2', 'SSTORE', 'HALT'])
-const NEVER_HALTS = new Set(['ADD', 'SUB', 'MUL', 'DIV', 'SDIV', 'MOD', 'SMOD', 'ADDMOD', 'MULMOD', 'SIGNEXTEND', 'LT', 'GT', 'SLT',
-  'SGT', 'EQ', 'ISZERO', 'AND', 'OR', 'XOR', 'NOT', 'BYTE', 'SHL', 'SHR', 'SAR', 'POP', 'JUMPDEST', 'PC', 'MSIZE', 'ADDRESS', 'ORIGIN',
-  'CALLER', 'CALLVALUE', 'CALLDATALOAD', 'CALLDATASIZE', 'CODESIZE', 'GASPRICE', 'RETURNDATASIZE', 'COINBASE', 'TIMESTAMP', 'NUMBER',
-  'PREVRANDAO', 'GASLIMIT', 'CHAINID', 'SELFBALANCE', 'BASEFEE', 'BLOBBASEFEE', 'PUSH0'])
-const neverHalts = (name: string): boolean => NEVER_HALTS.has(name) || /^(PUSH|DUP|SWAP)\d+$/.test(name)
 
 /**
  * Builds a table from per-opcode specs; unspecified bytes run `invalid`.
@@ -99,7 +115,7 @@ export function buildTable(
   specs: readonly InstructionSpec[],
   invalid: Operation,
   schedule: GasSchedule,
-  options: { jumpdest: number; rejectEfPrefix: boolean; delegation?: boolean },
+  options: TableOptions,
 ): InstructionTable {
   const ops: Operation[] = new Array(256).fill(invalid)
   const staticGas = new Int32Array(256)
@@ -107,13 +123,21 @@ export function buildTable(
   const maxStack = new Int32Array(256).fill(STACK_LIMIT)
   const immediateSize = new Uint8Array(256)
   const stackDelta = new Int32Array(256)
-  const endsBlock = new Uint8Array(256).fill(1)
+  const rows: (InstructionSpec | undefined)[] = new Array(256).fill(undefined)
+  const traits: InstructionTraits[] = new Array(256).fill(traitsOf(invalid))
+  const endsBlock = new Uint8Array(256)
+  const fallsThrough = new Uint8Array(256)
   const neverHaltsTrait = new Uint8Array(256)
   const dispatch = new Uint8Array(256)
   const dispatchArg = new Uint8Array(256)
   const wordOps: (WordOp | undefined)[] = new Array(256).fill(undefined)
   const names: string[] = Array.from({ length: 256 }, (_, i) => `INVALID_0x${i.toString(16).padStart(2, '0')}`)
+  for (let b = 0; b < 256; b++) endsBlock[b] = endsBlockTrait(traits[b]) ? 1 : 0
   for (const s of specs) {
+    if (!Number.isInteger(s.code) || s.code < 0 || s.code > 255) throw new RangeError(`instruction ${s.name}: code ${s.code} is not a byte`)
+    const t = s.traits ?? traitsOf(s.op)
+    rows[s.code] = s
+    traits[s.code] = t
     ops[s.code] = s.op
     staticGas[s.code] = s.staticGas
     minStack[s.code] = s.stackIn
@@ -121,13 +145,37 @@ export function buildTable(
     immediateSize[s.code] = s.immediateSize ?? 0
     names[s.code] = s.name
     stackDelta[s.code] = s.stackOut - s.stackIn
-    endsBlock[s.code] = BLOCK_ENDS.has(s.name) ? 1 : 0
-    neverHaltsTrait[s.code] = neverHalts(s.name) ? 1 : 0
+    endsBlock[s.code] = endsBlockTrait(t) ? 1 : 0
+    fallsThrough[s.code] = fallsThroughTrait(t) ? 1 : 0
+    neverHaltsTrait[s.code] = t.neverHalts === true ? 1 : 0
     ;[dispatch[s.code], dispatchArg[s.code]] = dispatchOf(s.op)
     wordOps[s.code] = wordOf(s.op)
   }
   return {
-    id, ops, staticGas, minStack, maxStack, immediateSize, stackDelta, endsBlock, neverHalts: neverHaltsTrait, jumpdest: options.jumpdest, schedule, rejectEfPrefix: options.rejectEfPrefix,
-    delegation: options.delegation ?? false, names, dispatch, dispatchArg, wordOps,
+    id, rows, invalid, traits, ops, staticGas, minStack, maxStack, immediateSize, stackDelta, endsBlock, fallsThrough, neverHalts: neverHaltsTrait,
+    jumpdest: options.jumpdest, schedule, rejectEfPrefix: options.rejectEfPrefix, delegation: options.delegation ?? false, names, dispatch, dispatchArg, wordOps,
   }
+}
+
+/**
+ * A new table: `base` with `specs` added or replacing the rows at their
+ * bytes (a spec whose `op` is `base.invalid` removes one). `base` is not
+ * changed; caches are per table object, so both can run side by side.
+ *
+ * @example
+ * ```ts
+ * import { withInstructions, ops } from '@zvm/core'
+ * // evmTable and Fork come from @zvm/chain-evm
+ * const table = withInstructions(evmTable(Fork.Cancun), [
+ *   { code: 0x0c, name: 'DOUBLE', op: double, staticGas: 5, stackIn: 1, stackOut: 1, traits: { neverHalts: true } },
+ * ])
+ * ```
+ */
+export function withInstructions(base: InstructionTable, specs: readonly InstructionSpec[], id = `${base.id}+custom`): InstructionTable {
+  const replaced = new Set(specs.map((s) => s.code))
+  const kept = base.rows.filter((r): r is InstructionSpec => r !== undefined && !replaced.has(r.code))
+  const added = specs.filter((s) => s.op !== base.invalid)
+  return buildTable(id, [...kept, ...added], base.invalid, base.schedule, {
+    jumpdest: base.jumpdest, rejectEfPrefix: base.rejectEfPrefix, delegation: base.delegation,
+  })
 }

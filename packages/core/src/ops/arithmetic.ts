@@ -4,6 +4,7 @@ import type { Frame } from '../frame.ts'
 import { Halt } from '../halt.ts'
 
 import { binary } from './binary.ts'
+import { declareTraits, PLAIN, PURE } from '../traits.ts'
 
 export const add = binary(w.add)
 export const sub = binary(w.sub)
@@ -49,3 +50,6 @@ export const signextend = binary((s, a, b, out) => {
   if (out !== b) w.copyWord(s, b, out)
   if (index >= 0 && index < 31) w.signExtend(s, out, index)
 })
+
+for (const op of [add, sub, mul, div, sdiv, mod, smod, addmod, mulmod, signextend]) declareTraits(op, PURE)
+for (const op of [exp]) declareTraits(op, PLAIN)

@@ -2,6 +2,7 @@
 import { word as w } from '@zvm/primitives'
 import type { Frame } from '../frame.ts'
 import { binary } from './binary.ts'
+import { declareTraits, PURE } from '../traits.ts'
 
 // Comparisons: (a = top, b = second) → 1 or 0, written over b.
 export const lt = binary((s, a, b, out) => w.setBool(s, out, w.cmp(s, a, b) < 0))
@@ -62,3 +63,5 @@ export function sar(f: Frame, pc: number): number {
   f.sp--
   return pc + 1
 }
+
+for (const op of [lt, gt, slt, sgt, eq, iszero, and, or, xor, not, byte, shl, shr, sar]) declareTraits(op, PURE)

@@ -3,6 +3,7 @@ import { word as w } from '@zvm/primitives'
 import type { BlockEnv } from '../host.ts'
 import type { Frame } from '../frame.ts'
 import type { Operation } from '../table.ts'
+import { declareTraits, PLAIN, PURE } from '../traits.ts'
 
 function blockField(read: (b: BlockEnv) => bigint): Operation {
   return (f, pc) => {
@@ -40,3 +41,6 @@ export function blobhash(f: Frame, pc: number): number {
   w.fromBigInt(f.stack, a, i >= 0 && i < hashes.length ? hashes[i] : 0n)
   return pc + 1
 }
+
+for (const op of [coinbase, timestamp, number, difficulty, prevrandao, gaslimit, chainid, basefee, blobbasefee]) declareTraits(op, PURE)
+for (const op of [blockhash, blobhash]) declareTraits(op, PLAIN)

@@ -11,6 +11,7 @@ import type { Operation } from '../table.ts'
 import { delegationTarget } from '../delegation.ts'
 import { accessAccount, addressAt } from './access.ts'
 import { expandMemory } from './memory.ts'
+import { declareTraits, SUSPENDS } from '../traits.ts'
 
 const EMPTY = new Uint8Array(0)
 
@@ -88,3 +89,5 @@ export const call = makeCall(CallScheme.Call)
 export const callcode = makeCall(CallScheme.CallCode)
 export const delegatecall = makeCall(CallScheme.DelegateCall)
 export const staticcall = makeCall(CallScheme.StaticCall)
+
+for (const op of [call, callcode, delegatecall, staticcall]) declareTraits(op, SUSPENDS)

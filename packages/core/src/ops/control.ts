@@ -3,6 +3,7 @@ import { word as w } from '@zvm/primitives'
 import type { Frame } from '../frame.ts'
 import { Halt } from '../halt.ts'
 import { expandMemory } from './memory.ts'
+import { declareTraits, PURE, TERMINATES } from '../traits.ts'
 
 export function stop(f: Frame): number {
   f.halt = Halt.Stop
@@ -68,3 +69,8 @@ export function ret(f: Frame): number {
 export function revert(f: Frame): number {
   return finish(f, Halt.Revert)
 }
+
+for (const op of [stop, ret, revert, invalid]) declareTraits(op, TERMINATES)
+for (const op of [nop, pcOp]) declareTraits(op, PURE)
+declareTraits(jump, { jumps: 'always' })
+declareTraits(jumpi, { jumps: 'conditional' })

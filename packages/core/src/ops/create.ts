@@ -10,6 +10,7 @@ import type { Frame } from '../frame.ts'
 import { Halt } from '../halt.ts'
 import type { Operation } from '../table.ts'
 import { expandMemory } from './memory.ts'
+import { declareTraits, SUSPENDS } from '../traits.ts'
 
 function makeCreate(isCreate2: boolean): Operation {
   return (f: Frame, pc: number) => {
@@ -45,3 +46,5 @@ function makeCreate(isCreate2: boolean): Operation {
 
 export const create = makeCreate(false)
 export const create2 = makeCreate(true)
+
+for (const op of [create, create2]) declareTraits(op, SUSPENDS)

@@ -6,6 +6,7 @@ import { Halt } from '../halt.ts'
 import type { Operation } from '../table.ts'
 import { accessAccount, addressAt, writeAddress } from './access.ts'
 import { chargeWords, expandMemory } from './memory.ts'
+import { declareTraits, OBSERVES_GAS, PLAIN, PURE } from '../traits.ts'
 
 function pushBigint(f: Frame, v: bigint): void {
   w.fromBigInt(f.stack, f.sp << 3, v)
@@ -133,3 +134,7 @@ export function extcodecopy(f: Frame, pc: number): number {
 }
 
 export { writeAddress }
+
+for (const op of [address, origin, caller, callvalue, gasprice, selfbalance, calldatasize, codesize, returndatasize, calldataload]) declareTraits(op, PURE)
+for (const op of [gas]) declareTraits(op, OBSERVES_GAS)
+for (const op of [calldatacopy, codecopy, returndatacopy, balance, extcodesize, extcodehash, extcodecopy]) declareTraits(op, PLAIN)

@@ -6,6 +6,7 @@ import { keccak256Word } from '../keccak-cache.ts'
 export { keccak256Word }
 import { Halt } from '../halt.ts'
 import type { Operation } from '../table.ts'
+import { declareTraits } from '../traits.ts'
 import { chargeWords, expandMemory } from './memory.ts'
 
 /** Writes the hash of memory[offset, offset + size) as the word at `stack[o]`. */
@@ -13,7 +14,7 @@ export type HashIntoWord = (memory: Uint8Array, offset: number, size: number, st
 
 /** A hash opcode (offset, size) → digest: size and memory gas charged, then `hashInto` writes the result. */
 export function makeHash(hashInto: HashIntoWord, perWord: (f: Frame) => number): Operation {
-  return (f, pc) => {
+  return declareTraits((f, pc) => {
     const a = (f.sp - 1) << 3
     const size = w.toSmall(f.stack, a - 8)
     const offset = size === 0 ? 0 : w.toSmall(f.stack, a)
@@ -23,7 +24,7 @@ export function makeHash(hashInto: HashIntoWord, perWord: (f: Frame) => number):
     hashInto(f.memory.buffer, offset, size, f.stack, a - 8)
     f.sp--
     return pc + 1
-  }
+  }, {})
 }
 
 /** A library hash of the bytes, its digest loaded as a word (`rightAligned`: shorter digests fill the low bytes). */
@@ -52,3 +53,4 @@ export function keccak256(f: Frame, pc: number): number {
   f.sp--
   return pc + 1
 }
+declareTraits(keccak256, {})

@@ -3,11 +3,12 @@ import { word as w } from '@zvm/primitives'
 import { Halt } from '../halt.ts'
 import { MAX_MESSAGE_LOG_BYTES } from '../limits.ts'
 import type { Operation } from '../table.ts'
+import { declareTraits } from '../traits.ts'
 import { expandMemory } from './memory.ts'
 
 /** LOGn with `topicCount` topics; topic gas is in the static cost. */
 export function makeLog(topicCount: number): Operation {
-  return (f, pc) => {
+  return declareTraits((f, pc) => {
     if (f.isStatic) { f.halt = Halt.StaticStateChange; return -1 }
     const a = (f.sp - 1) << 3
     const s = f.stack
@@ -27,5 +28,5 @@ export function makeLog(topicCount: number): Operation {
     f.ctx.state.addLog({ address: f.address, topics, data })
     f.ctx.inspector?.log?.(f.address, topics, data)
     return pc + 1
-  }
+  }, {})
 }

@@ -3,6 +3,7 @@ import { memoryExpansionCost } from '@zvm/gas'
 import { word as w } from '@zvm/primitives'
 import type { Frame } from '../frame.ts'
 import { Halt } from '../halt.ts'
+import { declareTraits, PLAIN, PURE } from '../traits.ts'
 
 /**
  * Charges for and grows memory to cover [offset, offset + size). `offset` and
@@ -100,3 +101,6 @@ export function mcopy(f: Frame, pc: number): number {
   f.memory.buffer.copyWithin(dest, src, src + size)
   return pc + 1
 }
+
+for (const op of [msize]) declareTraits(op, PURE)
+for (const op of [mload, mstore, mstore8, mcopy]) declareTraits(op, PLAIN)

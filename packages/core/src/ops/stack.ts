@@ -2,6 +2,7 @@
 import { word as w } from '@zvm/primitives'
 import type { Frame } from '../frame.ts'
 import type { Operation } from '../table.ts'
+import { declareTraits, PURE } from '../traits.ts'
 
 /** What a PUSH/DUP/SWAP operation built here does, so the block loop can run it inline (see dispatch.ts). */
 export interface StackShape {
@@ -19,7 +20,7 @@ export function stackShapeOf(op: Operation): StackShape | undefined {
 
 function shaped(op: Operation, kind: StackShape['kind'], n: number): Operation {
   shapes.set(op, { kind, n })
-  return op
+  return declareTraits(op, PURE)
 }
 
 export function pop(f: Frame, pc: number): number {
@@ -74,3 +75,5 @@ export function makeSwap(n: number): Operation {
     return pc + 1
   }, 'swap', n)
 }
+
+for (const op of [pop, push0]) declareTraits(op, PURE)

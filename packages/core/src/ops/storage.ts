@@ -3,6 +3,7 @@ import { sloadCost, sstoreCost, sstoreRefund } from '@zvm/gas'
 import { word as w } from '@zvm/primitives'
 import type { Frame } from '../frame.ts'
 import { Halt } from '../halt.ts'
+import { declareTraits, OBSERVES_GAS, PLAIN } from '../traits.ts'
 
 export function sload(f: Frame, pc: number): number {
   const a = (f.sp - 1) << 3
@@ -50,3 +51,6 @@ export function tstore(f: Frame, pc: number): number {
   f.sp -= 2
   return pc + 1
 }
+
+for (const op of [sload, tload, tstore]) declareTraits(op, PLAIN)
+for (const op of [sstore]) declareTraits(op, OBSERVES_GAS)

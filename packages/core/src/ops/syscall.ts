@@ -9,6 +9,7 @@
 import { word as w } from '@zvm/primitives'
 import { Halt } from '../halt.ts'
 import type { Operation } from '../table.ts'
+import { declareTraits } from '../traits.ts'
 import { expandMemory } from './memory.ts'
 
 /**
@@ -23,7 +24,8 @@ export interface SyscallMemoryArgs {
 
 /** The op for syscall `opcode` taking `argCount` words. */
 export function makeSyscall(opcode: number, argCount: number, modifiesState: boolean, memoryArgs?: SyscallMemoryArgs): Operation {
-  return (f, pc) => {
+  // The host sees the gas left: no tier may charge a block's gas ahead of a syscall.
+  return declareTraits((f, pc) => {
     if (modifiesState && f.isStatic) { f.halt = Halt.StaticStateChange; return -1 }
     const handler = f.ctx.host.syscall
     if (!handler) { f.halt = Halt.SyscallUnavailable; return -1 }
@@ -54,5 +56,5 @@ export function makeSyscall(opcode: number, argCount: number, modifiesState: boo
     w.fromBigInt(f.stack, f.sp << 3, result.ok ? result.value : 0n)
     f.sp++
     return pc + 1
-  }
+  }, { observesGas: true })
 }

@@ -2,6 +2,7 @@
 import type { Frame } from '../frame.ts'
 import { Halt } from '../halt.ts'
 import { accessAccount, addressAt } from './access.ts'
+import { declareTraits, TERMINATES } from '../traits.ts'
 
 export function selfdestruct(f: Frame): number {
   if (f.isStatic) { f.halt = Halt.StaticStateChange; return -1 }
@@ -20,3 +21,5 @@ export function selfdestruct(f: Frame): number {
   f.halt = Halt.SelfDestruct
   return -1
 }
+
+for (const op of [selfdestruct]) declareTraits(op, TERMINATES)
