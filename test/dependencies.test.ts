@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { builtinModules } from 'node:module'
-import { join, relative } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -95,5 +95,95 @@ describe('workspace layering', () => {
     const m = [...text.matchAll(IMPORT_RE)][0]
     expect(packageOf(m[1])).toBe('@zvm/core')
     expect(LAYERS.indexOf('@zvm/core')).toBeGreaterThan(LAYERS.indexOf('@zvm/state'))
+  })
+})
+
+/** Chain packages may depend on another chain only along these edges (Hedera's EVM is Ethereum's plus its system contracts). */
+const CHAIN_EDGES: Record<string, readonly string[]> = { '@zvm/chain-hedera': ['@zvm/chain-evm'] }
+const isChain = (name: string): boolean => name.startsWith('@zvm/chain-')
+
+describe('sibling chains', () => {
+  for (const w of all.filter((x) => isChain(x.name))) {
+    it(`${w.name} depends on no other chain except ${JSON.stringify(CHAIN_EDGES[w.name] ?? [])}`, () => {
+      const chains = [...w.deps, ...w.devDeps].filter((d) => isChain(d) && d !== w.name)
+      expect(chains.filter((d) => !(CHAIN_EDGES[w.name] ?? []).includes(d))).toEqual([])
+    })
+  }
+})
+
+describe('relative imports', () => {
+  for (const w of all) {
+    it(`${w.name} never reaches outside its folder with a relative import`, () => {
+      const escaping: string[] = []
+      for (const file of sourceFiles(w.dir)) {
+        for (const m of readFileSync(file, 'utf8').matchAll(IMPORT_RE)) {
+          const spec = m[1] ?? m[2] ?? m[3]
+          if (!spec.startsWith('.')) continue
+          const target = join(dirname(file), spec)
+          if (relative(w.dir, target).startsWith('..')) escaping.push(`${relative(ROOT, file)} imports ${spec}`)
+        }
+      }
+      expect(escaping).toEqual([])
+    })
+  }
+})
+
+/**
+ * Layers inside @zvm/core, bottom up: the instruction-set contract (types,
+ * frame, host, traits), the shared operations, the execution tiers, table
+ * building, and the driver (executor, Vm). A module imports values only from
+ * its own layer or below, and modules of one layer form no import cycle.
+ */
+const CORE_LAYERS: [layer: string, files: RegExp][] = [
+  ['contract', /^(halt|limits|memory|host|inspector|traits|fnv|keccak-cache|delegation|frame|table)\.ts$/],
+  ['ops', /^ops\//],
+  ['tiers', /^(dispatch|analysis|blocks|compile|interpreter)\.ts$/],
+  ['tables', /^build-table\.ts$/],
+  ['driver', /^(executor|vm)\.ts$/],
+  ['index', /^index\.ts$/],
+]
+
+/** Value imports (not `import type`) of a module, as paths relative to core's src. */
+function valueImports(src: string, file: string): string[] {
+  const text = readFileSync(join(src, file), 'utf8')
+  const out: string[] = []
+  for (const m of text.matchAll(/^(import|export)\s+(type\s+)?([^'";]*?)\s*from\s*'(\.[^']+)'/gm)) {
+    if (m[2] !== undefined) continue
+    // `import { type A, type B }` is type-only too.
+    const names = m[3].replace(/[{}]/g, '').split(',').map((n) => n.trim()).filter(Boolean)
+    if (m[1] === 'import' && names.length > 0 && names.every((n) => n.startsWith('type '))) continue
+    out.push(relative(src, join(dirname(join(src, file)), m[4])).split('\\').join('/'))
+  }
+  return out
+}
+
+describe('layers inside @zvm/core', () => {
+  const src = join(ROOT, 'packages', 'core', 'src')
+  const files = sourceFiles(src).map((f) => relative(src, f).split('\\').join('/')).filter((f) => !f.endsWith('.test.ts'))
+  const layerOf = (f: string): number => CORE_LAYERS.findIndex(([, re]) => re.test(f))
+
+  it('every module belongs to a layer', () => {
+    expect(files.filter((f) => layerOf(f) < 0)).toEqual([])
+  })
+
+  it('no module imports a value from a layer above its own', () => {
+    const upward: string[] = []
+    for (const f of files) for (const dep of valueImports(src, f)) if (layerOf(dep) > layerOf(f)) upward.push(`${f} (${CORE_LAYERS[layerOf(f)][0]}) imports ${dep} (${CORE_LAYERS[layerOf(dep)]?.[0]})`)
+    expect(upward).toEqual([])
+  })
+
+  it('modules import each other in no circle', () => {
+    const graph = new Map(files.map((f) => [f, valueImports(src, f)]))
+    const state = new Map<string, 'open' | 'done'>()
+    const cycles: string[] = []
+    const visit = (f: string, path: string[]): void => {
+      if (state.get(f) === 'done') return
+      if (state.get(f) === 'open') { cycles.push([...path.slice(path.indexOf(f)), f].join(' → ')); return }
+      state.set(f, 'open')
+      for (const dep of graph.get(f) ?? []) visit(dep, [...path, f])
+      state.set(f, 'done')
+    }
+    for (const f of files) visit(f, [])
+    expect(cycles).toEqual([])
   })
 })

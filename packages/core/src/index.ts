@@ -7,7 +7,8 @@ export {
   defaultBlockEnv, defaultTxEnv, EMPTY_HOST, type BlockEnv, type TxEnv, type Host, type Precompile, type PrecompileResult, type PrecompileContext, type PurePrecompile,
   type SyscallContext, type SyscallResult,
 } from './host.ts'
-export { buildTable, withInstructions, STACK_LIMIT, type InstructionTable, type InstructionSpec, type TableOptions, type Operation } from './table.ts'
+export { STACK_LIMIT, type InstructionTable, type InstructionSpec, type TableOptions, type Operation } from './table.ts'
+export { buildTable, withInstructions } from './build-table.ts'
 export { declareTraits, traitsOf, UNKNOWN_TRAITS, type InstructionTraits } from './traits.ts'
 export {
   analyze, analysisCacheStats, setAnalysisCacheBudget, ANALYSIS_CACHE_BYTES, WARM_STEPS_PER_BYTE, type CodeAnalysis, type AnalysisCacheStats,
