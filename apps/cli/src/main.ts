@@ -1,131 +1,86 @@
 /**
- * `zvm`: run, assemble and disassemble ZVM programs.
+ * `zvm`: run, assemble and disassemble ZVM programs, run Ethereum state
+ * tests, invoke Soroban contracts (commands.ts has the usage of each).
  *
- *   zvm run <file.zvmc|file.zasm> | --hex <code> [--target native|evm] [--calldata 0x..] [--gas N] [--value N] [--json]
- *   zvm statetest <file-or-dir…> [--fork Cancun] [--json] [--trace] [--workers N]
- *   zvm asm <in.zasm> -o <out.zvmc>
- *   zvm disasm <file.zvmc|file.zasm|--hex code>
- *   zvm soroban invoke <file.wasm> --fn <name> [--arg-json '<JSON list>'] [--storage <file.json>] [--json]
- *
- * Bad input exits non-zero with one line naming the problem.
+ * Each command's module is imported when the command runs, after its options
+ * are parsed: `--help`, `--version` and usage errors load no engine, `run`
+ * loads only its target's instruction set, and only `soroban` loads the
+ * Soroban stack (@stellar/stellar-sdk). Bad input exits non-zero with one
+ * line naming the problem.
  */
-import { assembleZvmc, disassembleToText } from '@zvm/bytecode'
-import { Vm } from '@zvm/core'
-import { NATIVE_TABLE } from '@zvm/native'
-import { evmTable, forkFromName, precompilesFor } from '@zvm/chain-evm'
-import { availableParallelism } from 'node:os'
-import { statetest } from './statetest/command.ts'
-import type { EngineOptions } from './statetest/pool.ts'
-import { ZvmError } from '@zvm/primitives'
-import { toHuman, toRunJson } from './format.ts'
+import { readFileSync } from 'node:fs'
+import { ASM, DISASM, helpText, RUN, SOROBAN_INVOKE, SOROBAN_USAGE, SOROBAN_VALIDATE, STATETEST, USAGE, type CommandSpec } from './commands.ts'
 import { CliError, processIo, type CliIo } from './io.ts'
-import { fileErrorText, loadProgram, readText } from './load.ts'
-import { hexOption, integerOption, numberOption, parseOptions as parse } from './options.ts'
-import { sorobanCommand } from './soroban.ts'
+import { parseOptions, type ParsedOptions } from './options.ts'
 
-const USAGE = `usage:
-  zvm run <file.zvmc|file.zasm> | --hex <code> [--target native|evm] [--fork Cancun] [--calldata <hex>] [--gas <n>] [--value <n>] [--json]
-  zvm statetest <file-or-dir…> [--fork Cancun] [--json] [--trace] [--workers <n>] [--no-skip] [--tier compiled|eager|blocks|interpreter]
-  zvm asm <in.zasm> -o <out.zvmc>
-  zvm disasm <file.zvmc|file.zasm> | --hex <code>
-  zvm soroban invoke <file.wasm> --fn <name> [--arg-json '<JSON list>'] [--storage <file.json>] [--json]
-                     [--cpu-limit <n>] [--mem-limit <bytes>] [--ledger-sequence <n>] [--ledger-timestamp <n>]
-  zvm soroban validate <file.wasm>
-`
+type Handler = (io: CliIo, options: ParsedOptions) => number | Promise<number>
 
-function runCommand(io: CliIo, args: string[]): number {
-  const { values, positionals } = parse(args, {
-    hex: { type: 'string' }, calldata: { type: 'string' }, gas: { type: 'string' }, value: { type: 'string' }, json: { type: 'boolean' },
-    target: { type: 'string' }, fork: { type: 'string' },
-  })
-  if (positionals.length > 1) throw new CliError(`unexpected argument '${positionals[1]}'`, 2)
-  const program = loadProgram(io, positionals[0], values.hex as string | undefined)
-  const targetName = (values.target as string | undefined) ?? (program.target === 1 ? 'evm' : 'native')
-  if (targetName !== 'native' && targetName !== 'evm') throw new CliError(`--target must be native or evm, got '${targetName}'`, 2)
-  if (program.target === 2) throw new CliError(`${program.source}: WASM containers run with 'zvm soroban', not 'zvm run'`)
-  const fork = forkFromName((values.fork as string | undefined) ?? 'Cancun')
-  if (fork === undefined) throw new CliError(`unknown --fork '${values.fork}' (Shanghai, Cancun, Prague)`, 2)
-  const data = hexOption('calldata', values.calldata) ?? new Uint8Array(0)
-  const gasLimit = numberOption('gas', values.gas, Number.MAX_SAFE_INTEGER) ?? 30_000_000
-  const value = integerOption('value', values.value, (1n << 256n) - 1n) ?? 0n
-  const precompiles = precompilesFor(fork)
-  const vm = targetName === 'evm'
-    ? new Vm({ table: evmTable(fork), host: { blockHash: () => 0n }, precompiles })
-    : new Vm({ table: NATIVE_TABLE })
-  const caller = '0x1000000000000000000000000000000000000001'
-  if (value > 0n) vm.state.setBalance(caller, value)
-  const result = vm.run({ code: program.code, data, gasLimit, value, caller })
-  io.out(values.json ? JSON.stringify(toRunJson(result)) + '\n' : toHuman(result))
-  return result.status === 'success' ? 0 : 1
+/** Each command with the import that brings in its code (and its chain). */
+const COMMANDS: Record<string, { spec: CommandSpec, load: () => Promise<Handler> }> = {
+  run: { spec: RUN, load: async () => (await import('./run.ts')).runCommand },
+  asm: { spec: ASM, load: async () => (await import('./asm.ts')).asmCommand },
+  disasm: { spec: DISASM, load: async () => (await import('./asm.ts')).disasmCommand },
+  statetest: { spec: STATETEST, load: async () => (await import('./statetest/command.ts')).statetestCommand },
+  'soroban invoke': { spec: SOROBAN_INVOKE, load: async () => (await import('./soroban.ts')).invokeCommand },
+  'soroban validate': { spec: SOROBAN_VALIDATE, load: async () => (await import('./soroban.ts')).validateCommand },
 }
 
-function asmCommand(io: CliIo, args: string[]): number {
-  const { values, positionals } = parse(args, { output: { type: 'string', short: 'o' } })
-  if (positionals.length !== 1) throw new CliError('asm takes one input file', 2)
-  if (!values.output) throw new CliError('asm needs -o <out.zvmc>', 2)
-  const source = positionals[0]
-  let container: Uint8Array
-  try {
-    container = assembleZvmc(readText(io, source))
-  } catch (e) {
-    if (e instanceof ZvmError) throw new CliError(`${source}: ${e.shortMessage}`)
-    throw e
-  }
-  try {
-    io.writeFile(values.output as string, container)
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    throw new CliError(`cannot write ${values.output}: ${code === 'ENOENT' ? 'its directory does not exist' : fileErrorText(e)}`)
-  }
-  io.out(`wrote ${values.output} (${container.length} bytes)\n`)
-  return 0
+const isHelp = (arg: string | undefined): boolean => arg === '-h' || arg === '--help' || arg === 'help'
+
+/** The CLI package's version (package.json is one level above both src/ and dist/). */
+export function cliVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
 }
 
-function disasmCommand(io: CliIo, args: string[]): number {
-  const { values, positionals } = parse(args, { hex: { type: 'string' } })
-  const program = loadProgram(io, positionals[0], values.hex as string | undefined)
-  io.out(disassembleToText(program.code))
-  return 0
-}
-
-async function statetestCommand(io: CliIo, args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, {
-    fork: { type: 'string' }, json: { type: 'boolean' }, trace: { type: 'boolean' }, workers: { type: 'string' }, 'no-skip': { type: 'boolean' },
-    tier: { type: 'string' },
-  })
-  const tierName = (values.tier as string | undefined) ?? 'compiled'
-  const engines: Record<string, EngineOptions> = {
-    interpreter: { tier: 'interpreter' }, blocks: { tier: 'blocks' }, compiled: { tier: 'compiled' }, eager: { tier: 'compiled', compileThreshold: 1 },
-  }
-  const engine = engines[tierName]
-  if (engine === undefined) throw new CliError(`unknown --tier '${tierName}' (interpreter, blocks, compiled, eager)`, 2)
-  const fork = (values.fork as string | undefined) ?? 'Cancun'
-  if (forkFromName(fork) === undefined) throw new CliError(`unknown --fork '${fork}' (Shanghai, Cancun, Prague)`, 2)
-  const workers = numberOption('workers', values.workers, 64) ?? availableParallelism()
-  return statetest(io, {
-    paths: positionals, fork, json: values.json === true, trace: values.trace === true, workers,
-    progress: io.isTerminal === true && values.trace !== true,
-    skipSlow: values['no-skip'] !== true,
-    engine,
-  })
-}
-
-/** Runs the command line; resolves to the exit code. */
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+async function dispatch(io: CliIo, argv: string[]): Promise<number> {
   const [command, ...rest] = argv
-  try {
-    switch (command) {
-      case 'run': return runCommand(io, rest)
-      case 'statetest': return await statetestCommand(io, rest)
-      case 'asm': return asmCommand(io, rest)
-      case 'disasm': return disasmCommand(io, rest)
-      case 'soroban': return await sorobanCommand(io, rest)
-      case undefined: case '-h': case '--help': case 'help':
-        io.out(USAGE)
-        return command === undefined ? 2 : 0
-      default:
-        throw new CliError(`unknown command '${command}'\n${USAGE}`, 2)
+  if (command === undefined || isHelp(command)) {
+    // `zvm help run` is `zvm run --help`.
+    if (command === 'help' && rest.length > 0) return dispatch(io, [...rest, '--help'])
+    io.out(USAGE)
+    return command === undefined ? 2 : 0
+  }
+  if (command === '--version' || command === '-v') {
+    io.out(`zvm ${cliVersion()}\n`)
+    return 0
+  }
+  if (command.startsWith('-')) throw new CliError(`unknown option '${command}' (see 'zvm --help')`, 2)
+  if (command === 'soroban') {
+    const [sub, ...subRest] = rest
+    if (sub === undefined || isHelp(sub)) {
+      io.out(SOROBAN_USAGE)
+      return sub === undefined ? 2 : 0
     }
+    if (sub.startsWith('-')) throw new CliError(`unknown option '${sub}' for 'soroban' (see 'zvm soroban --help')`, 2)
+    if (COMMANDS[`soroban ${sub}`] === undefined) throw new CliError(`unknown soroban command '${sub}' (invoke, validate; see 'zvm soroban --help')`, 2)
+    return runCommand(io, `soroban ${sub}`, subRest)
+  }
+  if (COMMANDS[command] === undefined) throw new CliError(`unknown command '${command}' (see 'zvm --help')`, 2)
+  return runCommand(io, command, rest)
+}
+
+/** Parses the options of command `name`, then imports and runs it (or prints its help). */
+async function runCommand(io: CliIo, name: string, rest: string[]): Promise<number> {
+  const { spec, load } = COMMANDS[name]
+  const options = parseOptions(name, rest, spec.options)
+  if (options.help) {
+    io.out(helpText(spec))
+    return 0
+  }
+  return (await load())(io, options)
+}
+
+/**
+ * Runs the command line; resolves to the exit code.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await main(['run', '--hex', '0x112a11083000', '--json'])
+ * ```
+ */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  try {
+    return await dispatch(io, argv)
   } catch (e) {
     if (e instanceof CliError) {
       io.err(`zvm: ${e.message}\n`)

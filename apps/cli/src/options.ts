@@ -1,6 +1,8 @@
 /**
- * Command-line option parsing: `node:util` parseArgs in strict mode, plus the
- * checks it does not do (integers with a range, hex), each failing with one
+ * Command-line option parsing: `node:util` parseArgs, plus our own one-line
+ * messages for unknown or malformed options (naming the command and where its
+ * help is), `--help` anywhere among the options, and the checks parseArgs
+ * does not do (integers with a range, hex, fork names), each failing with one
  * line that names the flag.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
@@ -12,14 +14,23 @@ export type OptionSpec = NonNullable<ParseArgsConfig['options']>
 export interface ParsedOptions {
   values: Record<string, string | boolean | undefined>
   positionals: string[]
+  /** `-h` or `--help` was among the options: print the command's help instead. */
+  help: boolean
 }
 
 /**
- * Parses `args`; unknown or malformed options are usage errors (exit 2).
- * `--gas -1` is joined into `--gas=-1` first: parseArgs would call a value
- * starting with a dash "ambiguous", and the range check below says it better.
+ * Parses the arguments of `zvm <command>`; unknown or malformed options are
+ * usage errors (exit 2). `--gas -1` is joined into `--gas=-1` first: parseArgs
+ * would call a value starting with a dash "ambiguous", and the range check
+ * says it better.
+ *
+ * @example
+ * ```ts
+ * parseOptions('run', ['--json', 'a.zasm'], { json: { type: 'boolean' } })
+ * // { values: { json: true }, positionals: ['a.zasm'], help: false }
+ * ```
  */
-export function parseOptions(args: readonly string[], options: OptionSpec): ParsedOptions {
+export function parseOptions(command: string, args: readonly string[], options: OptionSpec): ParsedOptions {
   const joined: string[] = []
   for (let i = 0; i < args.length; i++) {
     const name = args[i].startsWith('--') ? args[i].slice(2) : undefined
@@ -29,12 +40,40 @@ export function parseOptions(args: readonly string[], options: OptionSpec): Pars
       i++
     } else joined.push(args[i])
   }
+  const seeHelp = `(see 'zvm ${command} --help')`
+  // A lenient pass first: it never throws, and tells option names from values (`--arg-json --help` is a value).
+  const { tokens } = parseArgs({ args: joined, options, allowPositionals: true, strict: false, tokens: true })
+  const found = tokens.flatMap((t) => (t.kind === 'option' ? [t] : []))
+  if (found.some((t) => t.name === 'help' || t.name === 'h')) return { values: {}, positionals: [], help: true }
+  for (const t of found) {
+    const type = options[t.name]?.type
+    if (type === undefined) throw new CliError(`unknown option '${t.rawName}' for '${command}' ${seeHelp}`, 2)
+    if (type === 'boolean' && t.inlineValue) throw new CliError(`option '${t.rawName}' takes no value ${seeHelp}`, 2)
+    if (type === 'string' && (t.value === undefined || (!t.inlineValue && t.value.startsWith('-')))) {
+      throw new CliError(`option '${t.rawName}' needs a value ${seeHelp}`, 2)
+    }
+  }
   try {
     const { values, positionals } = parseArgs({ args: joined, options, allowPositionals: true, strict: true })
-    return { values: values as ParsedOptions['values'], positionals }
+    return { values: values as ParsedOptions['values'], positionals, help: false }
   } catch (e) {
-    throw new CliError((e as Error).message.split('\n')[0], 2)
+    throw new CliError(`${(e as Error).message.split('\n')[0]} ${seeHelp}`, 2)
   }
+}
+
+/**
+ * The canonical spelling of a fork name given in any case (`prague`, `PRAGUE`
+ * → `Prague`), or a usage error listing the names.
+ *
+ * @example
+ * ```ts
+ * forkOption('cancun', ['Shanghai', 'Cancun', 'Prague']) // 'Cancun'
+ * ```
+ */
+export function forkOption(text: string, names: readonly string[]): string {
+  const name = names.find((n) => n.toLowerCase() === text.toLowerCase())
+  if (name === undefined) throw new CliError(`unknown --fork '${text}' (${names.join(', ')})`, 2)
+  return name
 }
 
 /** `--name`'s value as an integer in [0, max] (decimal or 0x hex). */

@@ -6,6 +6,9 @@
  * from a fixed deployer and the wasm hash; arguments go through the
  * contract's `contractspecv0` spec; state persists to `--storage` (see
  * storage.ts: locked for the whole call, replaced atomically).
+ *
+ * This module loads the Soroban stack (@zvm/chain-soroban, @stellar/stellar-sdk):
+ * main.ts imports it only for these commands.
  */
 import { sha256 } from '@noble/hashes/sha2.js'
 import {
@@ -16,7 +19,7 @@ import { ZvmError } from '@zvm/primitives'
 import { scValToNative } from '@stellar/stellar-sdk'
 import { CliError, type CliIo } from './io.ts'
 import { readFile } from './load.ts'
-import { integerOption, numberOption, parseOptions as parse } from './options.ts'
+import { integerOption, numberOption, type ParsedOptions } from './options.ts'
 import { readLedgerFile, withStorageLock, writeLedgerFile } from './storage.ts'
 
 const U32_MAX = 0xffff_ffff
@@ -42,11 +45,8 @@ function invokeJson(fn: string, r: InvokeResult, contract: string, spec: ReturnT
   }
 }
 
-async function invoke(io: CliIo, args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, {
-    fn: { type: 'string' }, 'arg-json': { type: 'string' }, storage: { type: 'string' }, json: { type: 'boolean' },
-    'cpu-limit': { type: 'string' }, 'mem-limit': { type: 'string' }, 'ledger-sequence': { type: 'string' }, 'ledger-timestamp': { type: 'string' },
-  })
+/** `zvm soroban invoke …` with its options parsed; resolves to the exit code. */
+export async function invokeCommand(io: CliIo, { values, positionals }: ParsedOptions): Promise<number> {
   if (positionals.length > 1) throw new CliError(`unexpected argument '${positionals[1]}'`, 2)
   const path = positionals[0]
   const wasm = readWasm(io, path)
@@ -139,8 +139,9 @@ function execute(o: Invocation, stored: LedgerFile | undefined, ledger: SorobanL
   return { code: result.status === 'success' ? 0 : 1, output, ledger: out }
 }
 
-function validate(io: CliIo, args: string[]): number {
-  const { positionals } = parse(args, {})
+/** `zvm soroban validate <file.wasm>`; the exit code. */
+export function validateCommand(io: CliIo, { positionals }: ParsedOptions): number {
+  if (positionals.length > 1) throw new CliError(`unexpected argument '${positionals[1]}'`, 2)
   const wasm = readWasm(io, positionals[0])
   try {
     new SorobanHost().validate(wasm)
@@ -151,14 +152,4 @@ function validate(io: CliIo, args: string[]): number {
   const spec = readContractSpec(wasm)
   io.out(`${positionals[0]}: valid Soroban contract (${wasm.length} bytes)${spec === undefined ? '' : `; functions: ${spec.funcs().map((f) => f.name().toString()).join(', ')}`}\n`)
   return 0
-}
-
-/** `zvm soroban <invoke|validate> …`; resolves to the exit code. */
-export async function sorobanCommand(io: CliIo, args: string[]): Promise<number> {
-  const [sub, ...rest] = args
-  switch (sub) {
-    case 'invoke': return invoke(io, rest)
-    case 'validate': return validate(io, rest)
-    default: throw new CliError(`unknown soroban command '${sub ?? ''}' (invoke, validate)`, 2)
-  }
 }

@@ -64,7 +64,7 @@ describe('zvm run', () => {
       [['run'], /missing program/],
       [['run', '--hex', '0x00', '--gas', 'lots'], /--gas must be a non-negative integer/],
       [['run', '--hex', '0x00', '--calldata', '0x1'], /bad --calldata: hex string has odd length 1/],
-      [['run', '--hex', '0x00', '--frobnicate'], /Unknown option '--frobnicate'/],
+      [['run', '--hex', '0x00', '--frobnicate'], /^zvm: unknown option '--frobnicate' for 'run' \(see 'zvm run --help'\)$/],
       [['frob'], /unknown command 'frob'/],
     ]
     for (const [argv, message] of cases) {

@@ -5,8 +5,10 @@
  * and ends with `N passed, N failed` (with --json, a JSON summary after it).
  */
 import { lstatSync } from 'node:fs'
-import { findFixtureFiles, runFixtureFile, SLOW_CASES, type FileResult } from '@zvm/chain-evm'
+import { availableParallelism } from 'node:os'
+import { findFixtureFiles, FORK_NAMES, runFixtureFile, SLOW_CASES, type FileResult } from '@zvm/chain-evm'
 import { CliError, type CliIo } from '../io.ts'
+import { forkOption, numberOption, type ParsedOptions } from '../options.ts'
 import { runFiles, type EngineOptions } from './pool.ts'
 import { createEip3155Tracer } from '@zvm/inspectors'
 
@@ -32,6 +34,25 @@ function failureLine(c: CaseResult): string {
   if (c.expectException && !c.txError) what.push(`expected exception ${c.expectException}, transaction was applied`)
   if (!c.expectException && c.txError) what.push(`transaction rejected: ${c.txError}`)
   return `FAIL ${c.file} ${c.test} #${c.index} (data ${c.indexes.data}, gas ${c.indexes.gas}, value ${c.indexes.value}): ${what.join('; ')}`
+}
+
+const ENGINES: Record<string, EngineOptions> = {
+  interpreter: { tier: 'interpreter' }, blocks: { tier: 'blocks' }, compiled: { tier: 'compiled' }, eager: { tier: 'compiled', compileThreshold: 1 },
+}
+
+/** `zvm statetest …` with its options parsed; resolves to the exit code. */
+export async function statetestCommand(io: CliIo, { values, positionals }: ParsedOptions): Promise<number> {
+  const tierName = (values.tier as string | undefined) ?? 'compiled'
+  const engine = ENGINES[tierName]
+  if (engine === undefined) throw new CliError(`unknown --tier '${tierName}' (interpreter, blocks, compiled, eager)`, 2)
+  const fork = forkOption((values.fork as string | undefined) ?? 'Cancun', Object.keys(FORK_NAMES))
+  const workers = numberOption('workers', values.workers, 64) ?? availableParallelism()
+  return statetest(io, {
+    paths: positionals, fork, json: values.json === true, trace: values.trace === true, workers,
+    progress: io.isTerminal === true && values.trace !== true,
+    skipSlow: values['no-skip'] !== true,
+    engine,
+  })
 }
 
 export async function statetest(io: CliIo, o: StatetestOptions): Promise<number> {

@@ -1,0 +1,138 @@
+/**
+ * The commands' usage texts and options. This module imports no engine, so
+ * `--help`, `--version` and usage errors answer without loading a chain; each
+ * command's code (and its chain) is imported only when it runs (main.ts).
+ */
+import type { OptionSpec } from './options.ts'
+
+/** One command: what `zvm <name> --help` prints and the options it takes. */
+export interface CommandSpec {
+  /** As typed after `zvm`: `run`, `soroban invoke`. */
+  readonly name: string
+  /** The synopsis lines, also shown in the overview. */
+  readonly synopsis: string
+  /** The rest of the help text: what it does, then its options. */
+  readonly details: string
+  readonly options: OptionSpec
+}
+
+const FORKS = 'Shanghai, Cancun (default) or Prague; any case'
+
+export const RUN: CommandSpec = {
+  name: 'run',
+  synopsis: 'zvm run <file.zvmc|file.zasm> | --hex <code> [--target native|evm] [--fork <name>] [--calldata <hex>] [--gas <n>] [--value <n>] [--json]',
+  details: `Runs a program: a ZVMC container, assembly source, or bytecode given as hex.
+Exits 0 on success, 1 on revert or error, 2 on a usage error.
+
+options:
+  --hex <code>        the program as hex instead of a file
+  --target <name>     native (default; a container says EVM itself) or evm
+  --fork <name>       EVM fork: ${FORKS}
+  --calldata <hex>    input data (default none)
+  --gas <n>           gas limit (default 30000000)
+  --value <n>         wei sent with the call (default 0)
+  --json              print one JSON object: {"status","error","gasUsed","returnData","logs"}
+  -h, --help          show this help`,
+  options: {
+    hex: { type: 'string' }, calldata: { type: 'string' }, gas: { type: 'string' }, value: { type: 'string' }, json: { type: 'boolean' },
+    target: { type: 'string' }, fork: { type: 'string' },
+  },
+}
+
+export const ASM: CommandSpec = {
+  name: 'asm',
+  synopsis: 'zvm asm <in.zasm> -o <out.zvmc>',
+  details: `Assembles ZVM assembly source into a ZVMC container.
+
+options:
+  -o, --output <file>  the container to write
+  -h, --help           show this help`,
+  options: { output: { type: 'string', short: 'o' } },
+}
+
+export const DISASM: CommandSpec = {
+  name: 'disasm',
+  synopsis: 'zvm disasm <file.zvmc|file.zasm> | --hex <code>',
+  details: `Prints assembly text that re-assembles to the same bytes.
+
+options:
+  --hex <code>        the program as hex instead of a file
+  -h, --help          show this help`,
+  options: { hex: { type: 'string' } },
+}
+
+export const STATETEST: CommandSpec = {
+  name: 'statetest',
+  synopsis: 'zvm statetest <file-or-dir…> [--fork <name>] [--json] [--trace] [--workers <n>] [--no-skip] [--tier compiled|eager|blocks|interpreter]',
+  details: `Runs Ethereum GeneralStateTests fixtures (the .json files under each directory, and files named
+directly), checking the state root and logs hash of every post entry of the fork. Prints a FAIL
+line per failing case, an ERROR line per file that could not run, then 'N passed, N failed'.
+Exits 0 only if something ran and nothing failed.
+
+options:
+  --fork <name>       ${FORKS}
+  --json              end with a JSON summary
+  --trace             write an EIP-3155 trace to stderr (runs in this process, one case at a time)
+  --workers <n>       worker processes (default: one per core)
+  --no-skip           also run the cases skipped as too slow
+  --tier <name>       compiled (default), eager (compile every block at once), blocks or interpreter
+  -h, --help          show this help`,
+  options: {
+    fork: { type: 'string' }, json: { type: 'boolean' }, trace: { type: 'boolean' }, workers: { type: 'string' }, 'no-skip': { type: 'boolean' },
+    tier: { type: 'string' },
+  },
+}
+
+export const SOROBAN_INVOKE: CommandSpec = {
+  name: 'soroban invoke',
+  synopsis: `zvm soroban invoke <file.wasm> --fn <name> [--arg-json '<JSON list>'] [--storage <file.json>] [--json]
+                     [--cpu-limit <n>] [--mem-limit <bytes>] [--ledger-sequence <n>] [--ledger-timestamp <n>]`,
+  details: `Deploys a Soroban contract (once per storage file) and calls one of its functions, converting
+the JSON arguments through the contract's spec. Exits 0 on success, 1 if the call fails.
+
+options:
+  --fn <name>               the function to call
+  --arg-json <list>         its arguments as a JSON list, e.g. '[1, "abc"]'
+  --storage <file.json>     keep the ledger in this file between calls (locked while in use)
+  --json                    print one JSON object: {"status","contract","result","resultXdr","error","events",…}
+  --cpu-limit <n>           CPU instruction budget
+  --mem-limit <bytes>       memory budget
+  --ledger-sequence <n>     ledger sequence number (default: stored, else 1)
+  --ledger-timestamp <n>    ledger close time in seconds (default: stored, else 0)
+  -h, --help                show this help`,
+  options: {
+    fn: { type: 'string' }, 'arg-json': { type: 'string' }, storage: { type: 'string' }, json: { type: 'boolean' },
+    'cpu-limit': { type: 'string' }, 'mem-limit': { type: 'string' }, 'ledger-sequence': { type: 'string' }, 'ledger-timestamp': { type: 'string' },
+  },
+}
+
+export const SOROBAN_VALIDATE: CommandSpec = {
+  name: 'soroban validate',
+  synopsis: 'zvm soroban validate <file.wasm>',
+  details: `Checks that a WebAssembly module is a valid Soroban contract and lists its functions.
+
+options:
+  -h, --help          show this help`,
+  options: {},
+}
+
+/** The full help text of a command. */
+export function helpText(spec: CommandSpec): string {
+  return `usage: ${spec.synopsis}\n\n${spec.details}\n`
+}
+
+/** `zvm soroban --help`. */
+export const SOROBAN_USAGE = `usage:
+  ${SOROBAN_INVOKE.synopsis}
+  ${SOROBAN_VALIDATE.synopsis}
+
+Runs Soroban (Stellar) contracts. 'zvm soroban <command> --help' describes each command.
+`
+
+/** `zvm --help`. */
+export const USAGE = `usage:
+${[RUN, STATETEST, ASM, DISASM, SOROBAN_INVOKE, SOROBAN_VALIDATE].map((c) => `  ${c.synopsis}`).join('\n')}
+  zvm --version
+
+'zvm <command> --help' describes a command and its options.
+`
