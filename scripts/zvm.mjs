@@ -63,8 +63,8 @@ function closure(packages, name, out = new Map()) {
   return out
 }
 
-/** Why `pkg` needs a build, or undefined when its dist is up to date. */
-export function staleReason(pkg) {
+/** Why `pkg` needs a build, or undefined when its dist is up to date (`root` holds tsconfig.base.json). */
+export function staleReason(pkg, root = ROOT) {
   let oldestOutput = Infinity
   const walk = (rel) => {
     for (const entry of readdirSync(join(pkg.dir, 'src', rel), { withFileTypes: true })) {
@@ -84,8 +84,8 @@ export function staleReason(pkg) {
   }
   const reason = walk('')
   if (reason) return reason
-  for (const config of [join(pkg.dir, 'tsconfig.json'), join(pkg.dir, 'tsconfig.build.json'), join(ROOT, 'tsconfig.base.json')]) {
-    if ((mtime(config) ?? 0) > oldestOutput) return `${relative(pkg.dir, config)} changed`
+  for (const config of [join(pkg.dir, 'tsconfig.json'), join(pkg.dir, 'tsconfig.build.json'), join(root, 'tsconfig.base.json')]) {
+    if ((mtime(config) ?? 0) > oldestOutput) return `${relative(root, config)} changed`
   }
   return undefined
 }
