@@ -5,8 +5,10 @@
  * `--repetitions` (default 5) samples of each, alternating — a sample is the
  * mean of a batch of runs lasting about 50 ms — and reports the medians,
  * Mgas/s, the ratio and the geometric mean; peak RSS per engine per case
- * comes from separate processes. Writes bench/results.json,
- * bench/results.md and bench/chart.svg.
+ * comes from separate processes. First, a startup section (startup.ts:
+ * `zvm run` and a cold `import('@zvm/chain-evm')` in fresh processes, a few
+ * seconds), also on a `--filter` run; `--startup` measures only that. Writes
+ * bench/results.json, bench/results.md and bench/chart.svg.
  */
 import { execFileSync } from 'node:child_process'
 import { childExecArgv } from './child.ts'
@@ -18,16 +20,30 @@ import { DEFAULT_FIXTURES, fixtureCases, solcCases, type BenchCase } from './cas
 import { runEthereumjs } from './engine-ethereumjs.ts'
 import { runZvm } from './engine-zvm.ts'
 import type { ExecutionTier } from '@zvm/core'
-import { geometricMean, markdownTable, svgChart, type CaseResult } from './report.ts'
+import { geometricMean, markdownTable, startupTable, svgChart, type CaseResult } from './report.ts'
 import { batchSize, median, SAMPLE_MS } from './sampling.ts'
+import { measureStartup } from './startup.ts'
 
-const { values } = parseArgs({ options: { repetitions: { type: 'string' }, filter: { type: 'string' }, 'no-memory': { type: 'boolean' }, out: { type: 'string' }, tier: { type: 'string' } } })
+const { values } = parseArgs({ options: { repetitions: { type: 'string' }, filter: { type: 'string' }, 'no-memory': { type: 'boolean' }, out: { type: 'string' }, tier: { type: 'string' }, startup: { type: 'boolean' } } })
 const tier = values.tier as ExecutionTier | undefined
 if (tier !== undefined && !['interpreter', 'blocks', 'compiled'].includes(tier)) throw new Error(`--tier must be interpreter, blocks or compiled, got ${tier}`)
 const repetitions = Math.max(5, Number(values.repetitions ?? 5))
 // A filtered run is partial: it never overwrites the published results unless --out says so.
 const benchDir = join(import.meta.dirname, '..', '..', '..', 'bench')
-const outDir = values.out ?? (values.filter ? join(benchDir, '.tmp') : benchDir)
+const outDir = values.out ?? (values.filter || values.startup ? join(benchDir, '.tmp') : benchDir)
+
+// Startup first, on a machine not yet warmed by the cases (fresh processes each, so nothing carries over).
+const STARTUP_RUNS = 5
+process.stderr.write(`startup: ${STARTUP_RUNS} fresh processes per measurement\n`)
+const startup = measureStartup(STARTUP_RUNS)
+const startupMd = startupTable(startup, { runs: STARTUP_RUNS, node: process.version })
+if (values.startup) {
+  mkdirSync(outDir, { recursive: true })
+  writeFileSync(join(outDir, 'results.json'), JSON.stringify({ node: process.version, startup }, null, 2) + '\n')
+  writeFileSync(join(outDir, 'results.md'), startupMd + '\n')
+  process.stdout.write(`${startupMd}\n`)
+  process.exit(0)
+}
 
 const cases: BenchCase[] = [...fixtureCases(DEFAULT_FIXTURES), ...solcCases()].filter((c) => !values.filter || c.name.includes(values.filter))
 if (cases.length === 0) throw new Error(`no cases (fixtures at ${DEFAULT_FIXTURES}; set ZVM_EVM_BENCHMARKS)`)
@@ -93,7 +109,7 @@ for (const [i, c] of cases.entries()) {
 const geomean = geometricMean(results.filter((r) => !r.error).map((r) => r.ratio))
 const table = markdownTable(results, { geomean, repetitions, sampleMs: SAMPLE_MS, node: process.version })
 mkdirSync(outDir, { recursive: true })
-writeFileSync(join(outDir, 'results.json'), JSON.stringify({ node: process.version, repetitions, geomean, results }, null, 2) + '\n')
-writeFileSync(join(outDir, 'results.md'), table + '\n')
+writeFileSync(join(outDir, 'results.json'), JSON.stringify({ node: process.version, repetitions, geomean, results, startup }, null, 2) + '\n')
+writeFileSync(join(outDir, 'results.md'), `${table}\n\n${startupMd}\n`)
 writeFileSync(join(outDir, 'chart.svg'), svgChart(results, geomean))
-process.stdout.write(`${table}\n`)
+process.stdout.write(`${table}\n\n${startupMd}\n`)

@@ -14,6 +14,16 @@ export interface CaseResult {
   error?: string
 }
 
+/** One startup measurement (startup.ts), in milliseconds. */
+export interface StartupResult {
+  name: string
+  command: string
+  medianMs: number
+  minMs: number
+  runs: number
+  error?: string
+}
+
 const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '–')
 
 export function geometricMean(values: number[]): number {
@@ -31,6 +41,19 @@ export function markdownTable(results: CaseResult[], meta: { geomean: number; re
     ...rows,
     '',
     `Geometric-mean speed-up: **${fmt(meta.geomean, 2)}×** (median of ${meta.repetitions} interleaved samples per engine, each the mean of a batch of runs lasting ≈${meta.sampleMs} ms; Node ${meta.node}).`,
+  ].join('\n')
+}
+
+/** The startup section of results.md. */
+export function startupTable(results: StartupResult[], meta: { runs: number; node: string }): string {
+  return [
+    '## Startup',
+    '',
+    '| what | command | median ms | min ms | note |',
+    '|---|---|---:|---:|---|',
+    ...results.map((r) => `| ${r.name} | \`${r.command}\` | ${fmt(r.medianMs, 0)} | ${fmt(r.minMs, 0)} | ${r.error ?? ''} |`),
+    '',
+    `Median of ${meta.runs} fresh processes each (file cache warm); the first three are wall times of the whole process, the import is timed inside its process (Node ${meta.node}).`,
   ].join('\n')
 }
 
