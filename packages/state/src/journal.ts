@@ -13,3 +13,5 @@ export type JournalEntry =
   | { readonly kind: 'touch'; readonly address: Address }
   | { readonly kind: 'create'; readonly address: Address; readonly storage: Map<bigint, bigint>; readonly storageCleared: boolean; readonly created: boolean }
   | { readonly kind: 'selfDestruct'; readonly address: Address; readonly previous: boolean }
+  /** A change to data kept outside the journaled state (an extension's, e.g. a chain's ledger). */
+  | { readonly kind: 'external'; readonly undo: () => void }

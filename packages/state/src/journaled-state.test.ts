@@ -161,3 +161,25 @@ describe('JournaledState semantics', () => {
     expect(s.transfer(ADDRS[2], A, 1n)).toBe(false)
   })
 })
+
+describe('external changes', () => {
+  it('are undone with the checkpoint that contains them, in order with the state', () => {
+    const state = new JournaledState()
+    const ledger: string[] = []
+    const a = '0x00000000000000000000000000000000000000a1'
+    state.beginTransaction()
+    const outer = state.checkpoint()
+    ledger.push('kept')
+    state.recordUndo(() => { ledger.pop() })
+    const inner = state.checkpoint()
+    state.setBalance(a, 5n)
+    ledger.push('dropped')
+    state.recordUndo(() => { expect(state.getBalance(a)).toBe(5n); ledger.pop() })
+    state.setBalance(a, 6n)
+    state.revert(inner)
+    expect(ledger).toEqual(['kept'])
+    expect(state.getBalance(a)).toBe(0n)
+    state.commit(outer)
+    expect(ledger).toEqual(['kept'])
+  })
+})

@@ -331,6 +331,28 @@ export class JournaledState {
 
   // --- checkpoints ---
 
+  /**
+   * Journals a change made to data kept outside this state (a chain's own
+   * ledger, say): reverting any checkpoint that contains it calls `undo`,
+   * in reverse order with the state's own changes. Outside a checkpoint the
+   * change simply stays, like any other.
+   *
+   * @example
+   * ```ts
+   * import { JournaledState } from '@zvm/state'
+   * const state = new JournaledState()
+   * const tokens = new Map<string, bigint>()
+   * const cp = state.checkpoint()
+   * tokens.set('0.0.1001', 100n)
+   * state.recordUndo(() => tokens.delete('0.0.1001'))
+   * state.revert(cp)
+   * tokens.size // 0
+   * ```
+   */
+  recordUndo(undo: () => void): void {
+    if (this.#depth > 0) this.#journal.push({ kind: 'external', undo })
+  }
+
   /** A savepoint; pass it back to exactly one of commit or revert, innermost first. */
   checkpoint(): Checkpoint {
     this.#depth++
@@ -358,6 +380,7 @@ export class JournaledState {
   }
 
   #undo(e: JournalEntry): void {
+    if (e.kind === 'external') { e.undo(); return }
     const a = this.#accounts.get(e.address)!
     switch (e.kind) {
       case 'balance': a.balance = e.previous; break
