@@ -82,6 +82,7 @@ export function staleReason(pkg, root = ROOT) {
     }
     return undefined
   }
+  if (mtime(join(pkg.dir, 'src')) === undefined) return undefined // nothing to compile
   const reason = walk('')
   if (reason) return reason
   for (const config of [join(pkg.dir, 'tsconfig.json'), join(pkg.dir, 'tsconfig.build.json'), join(root, 'tsconfig.base.json')]) {
