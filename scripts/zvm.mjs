@@ -167,7 +167,8 @@ export async function ensureBuilt() {
   await withBuildLock(async () => {
     const stale = stalePackages() // again: another process may have built it while we waited
     if (stale.size === 0) return
-    process.stderr.write(`zvm: building ${[...stale.values()].map((p) => `${p.name} (${p.reason})`).join(', ')}…\n`)
+    const [first] = stale.values()
+    process.stderr.write(`zvm: building ${[...stale.keys()].join(', ')} (${first.name}: ${first.reason})…\n`)
     const failed = await build(stale)
     const still = stalePackages()
     if (still.size > 0) throw new Error(`the build of ${[...still.keys()].join(', ')} failed (see above)`)
