@@ -187,3 +187,36 @@ describe('layers inside @zvm/core', () => {
     expect(cycles).toEqual([])
   })
 })
+
+/** Modules reachable from a package's main entry through relative imports. */
+function reachable(entry: string): string[] {
+  const seen = new Set<string>()
+  const visit = (file: string): void => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const m of readFileSync(file, 'utf8').matchAll(IMPORT_RE)) {
+      const spec = m[1] ?? m[2] ?? m[3]
+      if (spec.startsWith('.')) visit(join(dirname(file), spec))
+    }
+  }
+  visit(entry)
+  return [...seen]
+}
+
+describe('main entries', () => {
+  for (const w of all.filter((x) => x.rank < APP_RANK)) {
+    it(`${w.name}'s main entry imports no Node.js built-in (file and process access live in subpaths)`, () => {
+      const exports = readJson(join(w.dir, 'package.json')).exports as Record<string, { source?: string }> | undefined
+      const entry = exports?.['.']?.source
+      if (entry === undefined) return
+      const builtins: string[] = []
+      for (const file of reachable(join(w.dir, entry))) {
+        for (const m of readFileSync(file, 'utf8').matchAll(IMPORT_RE)) {
+          const spec = m[1] ?? m[2] ?? m[3]
+          if (spec.startsWith('node:') || builtinModules.includes(spec)) builtins.push(`${relative(ROOT, file)} imports ${spec}`)
+        }
+      }
+      expect(builtins).toEqual([])
+    })
+  }
+})

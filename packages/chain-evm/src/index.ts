@@ -10,9 +10,5 @@ export {
   type ValidTransaction, type InvalidTransaction, type PreparedMessage, type IncludedTransaction,
 } from './handler.ts'
 export { precompilesFor } from './precompiles/index.ts'
-export { parseStateTestFile, fixtureBlock, fixtureTransaction, fixturePreState, FixtureError, type StateTestFixture, type FixturePost, type FixtureAccount } from './statetest/fixture.ts'
-export { runStateTestCase, stateTestBlockHash, type StateTestCaseResult } from './statetest/run.ts'
-export { findFixtureFiles, runFixtureFile, type FileResult } from './statetest/files.ts'
-export { SLOW_CASES } from './statetest/slow.ts'
 export { applyAuthorizations, recoverAuthority, authorizationHash, signAuthorization, type Authorization } from './authorization.ts'
 export { recordParentBlockHash, HISTORY_STORAGE_ADDRESS, HISTORY_SERVE_WINDOW } from './history.ts'

@@ -6,7 +6,8 @@
  */
 import { lstatSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { findFixtureFiles, FORK_NAMES, runFixtureFile, SLOW_CASES, type FileResult } from '@zvm/chain-evm'
+import { FORK_NAMES } from '@zvm/chain-evm'
+import { findFixtureFiles, runFixtureFile, SLOW_CASES, type FileResult } from '@zvm/chain-evm/statetest'
 import { CliError, type CliIo } from '../io.ts'
 import { forkOption, numberOption, type ParsedOptions } from '../options.ts'
 import { runFiles, type EngineOptions } from './pool.ts'

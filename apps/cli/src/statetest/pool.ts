@@ -12,7 +12,7 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { statSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { runFixtureFile, SLOW_CASES, type FileResult } from '@zvm/chain-evm'
+import { runFixtureFile, SLOW_CASES, type FileResult } from '@zvm/chain-evm/statetest'
 import type { ExecutionTier } from '@zvm/core'
 
 /** How fixtures execute: the tier, and the compile threshold (1 = compile every block at once). */

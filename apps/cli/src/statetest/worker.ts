@@ -1,5 +1,5 @@
 /** Worker process: runs fixture files sent by the pool and sends back their results. */
-import { runFixtureFile, SLOW_CASES } from '@zvm/chain-evm'
+import { runFixtureFile, SLOW_CASES } from '@zvm/chain-evm/statetest'
 import type { WorkerJob } from './pool.ts'
 
 // Test hook (apps/cli/test/statetest-robust.test.ts): die by SIGKILL on a file whose name ends

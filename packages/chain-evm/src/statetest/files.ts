@@ -28,7 +28,7 @@ const errorText = (e: unknown): string => {
  *
  * @example
  * ```ts
- * import { findFixtureFiles } from '@zvm/chain-evm'
+ * import { findFixtureFiles } from '@zvm/chain-evm/statetest'
  * // findFixtureFiles(['../shared/fixtures/ethereum-tests/GeneralStateTests/stExample'], (p) => console.log(p.path, p.problem))
  * ```
  */

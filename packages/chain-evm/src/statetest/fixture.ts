@@ -44,7 +44,7 @@ export interface StateTestFixture {
  *
  * @example
  * ```ts
- * import { parseStateTestFile, FixtureError } from '@zvm/chain-evm'
+ * import { parseStateTestFile, FixtureError } from '@zvm/chain-evm/statetest'
  * try { parseStateTestFile('{"x": 1}', 'x.json') } catch (e) { console.log(e instanceof FixtureError) } // true
  * ```
  */

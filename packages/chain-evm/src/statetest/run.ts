@@ -40,7 +40,7 @@ export function stateTestBlockHash(n: bigint): bigint {
  *
  * @example
  * ```ts
- * import { runStateTestCase } from '@zvm/chain-evm'
+ * import { runStateTestCase } from '@zvm/chain-evm/statetest'
  * // const result = runStateTestCase('add', fixture, 'Cancun', 0)
  * ```
  */

@@ -104,7 +104,7 @@ function checkTest(c: Checker, test: Json): void {
  *
  * @example
  * ```ts
- * import { parseStateTestFile } from '@zvm/chain-evm'
+ * import { parseStateTestFile } from '@zvm/chain-evm/statetest'
  * try { parseStateTestFile('[]', 'x.json') } catch (e) { console.log((e as Error).message) } // x.json: expected an object of named tests, got a list
  * ```
  */
