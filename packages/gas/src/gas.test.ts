@@ -1,9 +1,9 @@
-import { NATIVE_OPCODES, OP } from '@zvm/bytecode'
+import { NATIVE_OPCODES, NATIVE_OPCODES_BY_NAME, OP, type OpName } from '@zvm/bytecode'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  cappedRefund, copyCost, createCost, expCost, GasMeter, hashCost, HASH_WORD_GAS, InvalidGasLimitError, logDataCost,
-  memoryCost, memoryExpansionCost, NATIVE_STORAGE_GAS as N, OPCODE_COSTS, sloadCost, sstoreCost, sstoreRefund, UNPAYABLE,
+  cappedRefund, createCost, memoryCost, memoryExpansionCost, NATIVE_GAS_SCHEDULE as S, NATIVE_STORAGE_GAS as N, OPCODE_COSTS,
+  sloadCost, sstoreCost, sstoreRefund, toWordSize, UNPAYABLE,
 } from './index.ts'
 
 describe('OPCODE_COSTS', () => {
@@ -38,16 +38,34 @@ describe('memory', () => {
     })))
 })
 
-describe('dynamic costs', () => {
-  it('per word and per byte', () => {
-    expect(copyCost(0)).toBe(0)
-    expect(copyCost(33)).toBe(6)
-    expect(hashCost(64, HASH_WORD_GAS.SHA256)).toBe(24)
-    expect(hashCost(1, HASH_WORD_GAS.RIPEMD160)).toBe(120)
-    expect(logDataCost(3)).toBe(24)
-    expect(expCost(32)).toBe(1600)
-    expect(createCost(33, false)).toBe(4)
-    expect(createCost(33, true)).toBe(16)
+describe('CREATE init code', () => {
+  it('initCodePerWord per word, plus keccakPerWord per word for CREATE2', () => {
+    expect(toWordSize(33)).toBe(2)
+    expect(createCost(0, true, S)).toBe(0)
+    expect(createCost(33, false, S)).toBe(2 * S.initCodePerWord)
+    expect(createCost(33, true, S)).toBe(2 * (S.initCodePerWord + S.keccakPerWord))
+    expect(createCost(33, true, { initCodePerWord: 1, keccakPerWord: 10 })).toBe(22)
+    expect(createCost(2 ** 32 + 1, false, S)).toBe(UNPAYABLE)
+  })
+})
+
+describe('NATIVE_GAS_SCHEDULE agrees with the native opcode table (one source for each value)', () => {
+  const staticGas = (name: OpName): number => NATIVE_OPCODES_BY_NAME.get(name)!.staticGas
+  it('account access ops charge the warm access statically', () => {
+    for (const name of ['BALANCE', 'EXTCODESIZE', 'EXTCODECOPY', 'EXTCODEHASH', 'CALL', 'CALLCODE', 'DELEGATECALL', 'STATICCALL'] as const) {
+      expect(staticGas(name), name).toBe(S.warmAccess)
+    }
+  })
+  it('SSTORE static gas is what sstoreCost subtracts', () => {
+    expect(staticGas('SSTORE')).toBe(S.storage.sstoreStatic)
+    expect(S.storage).toBe(N)
+  })
+  it('the SSTORE sentry is the call stipend (EIP-2200)', () => {
+    expect(S.storage.sentry).toBe(S.callStipend)
+  })
+  it('is frozen', () => {
+    expect(Object.isFrozen(S)).toBe(true)
+    expect(Object.isFrozen(N)).toBe(true)
   })
 })
 
@@ -79,30 +97,10 @@ describe('storage (EIP-2200 / EIP-3529 on the native schedule)', () => {
       expect(sstoreRefund(o, c, n, N)).toBe(refund)
     })
   }
-  it('refunds are capped at a fifth of gas used', () => {
-    expect(cappedRefund(10_000, 20_000)).toBe(4000)
-    expect(cappedRefund(100, 20_000)).toBe(100)
-    expect(cappedRefund(-5, 20_000)).toBe(0)
-  })
-})
-
-describe('GasMeter', () => {
-  it('consumes, refuses overdraft, refunds with a cap', () => {
-    const m = new GasMeter(1000)
-    expect(m.consume(600)).toBe(true)
-    expect(m.consume(500)).toBe(false)
-    expect(m.remaining).toBe(400)
-    m.giveBack(100)
-    expect(m.used).toBe(500)
-    m.addRefund(300)
-    expect(m.finalRefund()).toBe(100)
-    m.consumeAll()
-    expect(m.remaining).toBe(0)
-  })
-  it('rejects bad limits and amounts', () => {
-    expect(() => new GasMeter(-1)).toThrow(InvalidGasLimitError)
-    expect(() => new GasMeter(1.5)).toThrow(InvalidGasLimitError)
-    expect(new GasMeter(10).consume(Number.NaN)).toBe(false)
-    expect(new GasMeter(10).consume(-1)).toBe(false)
+  it('refunds are capped at gas used / refundQuotient', () => {
+    expect(cappedRefund(10_000, 20_000, S.refundQuotient)).toBe(4000)
+    expect(cappedRefund(100, 20_000, S.refundQuotient)).toBe(100)
+    expect(cappedRefund(-5, 20_000, S.refundQuotient)).toBe(0)
+    expect(cappedRefund(10_000, 20_000, 2)).toBe(10_000)
   })
 })

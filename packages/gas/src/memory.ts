@@ -8,6 +8,12 @@
 /** Largest memory size (bytes) the cost functions price exactly; larger saturates. */
 export const MAX_MEMORY_BYTES = 2 ** 32
 
+/** Gas per word of memory (Yellow Paper G_memory), the linear term of C_mem. */
+const MEMORY_WORD_GAS = 3
+
+/** Divisor of the quadratic term of C_mem: words² / 512. */
+const MEMORY_QUADRATIC_DIVISOR = 512
+
 /** Sentinel cost that no gas limit can pay. */
 export const UNPAYABLE = Number.MAX_SAFE_INTEGER
 
@@ -36,7 +42,7 @@ export function toWordSize(bytes: number): number {
  */
 export function memoryCost(words: number): number {
   if (words * 32 > MAX_MEMORY_BYTES) return UNPAYABLE
-  return 3 * words + Math.floor((words * words) / 512)
+  return MEMORY_WORD_GAS * words + Math.floor((words * words) / MEMORY_QUADRATIC_DIVISOR)
 }
 
 /**

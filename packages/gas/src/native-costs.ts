@@ -41,8 +41,29 @@ export const PQ_VERIFY_GAS: Readonly<Record<PqParameterSet, number>> = Object.fr
   'SLH-DSA-SHA2-256f': 710_000,
 })
 
-/** PQ_VERIFY_*: per 32-byte word of message, signature and key (the message is hashed at ~2.5 µs per word). */
+/**
+ * PQ_VERIFY_*: per 32-byte word of message, signature and key (the message is
+ * hashed at ~2.5 µs per word). The op charges it in any table it is placed in.
+ *
+ * @example
+ * ```ts
+ * import { PQ_VERIFY_WORD_GAS } from '@zvm/gas'
+ * PQ_VERIFY_WORD_GAS // 100
+ * ```
+ */
 export const PQ_VERIFY_WORD_GAS = 100
+
+/**
+ * HCS_SUBMIT: per byte of the message (docs/native-isa.md), on top of the
+ * static gas and memory expansion.
+ *
+ * @example
+ * ```ts
+ * import { HCS_SUBMIT_BYTE_GAS } from '@zvm/gas'
+ * HCS_SUBMIT_BYTE_GAS // 100
+ * ```
+ */
+export const HCS_SUBMIT_BYTE_GAS = 100
 
 /**
  * Base gas (static included) and per-word gas of the native hashing ops, and

@@ -4,6 +4,7 @@
  * no cold surcharge on SSTORE) and the EVM (static 0, 2100 cold surcharge)
  * share one rule.
  */
+import { NATIVE_OPCODES_BY_NAME } from '@zvm/bytecode'
 
 /** Parameters of the storage rules. All values are gas. */
 export interface StorageGasSchedule {
@@ -21,7 +22,7 @@ export interface StorageGasSchedule {
   readonly reset: number
   /** Refund for clearing a slot (EIP-3529: 4800). */
   readonly clearRefund: number
-  /** SSTORE fails when gas left is at or below this (EIP-2200 sentry: 2300). */
+  /** SSTORE fails when gas left is at or below this (EIP-2200 sentry: the call stipend, 2300). */
   readonly sentry: number
 }
 
@@ -31,7 +32,7 @@ export interface StorageGasSchedule {
  * otherwise, no cold surcharge.
  */
 export const NATIVE_STORAGE_GAS: StorageGasSchedule = Object.freeze({
-  sstoreStatic: 100,
+  sstoreStatic: NATIVE_OPCODES_BY_NAME.get('SSTORE')!.staticGas,
   warmRead: 100,
   coldRead: 2100,
   sstoreColdSurcharge: 0,
@@ -77,7 +78,7 @@ export function sstoreCost(original: bigint, current: bigint, next: bigint, isCo
 
 /**
  * Refund change (may be negative) of an SSTORE under EIP-2200 as amended by
- * EIP-3529. Refunds are summed over the transaction and capped at gasUsed / 5.
+ * EIP-3529. Refunds are summed over the transaction and capped (cappedRefund).
  *
  * @example
  * ```ts
@@ -100,14 +101,15 @@ export function sstoreRefund(original: bigint, current: bigint, next: bigint, sc
 }
 
 /**
- * EIP-3529: the refund actually paid back is at most one fifth of the gas used.
+ * The refund actually paid back: at most gasUsed / `quotient` (the schedule's
+ * refundQuotient; EIP-3529: 5), never negative.
  *
  * @example
  * ```ts
- * import { cappedRefund } from '@zvm/gas'
- * cappedRefund(10_000, 20_000) // 4000
+ * import { cappedRefund, NATIVE_GAS_SCHEDULE } from '@zvm/gas'
+ * cappedRefund(10_000, 20_000, NATIVE_GAS_SCHEDULE.refundQuotient) // 4000
  * ```
  */
-export function cappedRefund(refund: number, gasUsed: number, quotient = 5): number {
+export function cappedRefund(refund: number, gasUsed: number, quotient: number): number {
   return Math.max(0, Math.min(refund, Math.floor(gasUsed / quotient)))
 }

@@ -4,7 +4,7 @@
  * which shared operation each mnemonic runs.
  */
 import { NATIVE_OPCODES, NATIVE_OPCODES_BY_NAME, OpcodeFlag, type OpName } from '@zvm/bytecode'
-import { NATIVE_GAS_SCHEDULE, nativeSurcharge } from '@zvm/gas'
+import { HCS_SUBMIT_BYTE_GAS, NATIVE_GAS_SCHEDULE, nativeSurcharge } from '@zvm/gas'
 import { buildTable, ops, type InstructionTable, type Operation } from '@zvm/core'
 import * as hash from './ops/hash.ts'
 import * as pq from './ops/pq.ts'
@@ -14,8 +14,6 @@ const {
   log: { makeLog }, stack: { makeDup, makePush, makeSwap, pop }, surcharge: { withSurcharge }, syscall: { makeSyscall }, system: { selfdestruct },
 } = ops
 type SyscallMemoryArgs = ops.syscall.SyscallMemoryArgs
-
-const schedule = NATIVE_GAS_SCHEDULE
 
 /** A Hedera syscall op whose arity and static-mode rule come from the bytecode table. */
 function syscall(name: OpName, memoryArgs?: SyscallMemoryArgs): Operation {
@@ -57,8 +55,8 @@ const OPS: Record<OpName, Operation> = {
   HTS_APPROVE: syscall('HTS_APPROVE'),
   // (offset, length) of the token descriptor in memory.
   HTS_CREATE: syscall('HTS_CREATE', { offsetArg: 0, sizeArg: 1, perByte: 0 }),
-  // (topic, offset, length) of the message: 100 gas per byte.
-  HCS_SUBMIT: syscall('HCS_SUBMIT', { offsetArg: 1, sizeArg: 2, perByte: schedule.hcsPerByte }),
+  // (topic, offset, length) of the message: HCS_SUBMIT_BYTE_GAS per byte.
+  HCS_SUBMIT: syscall('HCS_SUBMIT', { offsetArg: 1, sizeArg: 2, perByte: HCS_SUBMIT_BYTE_GAS }),
   HCS_CREATE_TOPIC: syscall('HCS_CREATE_TOPIC'),
   // (topic, offset, length) of the new memo.
   HCS_UPDATE_TOPIC: syscall('HCS_UPDATE_TOPIC', { offsetArg: 1, sizeArg: 2, perByte: 0 }),
@@ -83,6 +81,6 @@ export const NATIVE_TABLE: InstructionTable = buildTable(
   'zvm-native',
   NATIVE_OPCODES.map((info) => ({ ...info, op: OPS[info.name as OpName] })),
   control.invalid,
-  schedule,
+  NATIVE_GAS_SCHEDULE,
   { jumpdest: -1, rejectEfPrefix: false },
 )

@@ -30,7 +30,7 @@ export function mulmod(f: Frame, pc: number): number {
   return pc + 1
 }
 
-/** EXP (base, exponent) → base^exponent; 50 gas per exponent byte on top. */
+/** EXP (base, exponent) → base^exponent; the schedule's expPerByte per exponent byte on top (EIP-160: 50). */
 export function exp(f: Frame, pc: number): number {
   const a = (f.sp - 1) << 3
   const cost = f.ctx.table.schedule.expPerByte * w.byteLength(f.stack, a - 8)

@@ -36,10 +36,11 @@ function makeCall(scheme: CallScheme): Operation {
     // EIP-7702: calling a delegated account runs the delegate's code; reading it costs an access.
     let codeAddress = target
     let delegated = false
+    const schedule = f.ctx.table.schedule
     if (f.ctx.table.delegation) {
       const delegate = delegationTarget(f.ctx.state.getCode(target))
       if (delegate !== undefined) {
-        const cost = f.ctx.state.warmAddress(delegate) ? f.ctx.table.schedule.coldAccountSurcharge + 100 : 100
+        const cost = f.ctx.state.warmAddress(delegate) ? schedule.coldAccountSurcharge + schedule.warmAccess : schedule.warmAccess
         if (cost > f.gasLeft) { f.halt = Halt.OutOfGas; return -1 }
         f.gasLeft -= cost
         codeAddress = delegate
@@ -47,7 +48,6 @@ function makeCall(scheme: CallScheme): Operation {
       }
     }
 
-    const schedule = f.ctx.table.schedule
     let extra = 0
     if (value !== 0n) {
       extra += schedule.callValue

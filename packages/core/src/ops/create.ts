@@ -1,8 +1,8 @@
 /**
  * CREATE / CREATE2 (value, offset, size[, salt]): charge init code costs
- * (EIP-3860) and hand the executor a CreateAction with all but 1/64 of the
- * gas left (EIP-150). Address derivation, collision checks and code deposit
- * are the executor's.
+ * (EIP-3860; CREATE2 also hashes the init code, EIP-1014) and hand the
+ * executor a CreateAction with all but 1/64 of the gas left (EIP-150).
+ * Address derivation, collision checks and code deposit are the executor's.
  */
 import { createCost } from '@zvm/gas'
 import { word as w } from '@zvm/primitives'
@@ -24,7 +24,7 @@ function makeCreate(isCreate2: boolean): Operation {
     f.sp -= isCreate2 ? 4 : 3
     if (size < 0) { f.halt = Halt.OutOfGas; return -1 }
     if (size > f.ctx.table.schedule.maxInitCodeSize) { f.halt = Halt.InitCodeSizeExceeded; return -1 }
-    const cost = createCost(size, isCreate2)
+    const cost = createCost(size, isCreate2, f.ctx.table.schedule)
     if (cost > f.gasLeft) { f.halt = Halt.OutOfGas; return -1 }
     f.gasLeft -= cost
     if (!expandMemory(f, offset, size)) return -1

@@ -1,5 +1,5 @@
 /** Memory operations and the shared expansion charge. */
-import { memoryExpansionCost } from '@zvm/gas'
+import { memoryExpansionCost, toWordSize } from '@zvm/gas'
 import { word as w } from '@zvm/primitives'
 import type { Frame } from '../frame.ts'
 import { Halt } from '../halt.ts'
@@ -29,7 +29,7 @@ export function expandMemory(f: Frame, offset: number, size: number): boolean {
 
 /** Charges `perWord` gas per 32-byte word of `size` bytes (copies, hashes). */
 export function chargeWords(f: Frame, size: number, perWord: number): boolean {
-  const cost = perWord * Math.ceil(size / 32)
+  const cost = perWord * toWordSize(size)
   if (cost > f.gasLeft) { f.halt = Halt.OutOfGas; return false }
   f.gasLeft -= cost
   return true

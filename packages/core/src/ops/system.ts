@@ -9,8 +9,8 @@ export function selfdestruct(f: Frame): number {
   const beneficiary = addressAt(f, (f.sp - 1) << 3)
   f.sp--
   const schedule = f.ctx.table.schedule
-  // EIP-2929: a cold beneficiary costs the full cold account access (2600).
-  if (!accessAccount(f, beneficiary, schedule.coldAccountSurcharge + 100)) return -1
+  // EIP-2929: a cold beneficiary costs the full cold account access (2600): SELFDESTRUCT's static gas has no warm access in it.
+  if (!accessAccount(f, beneficiary, schedule.coldAccountSurcharge + schedule.warmAccess)) return -1
   const state = f.ctx.state
   if (state.getBalance(f.address) !== 0n && (!state.exists(beneficiary) || state.isEmpty(beneficiary))) {
     if (schedule.selfDestructNewAccount > f.gasLeft) { f.halt = Halt.OutOfGas; return -1 }

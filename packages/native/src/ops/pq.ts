@@ -18,7 +18,7 @@ import {
   slh_dsa_sha2_128f, slh_dsa_sha2_128s, slh_dsa_sha2_192f, slh_dsa_sha2_192s, slh_dsa_sha2_256f, slh_dsa_sha2_256s,
 } from '@noble/post-quantum/slh-dsa.js'
 import { NATIVE_OPCODES_BY_NAME } from '@zvm/bytecode'
-import { PQ_VERIFY_GAS, type PqParameterSet } from '@zvm/gas'
+import { PQ_VERIFY_GAS, PQ_VERIFY_WORD_GAS, type PqParameterSet } from '@zvm/gas'
 import { word as w } from '@zvm/primitives'
 import { Halt, ops, type Frame, type Operation } from '@zvm/core'
 
@@ -64,7 +64,7 @@ function makeVerify(select: Selector, opName: string): Operation {
     const keyOffset = keyLength === 0 ? 0 : w.toSmall(s, a - 32)
     f.sp -= 6
     if (msgLength < 0 || sigLength < 0 || keyLength < 0) { f.halt = Halt.OutOfGas; return -1 }
-    if (!chargeWords(f, msgLength + sigLength + keyLength, f.ctx.table.schedule.pqVerifyPerWord)) return -1
+    if (!chargeWords(f, msgLength + sigLength + keyLength, PQ_VERIFY_WORD_GAS)) return -1
     if (!expandMemory(f, msgOffset, msgLength) || !expandMemory(f, sigOffset, sigLength) || !expandMemory(f, keyOffset, keyLength)) return -1
     const scheme = select(keyLength, sigLength)
     let valid = false
