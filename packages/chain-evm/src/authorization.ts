@@ -9,6 +9,7 @@ import { delegationCode, delegationTarget } from '@zvm/core'
 import { addressToBytes, bigintToBytes, bytesToAddress, type Address } from '@zvm/primitives'
 import type { JournaledState } from '@zvm/state'
 import { rlpEncode } from './rlp.ts'
+import { PER_AUTH_BASE_COST, PER_EMPTY_ACCOUNT_COST } from './gas.ts'
 
 /** One signed authorization tuple. */
 export interface Authorization {
@@ -71,7 +72,7 @@ export function applyAuthorizations(state: JournaledState, list: readonly Author
     const code = state.getCode(authority)
     if (code.length !== 0 && delegationTarget(code) === undefined) continue
     if (state.getNonce(authority) !== a.nonce) continue
-    if (state.exists(authority)) refund += 25000 - 12500
+    if (state.exists(authority)) refund += PER_EMPTY_ACCOUNT_COST - PER_AUTH_BASE_COST
     state.setCode(authority, a.address === ZERO ? new Uint8Array(0) : delegationCode(a.address))
     state.setNonce(authority, a.nonce + 1n)
   }

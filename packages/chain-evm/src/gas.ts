@@ -59,6 +59,12 @@ export const EVM_STORAGE_GAS: StorageGasSchedule = Object.freeze({
   sentry: CALL_STIPEND, // EIP-2200
 })
 
+/** EIP-7702: what an authorization costs, and what it costs when its authority already exists (the rest is refunded). */
+export const PER_EMPTY_ACCOUNT_COST = 25000
+export const PER_AUTH_BASE_COST = 12500
+/** EIP-7623: calldata tokens are zero bytes plus this many per non-zero byte. */
+export const TOKENS_PER_NONZERO_BYTE = 4
+
 /** Transaction-level gas constants. */
 export interface TransactionGas {
   readonly base: number
@@ -101,7 +107,7 @@ const CANCUN_TX: TransactionGas = Object.freeze({
 const PRAGUE_TX: TransactionGas = Object.freeze({
   ...CANCUN_TX,
   floorPerToken: 10, // EIP-7623
-  perAuthorization: 25000, // EIP-7702 PER_EMPTY_ACCOUNT_COST
+  perAuthorization: PER_EMPTY_ACCOUNT_COST, // EIP-7702
   maxBlobsPerBlock: 9, // EIP-7691
   blobBaseFeeUpdateFraction: 5007716n, // EIP-7691
 })

@@ -1,5 +1,8 @@
 export { Fork, forkFromName, forkName, FORK_NAMES } from './forks.ts'
-export { EVM_GAS_SCHEDULE, EVM_STORAGE_GAS, transactionGas, GAS_PER_BLOB, type TransactionGas } from './gas.ts'
+export {
+  EVM_GAS_SCHEDULE, EVM_STORAGE_GAS, EVM_STATIC_GAS, transactionGas, GAS_PER_BLOB, PER_EMPTY_ACCOUNT_COST, PER_AUTH_BASE_COST, TOKENS_PER_NONZERO_BYTE,
+  type TransactionGas,
+} from './gas.ts'
 export { evmTable, evmInstructions } from './table.ts'
 export { rlpEncode, rlpDecode, RlpError, type RlpInput, type RlpItem, type RlpRaw } from './rlp.ts'
 export { trieRoot, secureTrieRoot, storageRoot, stateRoot, logsHash, EMPTY_TRIE_ROOT, type RootAccount, type RootLog } from './trie.ts'

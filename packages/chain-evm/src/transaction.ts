@@ -6,7 +6,7 @@
 import type { Address } from '@zvm/primitives'
 import { ZvmError } from '@zvm/primitives'
 import { Fork } from './forks.ts'
-import { transactionGas } from './gas.ts'
+import { TOKENS_PER_NONZERO_BYTE, transactionGas } from './gas.ts'
 import type { Authorization } from './authorization.ts'
 
 /** One access-list entry (EIP-2930). */
@@ -104,7 +104,7 @@ export function intrinsicGas(tx: Pick<EvmTransaction, 'to' | 'data' | 'accessLis
   if (tx.to === null) gas += BigInt(g.create + g.initCodeWord * Math.ceil(tx.data.length / 32))
   for (const entry of tx.accessList ?? []) gas += BigInt(g.accessListAddress + g.accessListStorageKey * entry.storageKeys.length)
   gas += BigInt(g.perAuthorization * (tx.authorizationList?.length ?? 0))
-  const tokens = zero + 4 * nonZero
+  const tokens = zero + TOKENS_PER_NONZERO_BYTE * nonZero
   const floor = g.floorPerToken === 0 ? 0n : BigInt(g.base + g.floorPerToken * tokens)
   return { gas, floor }
 }
