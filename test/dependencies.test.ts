@@ -44,7 +44,8 @@ function workspaces(): Workspace[] {
 function sourceFiles(dir: string): string[] {
   const out: string[] = []
   for (const entry of readdirSync(dir)) {
-    if (entry === 'node_modules' || entry === 'dist') continue
+    // Dot-files are scratch (the README test writes .readme-example.ts while it runs).
+    if (entry === 'node_modules' || entry === 'dist' || entry.startsWith('.')) continue
     const p = join(dir, entry)
     if (statSync(p).isDirectory()) out.push(...sourceFiles(p))
     else if (/\.(ts|mts|js|mjs)$/.test(entry) && !entry.endsWith('.d.ts')) out.push(p)
