@@ -122,10 +122,10 @@ describe('transaction phases', () => {
   it('executeTransaction is validate → pre-execution → execution → post-execution', () => {
     const tx = transfer({ to: C, value: 0n, gasLimit: 200_000n })
     const composed = setup()
-    composed.beginTransaction()
+    composed.beginTransaction(precompilesFor(Fork.Cancun))
     const checked = validateTransaction(composed, tx, block, Fork.Cancun)
     if (!checked.valid) throw new Error(checked.message)
-    const prepared = preExecution(composed, tx, block, checked, precompilesFor(Fork.Cancun).keys())
+    const prepared = preExecution(composed, tx, block, checked)
     const composedResult = postExecution(composed, tx, block, checked, prepared, executeMessage(composed, tx, block, checked, prepared))
     const direct = setup()
     const directResult = executeTransaction(direct, tx, block)

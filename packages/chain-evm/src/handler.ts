@@ -89,11 +89,12 @@ export function executeMessage(
  */
 export function executeTransaction(state: JournaledState, tx: EvmTransaction, block: EvmBlock, options: ExecuteOptions = {}): TransactionResult {
   const fork = options.fork ?? Fork.Cancun
-  state.beginTransaction()
+  const precompiles = options.precompiles ?? precompilesFor(fork)
+  // EIP-2929: the precompiles are warm for the whole transaction.
+  state.beginTransaction(precompiles)
   const checked = validateTransaction(state, tx, block, fork)
   if (!checked.valid) return checked
-  const precompiles = options.precompiles ?? precompilesFor(fork)
-  const prepared = preExecution(state, tx, block, checked, precompiles.keys())
+  const prepared = preExecution(state, tx, block, checked)
   const result = executeMessage(state, tx, block, checked, prepared, { ...options, precompiles })
   return postExecution(state, tx, block, checked, prepared, result)
 }

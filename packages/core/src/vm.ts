@@ -205,11 +205,11 @@ export class Vm {
       table: o.table, inspector: o.inspector, tier: o.tier, compileThreshold: o.compileThreshold,
     }
     const state = this.state
-    state.beginTransaction()
+    // EIP-2929: the chain's precompiles are warm for the whole transaction.
+    state.beginTransaction(o.precompiles)
     // EIP-2929: sender and target start warm.
     state.warmAddress(caller)
     if (to) state.warmAddress(to)
-    if (o.precompiles !== undefined) for (const address of o.precompiles.keys()) state.warmAddress(address)
     const r = run(ctx, gasLimit, caller)
     const spent = gasLimit - r.gasLeft
     const refund = isSuccess(r.halt) ? cappedRefund(r.refund, spent, ctx.table.schedule.refundQuotient) : 0

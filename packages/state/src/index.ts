@@ -2,5 +2,5 @@ export type { AccountInfo, StateDatabase, Log, AccountDiff, StateDiff, Checkpoin
 export { KECCAK_EMPTY, codeHashOf } from './constants.ts'
 export { createAddress, create2Address } from './address-derivation.ts'
 export { MemoryDatabase, type AccountSetup } from './memory-database.ts'
-export { JournaledState, type FinalizeOptions } from './journaled-state.ts'
+export { JournaledState, type AddressSet, type FinalizeOptions } from './journaled-state.ts'
 export { CheckpointError, InsufficientBalanceError } from './errors.ts'

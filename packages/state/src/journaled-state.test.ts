@@ -183,3 +183,19 @@ describe('external changes', () => {
     expect(ledger).toEqual(['kept'])
   })
 })
+
+describe('always-warm addresses', () => {
+  it('are warm for the transaction they are given to, and only that one', () => {
+    const state = new JournaledState()
+    const p = '0x0000000000000000000000000000000000000001'
+    state.beginTransaction(new Set([p]))
+    const cp = state.checkpoint()
+    expect(state.isWarmAddress(p)).toBe(true)
+    expect(state.warmAddress(p)).toBe(false)
+    state.revert(cp)
+    expect(state.isWarmAddress(p)).toBe(true)
+    state.finalizeTransaction()
+    state.beginTransaction()
+    expect(state.warmAddress(p)).toBe(true)
+  })
+})

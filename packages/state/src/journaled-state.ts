@@ -29,6 +29,11 @@ interface AccountEntry {
 }
 
 /** Options for {@link JournaledState.finalizeTransaction}. */
+/** Anything that answers membership of an address (a Set, or a Map keyed by address). */
+export interface AddressSet {
+  has(address: Address): boolean
+}
+
 export interface FinalizeOptions {
   /** EIP-161: delete accounts touched in the transaction that end up empty. */
   deleteEmptyTouched?: boolean
@@ -61,6 +66,8 @@ export class JournaledState {
   #logs: Log[] = []
   #journal: JournalEntry[] = []
   #depth = 0
+  // Addresses warm for the whole transaction without a journal entry each (a chain's precompiles).
+  #alwaysWarm: AddressSet | undefined = undefined
 
   constructor(db: StateDatabase = new MemoryDatabase()) {
     this.db = db
@@ -249,14 +256,14 @@ export class JournaledState {
 
   /** Warms the address; returns true when it was cold. */
   warmAddress(address: Address): boolean {
-    if (this.#warmAddresses.has(address)) return false
+    if (this.#warmAddresses.has(address) || this.#alwaysWarm?.has(address) === true) return false
     this.#warmAddresses.add(address)
     this.#journal.push({ kind: 'warmAddress', address })
     return true
   }
 
   isWarmAddress(address: Address): boolean {
-    return this.#warmAddresses.has(address)
+    return this.#warmAddresses.has(address) || this.#alwaysWarm?.has(address) === true
   }
 
   /** Warms the slot; returns true when it was cold. */
@@ -406,10 +413,13 @@ export class JournaledState {
    * Starts a transaction: nothing warm, no transient storage, no logs. Changes
    * made outside a transaction (genesis setup through the setters) are written
    * to the database first, so they become the transaction's starting state.
+   * `alwaysWarm` (e.g. the chain's precompiles) are warm for the whole
+   * transaction at no cost per address (EIP-2929).
    */
-  beginTransaction(): void {
+  beginTransaction(alwaysWarm?: AddressSet): void {
     if (this.#changed.size > 0) this.finalizeTransaction()
     else this.#clearTransaction()
+    this.#alwaysWarm = alwaysWarm
   }
 
   #clearTransaction(): void {
@@ -423,6 +433,7 @@ export class JournaledState {
     this.#logs = []
     if (this.#journal.length > 0) this.#journal = []
     this.#depth = 0
+    this.#alwaysWarm = undefined
   }
 
   /**

@@ -5,7 +5,6 @@
  * target into the message the frame loop runs.
  */
 import { CallScheme, delegationTarget, type FrameAction } from '@zvm/core'
-import type { Address } from '@zvm/primitives'
 import { createAddress, type JournaledState } from '@zvm/state'
 import { applyAuthorizations } from '../authorization.ts'
 import { Fork } from '../forks.ts'
@@ -27,8 +26,8 @@ export interface PreparedMessage {
 
 /**
  * Applies the transaction's up-front effects to `state` and builds its message.
- * `warm` lists addresses that start warm besides sender, target and coinbase
- * (the fork's precompiles).
+ * The precompiles are warm through the transaction itself: begin it with
+ * `state.beginTransaction(precompiles)`.
  *
  * @example
  * ```ts
@@ -36,13 +35,12 @@ export interface PreparedMessage {
  * import { preExecution } from '@zvm/chain-evm'
  * ```
  */
-export function preExecution(state: JournaledState, tx: EvmTransaction, block: EvmBlock, checked: ValidTransaction, warm: Iterable<Address>): PreparedMessage {
+export function preExecution(state: JournaledState, tx: EvmTransaction, block: EvmBlock, checked: ValidTransaction): PreparedMessage {
   state.setBalance(tx.from, checked.senderBalance - tx.gasLimit * checked.effectiveGasPrice - checked.blobFee)
   state.setNonce(tx.from, checked.senderNonce + 1n)
   state.warmAddress(tx.from)
   if (tx.to !== null) state.warmAddress(tx.to)
   if (checked.fork >= Fork.Shanghai) state.warmAddress(block.coinbase) // EIP-3651
-  for (const address of warm) state.warmAddress(address)
   for (const entry of tx.accessList ?? []) {
     state.warmAddress(entry.address)
     for (const key of entry.storageKeys) state.warmSlot(entry.address, key)
