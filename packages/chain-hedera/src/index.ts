@@ -18,3 +18,16 @@ export {
 } from './ledger/types.ts'
 export { createHederaSyscalls, HEDERA_SUB_OP_GAS, type HederaSyscall, type HederaSyscallOptions } from './syscalls.ts'
 export { decodeTokenDescriptor, TOKEN_DESCRIPTOR_HEADER_BYTES } from './descriptor.ts'
+export { HTS_ABI, ERC20_ABI, EXCHANGE_RATE_ABI, PRNG_ABI } from './system/hts-abi.ts'
+export { createHtsPrecompile, HTS_ADDRESS, FEE_COLLECTOR_ADDRESS, type HtsPrecompileOptions } from './system/hts.ts'
+export { createExchangeRatePrecompile, EXCHANGE_RATE_ADDRESS } from './system/exchange-rate.ts'
+export { createPrngPrecompile, PRNG_ADDRESS } from './system/prng.ts'
+export { facadePrecompile } from './system/facade.ts'
+export {
+  DEFAULT_EXCHANGE_RATE, HTS_CREATE_GAS, HTS_GAS_PRICE_UNITS, HTS_MIN_GAS, HTS_PRICES, htsGasForPrice, tinybarsToTinycents, tinycentsToTinybars,
+  TINYCENTS_PER_USD, type ExchangeRate,
+} from './system/pricing.ts'
+export {
+  createHederaPrecompiles, executeHederaTransaction, haltResponseCode, HederaPrecompiles, HEDERA_MAX_GAS_PER_TRANSACTION, HEDERA_SYSTEM_ADDRESSES,
+  type HederaPrecompilesOptions, type HederaTransactionOptions, type HederaTransactionResult, type HederaIncludedTransaction, type HederaInvalidTransaction,
+} from './evm.ts'

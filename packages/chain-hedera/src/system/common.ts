@@ -1,0 +1,60 @@
+/** Helpers shared by the system contracts: results, addresses, the caller's account. */
+import type { PrecompileContext, PrecompileResult } from '@zvm/core'
+import type { Address } from '@zvm/primitives'
+import type { AbiParameter } from 'viem'
+import type { HederaLedger } from '../ledger/hedera-ledger.ts'
+import { responseCodeName } from '../response-codes.ts'
+
+export const ZERO_ADDRESS: Address = '0x0000000000000000000000000000000000000000'
+export const MAX_INT64 = (1n << 63n) - 1n
+
+/** A successful call's result. */
+export function returned(gasUsed: number, output: Uint8Array): PrecompileResult {
+  return { ok: true, gasUsed, output }
+}
+
+/** A reverted call (the core fails the call; its reason names the response code). */
+export function reverted(gasUsed: number, code: number): PrecompileResult {
+  return { ok: false, gasUsed, reason: responseCodeName(code) }
+}
+
+/** An address from viem (checksummed) as the lowercase form the ledger and state use. */
+export function lower(address: string): Address {
+  return address.toLowerCase() as Address
+}
+
+/**
+ * Every contract is a Hedera account: a contract that reaches a system
+ * contract without one gets one, with its address as alias and no key (it
+ * signs as itself). Journaled like every ledger change, so a reverted frame
+ * undoes it too.
+ */
+export function ensureContractAccount(ledger: HederaLedger, context: PrecompileContext, address: Address): void {
+  if (ledger.getAccount(address) !== undefined) return
+  if (context.state.getCode(address).length === 0) return
+  ledger.createAccount({ alias: address })
+}
+
+/** Zero values of ABI parameters (the results of a call that failed with a response code). */
+export function zeroValues(params: readonly AbiParameter[]): unknown[] {
+  return params.map(zeroValue)
+}
+
+function zeroValue(p: AbiParameter): unknown {
+  const type = p.type
+  if (type.endsWith(']')) return []
+  if (type === 'tuple') {
+    const components = (p as { components: readonly AbiParameter[] }).components
+    return Object.fromEntries(components.map((c, i) => [c.name ?? String(i), zeroValue(c)]))
+  }
+  if (type === 'address') return ZERO_ADDRESS
+  if (type === 'bool') return false
+  if (type === 'string') return ''
+  if (type === 'bytes') return '0x'
+  if (type.startsWith('bytes')) return `0x${'00'.repeat(Number(type.slice(5)))}`
+  if (type.startsWith('int') || type.startsWith('uint')) {
+    const bits = Number(type.replace(/^u?int/, '') || '256')
+    return bits > 48 ? 0n : 0
+  }
+  return undefined
+}
