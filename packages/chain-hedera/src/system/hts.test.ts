@@ -1,0 +1,147 @@
+/**
+ * 0x167 called directly: selectors against the spec's table, the §5 gas
+ * examples, classic answers vs view reverts, refused call kinds, hostile
+ * input (never throws, never an internal failure), and the revert property
+ * through the precompile.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { defaultBlockEnv, defaultTxEnv, type PrecompileContext, type PrecompileResult } from '@zvm/core'
+import type { Address } from '@zvm/primitives'
+import { decodeFunctionResult, encodeFunctionData, toFunctionSelector, toHex, type AbiFunction } from 'viem'
+import { describe, expect, it } from 'vitest'
+import { setup } from '../../test/fixture.ts'
+import { createExchangeRatePrecompile, createHtsPrecompile, createPrngPrecompile, entityIdToAddress, HTS_ABI, HTS_ADDRESS, HTS_PRICES, htsGasForPrice, ResponseCode as RC } from '../index.ts'
+
+const SPEC = join(import.meta.dirname, '..', '..', '..', '..', '..', 'shared', 'spec', 'hedera.md')
+
+function world() {
+  const w = setup()
+  const tokenId = w.token({ keys: w.allKeys })
+  const hts = createHtsPrecompile(w.ledger)
+  const context = (over: Partial<PrecompileContext> = {}): PrecompileContext => ({
+    address: HTS_ADDRESS, codeAddress: HTS_ADDRESS, caller: w.treasury.address, value: 0n, isStatic: false, scheme: 0, depth: 1,
+    state: w.state, block: defaultBlockEnv(), tx: defaultTxEnv(), ...over,
+  })
+  const call = (fn: string, args: readonly unknown[], over: Partial<PrecompileContext> = {}, gas = 1_000_000): PrecompileResult =>
+    hts(bytes(encodeFunctionData({ abi: HTS_ABI, functionName: fn, args } as Parameters<typeof encodeFunctionData>[0])), gas, context(over))
+  const decode = (fn: string, r: PrecompileResult) => {
+    if (!r.ok) throw new Error(`reverted: ${r.reason}`)
+    return decodeFunctionResult({ abi: HTS_ABI, functionName: fn, data: toHex(r.output) } as Parameters<typeof decodeFunctionResult>[0]) as unknown
+  }
+  return { ...w, token: entityIdToAddress(tokenId), hts, context, call, decode }
+}
+
+function bytes(hex: string): Uint8Array {
+  return Uint8Array.from(Buffer.from(hex.slice(2), 'hex'))
+}
+
+describe('HTS 0x167', () => {
+  it.skipIf(!existsSync(SPEC))('computes every selector of the spec table (§2)', () => {
+    const table = readFileSync(SPEC, 'utf8').split('## 2.')[1].split('## 3.')[0]
+    const specSelectors = [...table.matchAll(/^\| ([0-9a-f]{8}(?: \/ [0-9a-f]{8})*) \|/gm)].flatMap((m) => m[1].split(' / '))
+    const ours = HTS_ABI.filter((f) => f.type === 'function').map((f) => toFunctionSelector(f as AbiFunction).slice(2))
+    expect([...ours].sort()).toEqual([...specSelectors].sort())
+  })
+
+  it('prices calls by the §5 formula', () => {
+    expect(htsGasForPrice(HTS_PRICES.classic)).toBe(15_284)
+    expect(htsGasForPrice(HTS_PRICES.view)).toBe(2_607)
+    const w = world()
+    const r = w.call('transferToken', [w.token, w.treasury.address, w.alice.address, 1n])
+    expect(r.gasUsed).toBe(15_284)
+    expect(w.call('isToken', [w.token]).gasUsed).toBe(2_607)
+    expect(w.call('transferToken', [w.token, w.treasury.address, w.alice.address, 1n], {}, 15_283)).toMatchObject({ ok: false, reason: 'INSUFFICIENT_GAS' })
+  })
+
+  it('classic functions answer a code; views revert on failure', () => {
+    const w = world()
+    expect(w.decode('transferToken', w.call('transferToken', [w.token, w.treasury.address, w.alice.address, 1n]))).toBe(BigInt(RC.TOKEN_NOT_ASSOCIATED_TO_ACCOUNT))
+    expect(w.decode('associateToken', w.call('associateToken', [w.alice.address, w.token], { caller: w.alice.address }))).toBe(22n)
+    expect(w.decode('mintToken', w.call('mintToken', [w.token, 5n, []]))).toEqual([22n, 1005n, []])
+    expect(w.decode('burnToken', w.call('burnToken', [w.token, 5000n, []]))).toEqual([BigInt(RC.INSUFFICIENT_TOKEN_BALANCE), 0n])
+    const unknown = entityIdToAddress('0.0.4242')
+    expect(w.call('getTokenInfo', [unknown])).toMatchObject({ ok: false, reason: 'INVALID_TOKEN_ID' })
+    expect(w.call('getTokenType', [unknown])).toMatchObject({ ok: false, reason: 'INVALID_TOKEN_ID' })
+    expect(w.decode('isToken', w.call('isToken', [unknown]))).toEqual([22n, false])
+    const [code, info] = w.decode('getFungibleTokenInfo', w.call('getFungibleTokenInfo', [w.token])) as [bigint, { tokenInfo: { token: { name: string; tokenKeys: unknown[] }; totalSupply: bigint }; decimals: number }]
+    expect([code, info.tokenInfo.token.name, info.tokenInfo.totalSupply, info.tokenInfo.token.tokenKeys.length, info.decimals]).toEqual([22n, 'Gold', 1005n, 7, 0])
+    expect(w.decode('allowance', w.call('allowance', [w.token, w.treasury.address, w.alice.address]))).toEqual([22n, 0n])
+  })
+
+  it('refuses DELEGATECALL, CALLCODE, writes in a static frame and value to a non-payable function', () => {
+    const w = world()
+    const args = [w.token] as const
+    expect(w.call('pauseToken', args, { scheme: 2 })).toMatchObject({ ok: false, reason: 'NOT_SUPPORTED' })
+    expect(w.call('pauseToken', args, { scheme: 1 })).toMatchObject({ ok: false })
+    expect(w.call('pauseToken', args, { isStatic: true, scheme: 3 })).toMatchObject({ ok: false, reason: 'LOCAL_CALL_MODIFICATION_EXCEPTION' })
+    expect(w.call('isToken', args, { isStatic: true, scheme: 3 }).ok).toBe(true)
+    expect(w.call('pauseToken', args, { value: 1n })).toMatchObject({ ok: false })
+    expect(w.ledger.getToken(w.token)!.paused).toBe(false)
+  })
+
+  it('malformed data: a classic function answers 82, a view reverts, short input reverts', () => {
+    const w = world()
+    const transfer = bytes(encodeFunctionData({ abi: HTS_ABI, functionName: 'transferToken', args: [w.token, w.token, w.token, 1n] }))
+    const r = w.hts(transfer.subarray(0, 40), 100_000, w.context())
+    expect(w.decode('transferToken', r)).toBe(BigInt(RC.ERROR_DECODING_BYTESTRING))
+    const view = bytes(encodeFunctionData({ abi: HTS_ABI, functionName: 'getTokenInfo', args: [w.token] }))
+    expect(w.hts(view.subarray(0, 10), 100_000, w.context())).toMatchObject({ ok: false, reason: 'ERROR_DECODING_BYTESTRING' })
+    expect(w.hts(Uint8Array.of(1, 2), 100_000, w.context())).toMatchObject({ ok: false })
+    // A huge array length in transferTokens.
+    const huge = bytes(encodeFunctionData({ abi: HTS_ABI, functionName: 'transferTokens', args: [w.token, [w.treasury.address], [1n]] }))
+    huge.set(Array(32).fill(0xff), 4 + 96)
+    expect(w.decode('transferTokens', w.hts(huge, 100_000, w.context()))).toBe(BigInt(RC.ERROR_DECODING_BYTESTRING))
+  })
+
+  it('never throws and never fails inside on hostile input', () => {
+    const w = world()
+    const selectors = HTS_ABI.filter((f) => f.type === 'function').map((f) => bytes(toFunctionSelector(f as AbiFunction)))
+    const valid = bytes(encodeFunctionData({ abi: HTS_ABI, functionName: 'cryptoTransfer', args: [{ transfers: [] }, [{ token: w.token, transfers: [], nftTransfers: [] }]] }))
+    const input = fc.oneof(
+      fc.uint8Array({ maxLength: 300 }),
+      fc.tuple(fc.constantFrom(...selectors), fc.uint8Array({ maxLength: 400 })).map(([s, tail]) => Uint8Array.from([...s, ...tail])),
+      fc.tuple(fc.constantFrom(...selectors), fc.array(fc.oneof(fc.bigInt({ min: 0n, max: 600n }), fc.constant((1n << 256n) - 1n), fc.bigInt({ min: 0n, max: (1n << 256n) - 1n })), { maxLength: 12 }))
+        .map(([s, words]) => Uint8Array.from([...s, ...words.flatMap((v) => [...bytes(`0x${v.toString(16).padStart(64, '0')}`)])])),
+      fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })).map(([i, b]) => { const v = valid.slice(); v[i] = b; return v }),
+    )
+    fc.assert(fc.property(input, fc.boolean(), fc.integer({ min: 0, max: 200_000 }), (data, isStatic, gas) => {
+      const cp = w.state.checkpoint()
+      const r = w.hts(data, gas, w.context({ isStatic, scheme: isStatic ? 3 : 0 }))
+      w.state.revert(cp)
+      expect(r.gasUsed).toBeLessThanOrEqual(gas)
+      if (!r.ok) expect(r.reason).not.toBe('FAIL_INVALID')
+    }), { numRuns: 1500 })
+    const rate = createExchangeRatePrecompile(), prng = createPrngPrecompile()
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 80 }), (data) => {
+      expect(() => rate(data, 10_000, w.context())).not.toThrow()
+      expect(() => prng(data, 10_000, w.context())).not.toThrow()
+    }))
+  })
+
+  it('calls inside a reverted checkpoint leave the ledger unchanged', () => {
+    const w = world()
+    w.call('associateToken', [w.alice.address, w.token], { caller: w.alice.address })
+    const people: Address[] = [w.treasury.address, w.alice.address, w.bob.address]
+    const op = fc.record({ kind: fc.nat(9), a: fc.nat(2), b: fc.nat(2), amount: fc.bigInt({ min: -3n, max: 2000n }) })
+    fc.assert(fc.property(fc.array(op, { maxLength: 25 }), (ops) => {
+      const before = JSON.stringify(w.ledger.snapshot())
+      const cp = w.state.checkpoint()
+      for (const o of ops) {
+        const [a, b] = [people[o.a], people[o.b]]
+        const calls: [string, unknown[], Address][] = [
+          ['transferToken', [w.token, a, b, o.amount], a], ['mintToken', [w.token, o.amount, []], w.treasury.address],
+          ['burnToken', [w.token, o.amount, []], w.treasury.address], ['associateToken', [a, w.token], a], ['dissociateToken', [a, w.token], a],
+          ['approve', [w.token, b, o.amount < 0n ? 0n : o.amount], a], ['freezeToken', [w.token, b], w.treasury.address],
+          ['wipeTokenAccount', [w.token, b, o.amount], w.treasury.address], ['pauseToken', [w.token], w.treasury.address],
+          ['transferTokens', [w.token, [a, b], [-o.amount, o.amount]], a],
+        ]
+        const [fn, args, caller] = calls[o.kind]
+        w.call(fn, args, { caller })
+      }
+      w.state.revert(cp)
+      expect(JSON.stringify(w.ledger.snapshot())).toBe(before)
+    }), { numRuns: 200 })
+  })
+})
