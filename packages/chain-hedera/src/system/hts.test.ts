@@ -12,7 +12,7 @@ import type { Address } from '@zvm/primitives'
 import { decodeFunctionResult, encodeFunctionData, toFunctionSelector, toHex, type AbiFunction } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { setup } from '../../test/fixture.ts'
-import { createExchangeRatePrecompile, createHtsPrecompile, createPrngPrecompile, entityIdToAddress, HTS_ABI, HTS_ADDRESS, HTS_PRICES, htsGasForPrice, ResponseCode as RC } from '../index.ts'
+import { createExchangeRatePrecompile, ERC20_ABI, facadePrecompile, createHtsPrecompile, createPrngPrecompile, entityIdToAddress, HTS_ABI, HTS_ADDRESS, HTS_PRICES, htsGasForPrice, ResponseCode as RC } from '../index.ts'
 
 const SPEC = join(import.meta.dirname, '..', '..', '..', '..', '..', 'shared', 'spec', 'hedera.md')
 
@@ -113,11 +113,17 @@ describe('HTS 0x167', () => {
       expect(r.gasUsed).toBeLessThanOrEqual(gas)
       if (!r.ok) expect(r.reason).not.toBe('FAIL_INVALID')
     }), { numRuns: 1500 })
-    const rate = createExchangeRatePrecompile(), prng = createPrngPrecompile()
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 80 }), (data) => {
-      expect(() => rate(data, 10_000, w.context())).not.toThrow()
+    const rate = createExchangeRatePrecompile(), prng = createPrngPrecompile(), facade = facadePrecompile(w.ledger, w.token)
+    const erc20 = ERC20_ABI.filter((f) => f.type === 'function').map((f) => bytes(toFunctionSelector(f as AbiFunction)))
+    const facadeInput = fc.oneof(fc.uint8Array({ maxLength: 120 }), fc.tuple(fc.constantFrom(...erc20), fc.uint8Array({ maxLength: 100 })).map(([s, t]) => Uint8Array.from([...s, ...t])))
+    fc.assert(fc.property(facadeInput, fc.uint8Array({ maxLength: 80 }), (f, data) => {
+      const cp = w.state.checkpoint()
+      const r = facade(f, 100_000, w.context({ address: w.token, codeAddress: w.token }))
+      w.state.revert(cp)
+      if (!r.ok) expect(r.reason).not.toBe('FAIL_INVALID')
+      expect(rate(data, 10_000, w.context()).ok).toBe(data.length === 36 && [0x2e3cff6a, 0x43a88229].includes(Buffer.from(data.subarray(0, 4)).readUInt32BE(0)))
       expect(() => prng(data, 10_000, w.context())).not.toThrow()
-    }))
+    }), { numRuns: 500 })
   })
 
   it('calls inside a reverted checkpoint leave the ledger unchanged', () => {
