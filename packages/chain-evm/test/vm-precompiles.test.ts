@@ -37,3 +37,37 @@ describe('precompiles in direct runs', () => {
     }
   })
 })
+
+describe('precompile outcomes', () => {
+  const P = '0x0000000000000000000000000000000000000100'
+  // CALL 0x…0100 with 50,000 gas (output to memory[96]), then return [success, RETURNDATASIZE, gas left, output word].
+  const caller = hexToBytes('0x602060605f5f5f6101006200c350f15f523d6020525a60405260805ff3')
+  const run = (p: import('@zvm/core').Precompile) => {
+    const vm = new Vm({ table: evmTable(Fork.Cancun), precompiles: new Map([[P, p]]) })
+    const r = vm.run({ code: caller, gasLimit: 200_000 })
+    const word = (i: number): bigint => BigInt(`0x${Buffer.from(r.returnData.subarray(32 * i, 32 * i + 32)).toString('hex')}`)
+    return { r, success: word(0), size: word(1), gasLeft: word(2), data: word(3) }
+  }
+
+  it('a revert returns its data and the gas it did not use; its state changes are undone', () => {
+    const written: bigint[] = []
+    const reverting = run((_input, _gas, context) => {
+      context.state.sstore(P, 1n, 7n)
+      written.push(context.state.sload(P, 1n))
+      return { ok: false, gasUsed: 1_000, reason: 'no', revert: new Uint8Array(32).fill(0xab) }
+    })
+    const failing = run(() => ({ ok: false, gasUsed: 1_000, reason: 'no' }))
+    expect([reverting.success, reverting.size, reverting.data]).toEqual([0n, 32n, BigInt(`0x${'ab'.repeat(32)}`)])
+    // A plain failure burns all 50,000; a revert only the 1,000 it used.
+    expect(reverting.gasLeft - failing.gasLeft).toBe(49_000n)
+    expect(written).toEqual([7n])
+    expect(reverting.r.stateDiff.accounts.find((a) => a.address === P)?.storage.get(1n)).toBeUndefined()
+  })
+
+  it('a precompile that throws fails its call and burns its gas; the caller goes on', () => {
+    const thrown = run(() => { throw new Error('bug') })
+    const failing = run(() => ({ ok: false, gasUsed: 50_000, reason: 'no' }))
+    expect(thrown.r.status).toBe('success')
+    expect([thrown.success, thrown.size, thrown.gasLeft]).toEqual([0n, 0n, failing.gasLeft])
+  })
+})

@@ -160,6 +160,7 @@ function startCall(ctx: ExecutionContext, a: CallAction, depth: number, override
       return { halt: Halt.Return, gasLeft: a.gasLimit - r.gasUsed, refund: 0, output: r.output }
     }
     state.revert(checkpoint)
+    if (!r.ok && r.revert !== undefined && r.gasUsed >= 0 && r.gasUsed <= a.gasLimit) return { halt: Halt.Revert, gasLeft: a.gasLimit - r.gasUsed, refund: 0, output: r.revert }
     return failed(Halt.PrecompileFailure, 0)
   }
 

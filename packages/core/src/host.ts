@@ -27,10 +27,16 @@ export interface TxEnv {
   blobHashes: readonly bigint[]
 }
 
-/** Outcome of a precompile: failure consumes all the gas it was given. */
+/** Outcome of a precompile: a failure consumes all the gas it was given, a revert only `gasUsed`. */
 export type PrecompileResult =
   | { ok: true; gasUsed: number; output: Uint8Array }
-  | { ok: false; gasUsed: number; reason: string }
+  /**
+   * With `revert`, the call REVERTs as a contract's would: `revert` is its
+   * revert data, its state changes are undone and the gas not used goes back
+   * to the caller (system contracts whose views revert, like Hedera's).
+   * Without, it fails and all the call's gas is consumed.
+   */
+  | { ok: false; gasUsed: number; reason: string; revert?: Uint8Array }
 
 /** What a precompile sees of its call. */
 export interface PrecompileContext {
