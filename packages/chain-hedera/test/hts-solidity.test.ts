@@ -3,9 +3,9 @@
  * IHederaTokenService subset) compiled with npm solc, run with
  * executeHederaTransaction; balances read from the ledger.
  */
-import { parseAbi } from 'viem'
+import { encodeErrorResult, encodeFunctionData, erc20Abi, parseAbi, toHex, type Hex } from 'viem'
 import { describe, expect, it } from 'vitest'
-import { entityIdToAddress, FEE_COLLECTOR_ADDRESS, ResponseCode as RC, tinycentsToTinybars } from '../src/index.ts'
+import { entityIdToAddress, FEE_COLLECTOR_ADDRESS, ResponseCode as RC, responseCodeName, tinycentsToTinybars } from '../src/index.ts'
 import { HBAR, hederaWorld, OTHER, OWNER, USER } from './evm-world.ts'
 
 const HTS_DIRECT = parseAbi([
@@ -14,6 +14,8 @@ const HTS_DIRECT = parseAbi([
   'function transferFrom(address token, address from, address to, uint256 amount) returns (int64)',
 ])
 const HTS = '0x0000000000000000000000000000000000000167'
+const HTS_VIEWS = parseAbi(['function getTokenType(address token) returns (int64, int32)'])
+const ERROR_ABI = parseAbi(['error Error(string message)'])
 const CREATE_FEE = tinycentsToTinybars(10_000_000_000n)
 
 /** A world with a fungible token (1000.00 units, 2 decimals) whose treasury and every key is the contract. */
@@ -172,6 +174,34 @@ describe('HTS from Solidity', () => {
     // A failing facade call reverts (OTHER is not associated).
     expect(w.call('facadeTransfer', [w.token, OTHER, 1n]).r.status).toBe('revert')
     void OWNER
+  })
+
+  it('failed views and facade calls revert with Error(<code name>) and charge only the formula gas', () => {
+    const w = withToken()
+    const reason = (name: string) => encodeErrorResult({ abi: ERROR_ABI, errorName: 'Error', args: [name] })
+    expect(w.call('tokenTypeReason', [OTHER]).value).toBe('INVALID_TOKEN_ID')
+    // A good view and a failed one cost the same formula gas (2,607) plus the call's own cost.
+    const good = w.call('probe', [HTS, encodeFunctionData({ abi: HTS_VIEWS, functionName: 'getTokenType', args: [w.token] })])
+    const bad = w.call('probe', [HTS, encodeFunctionData({ abi: HTS_VIEWS, functionName: 'getTokenType', args: [OTHER] })])
+    const [okGood, , usedGood] = good.value as [boolean, Hex, bigint]
+    const [okBad, data, usedBad] = bad.value as [boolean, Hex, bigint]
+    expect([okGood, okBad, data]).toEqual([true, false, reason('INVALID_TOKEN_ID')])
+    expect(usedBad).toBeGreaterThanOrEqual(2_607n)
+    expect(usedBad).toBeLessThan(usedGood + 1_000n)
+    // A facade transfer to an unassociated account: TOKEN_NOT_ASSOCIATED_TO_ACCOUNT at the transfer price (15,284), not the call's gas.
+    const transfer = w.call('probe', [w.token, encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [OTHER, 1n] })], { gasLimit: 5_000_000n })
+    const [okT, dataT, usedT] = transfer.value as [boolean, Hex, bigint]
+    expect([transfer.r.status, okT, dataT]).toEqual(['success', false, reason(responseCodeName(RC.TOKEN_NOT_ASSOCIATED_TO_ACCOUNT))])
+    expect(usedT).toBeGreaterThanOrEqual(15_284n)
+    expect(usedT).toBeLessThan(15_284n + 5_000n)
+    expect(transfer.r.gasUsed).toBeLessThan(100_000n)
+    // A top-level transaction to a failing view: status revert, the revert data as output, gas = intrinsic + 2,607.
+    const input = encodeFunctionData({ abi: HTS_VIEWS, functionName: 'getTokenType', args: [OTHER] })
+    const direct = w.run(USER, HTS, Uint8Array.from(Buffer.from(input.slice(2), 'hex')))
+    if (!direct.valid) throw new Error(direct.message)
+    expect([direct.status, direct.responseCode, toHex(direct.output)]).toEqual(['revert', RC.CONTRACT_REVERT_EXECUTED, reason('INVALID_TOKEN_ID')])
+    const intrinsic = 21_000n + [...Buffer.from(input.slice(2), 'hex')].reduce((n, b) => n + (b === 0 ? 4n : 16n), 0n)
+    expect(direct.gasUsed).toBe(intrinsic + 2_607n)
   })
 
   it('caps gas at 15,000,000 per transaction (111)', () => {

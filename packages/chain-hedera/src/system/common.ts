@@ -1,7 +1,7 @@
 /** Helpers shared by the system contracts: results, addresses, the caller's account. */
 import type { PrecompileContext, PrecompileResult } from '@zvm/core'
 import type { Address } from '@zvm/primitives'
-import type { AbiParameter } from 'viem'
+import { encodeErrorResult, type AbiParameter } from 'viem'
 import type { HederaLedger } from '../ledger/hedera-ledger.ts'
 import { responseCodeName } from '../response-codes.ts'
 
@@ -13,9 +13,33 @@ export function returned(gasUsed: number, output: Uint8Array): PrecompileResult 
   return { ok: true, gasUsed, output }
 }
 
-/** A reverted call (the core fails the call; its reason names the response code). */
+const ERROR_STRING_ABI = [{ type: 'error', name: 'Error', inputs: [{ name: 'message', type: 'string' }] }] as const
+
+/**
+ * The revert data of a failed system-contract call: Solidity's
+ * `Error(string)` (08c379a0) with the response code's name, e.g.
+ * `Error("INVALID_TOKEN_ID")`, so `try/catch Error(string reason)` and
+ * every tool that decodes revert reasons read it.
+ */
+export function revertData(code: number): Uint8Array {
+  const hex = encodeErrorResult({ abi: ERROR_STRING_ABI, errorName: 'Error', args: [responseCodeName(code)] })
+  return Uint8Array.from(Buffer.from(hex.slice(2), 'hex'))
+}
+
+/**
+ * A call that REVERTs like a contract: the caller gets {@link revertData}
+ * and the gas above `gasUsed` back; the core undoes the call's writes.
+ */
 export function reverted(gasUsed: number, code: number): PrecompileResult {
-  return { ok: false, gasUsed, reason: responseCodeName(code) }
+  return { ok: false, gasUsed, reason: responseCodeName(code), revert: revertData(code) }
+}
+
+/**
+ * A call that fails and consumes all its gas, with no data (too little gas
+ * for the price, as an out-of-gas; an unexpected internal error).
+ */
+export function failed(gasLimit: number, code: number): PrecompileResult {
+  return { ok: false, gasUsed: gasLimit, reason: responseCodeName(code) }
 }
 
 /** An address from viem (checksummed) as the lowercase form the ledger and state use. */

@@ -3,14 +3,16 @@
  * tinycentsToTinybars(uint256) and tinybarsToTinycents(uint256), both
  * returning uint256, at a fixed rate (default 1 HBAR = 12 US cents, so
  * 1 tinybar = 12 tinycents), rounding down. A result above 2^256 − 1, a
- * short or unknown input, value sent, or DELEGATECALL reverts. Gas: 100
+ * short or unknown input, value sent, or DELEGATECALL reverts with
+ * `Error("<response code name>")` and costs the 100 gas; too little gas fails
+ * the call and consumes its gas. Gas: 100
  * per call (the HTS minimum; a conversion reads no state).
  */
 import type { Precompile } from '@zvm/core'
 import type { Address } from '@zvm/primitives'
 import { decodeFunctionData, encodeAbiParameters, toHex } from 'viem'
 import { ResponseCode as RC } from '../response-codes.ts'
-import { returned, reverted } from './common.ts'
+import { failed, returned, reverted } from './common.ts'
 import { EXCHANGE_RATE_ABI } from './hts-abi.ts'
 import { DEFAULT_EXCHANGE_RATE, HTS_MIN_GAS, tinybarsToTinycents, tinycentsToTinybars, type ExchangeRate } from './pricing.ts'
 
@@ -30,17 +32,17 @@ const MAX_UINT256 = (1n << 256n) - 1n
  */
 export function createExchangeRatePrecompile(rate: ExchangeRate = DEFAULT_EXCHANGE_RATE): Precompile {
   return (input, gasLimit, context) => {
-    if (HTS_MIN_GAS > gasLimit) return reverted(gasLimit, RC.INSUFFICIENT_GAS)
-    if (context.scheme === 1 || context.scheme === 2 || context.value !== 0n) return reverted(gasLimit, RC.NOT_SUPPORTED)
+    if (HTS_MIN_GAS > gasLimit) return failed(gasLimit, RC.INSUFFICIENT_GAS)
+    if (context.scheme === 1 || context.scheme === 2 || context.value !== 0n) return reverted(HTS_MIN_GAS, RC.NOT_SUPPORTED)
     let call
     try {
       call = decodeFunctionData({ abi: EXCHANGE_RATE_ABI, data: toHex(input) })
     } catch {
-      return reverted(gasLimit, RC.ERROR_DECODING_BYTESTRING)
+      return reverted(HTS_MIN_GAS, RC.ERROR_DECODING_BYTESTRING)
     }
     const amount = call.args[0]
     const result = call.functionName === 'tinycentsToTinybars' ? tinycentsToTinybars(amount, rate) : tinybarsToTinycents(amount, rate)
-    if (result > MAX_UINT256) return reverted(gasLimit, RC.INVALID_TRANSACTION_BODY)
+    if (result > MAX_UINT256) return reverted(HTS_MIN_GAS, RC.INVALID_TRANSACTION_BODY)
     return returned(HTS_MIN_GAS, Uint8Array.from(Buffer.from(encodeAbiParameters([{ type: 'uint256' }], [result]).slice(2), 'hex')))
   }
 }

@@ -15,7 +15,7 @@ import { entityIdToAddress } from '../ids.ts'
 import type { HederaLedger } from '../ledger/hedera-ledger.ts'
 import type { TokenRecord } from '../ledger/types.ts'
 import { ResponseCode as RC } from '../response-codes.ts'
-import { ensureContractAccount, lower, returned, reverted } from './common.ts'
+import { ensureContractAccount, failed, lower, returned, reverted } from './common.ts'
 import { ERC20_ABI } from './hts-abi.ts'
 import { HTS_PRICES, htsGasForPrice } from './pricing.ts'
 
@@ -92,20 +92,23 @@ export function runFacade(ledger: HederaLedger, token: TokenRecord, input: Uint8
 
 /**
  * The facade as a precompile for one token address: DELEGATECALL and
- * CALLCODE are refused; the gas is the HTS price of the call.
+ * CALLCODE are refused; the gas is the HTS price of the call. A failure
+ * REVERTs with `Error("<response code name>")` and charges only that price
+ * (refusals the view price); too little gas fails and consumes it all.
  */
 export function facadePrecompile(ledger: HederaLedger, tokenAddress: Address): (input: Uint8Array, gasLimit: number, context: PrecompileContext) => PrecompileResult {
   return (input, gasLimit, context) => {
     try {
+      const refuse = (code: number) => (VIEW_GAS > gasLimit ? failed(gasLimit, RC.INSUFFICIENT_GAS) : reverted(VIEW_GAS, code))
       const token = ledger.getToken(tokenAddress)
-      if (token === undefined) return reverted(gasLimit, RC.INVALID_TOKEN_ID)
-      if (context.scheme === 1 || context.scheme === 2) return reverted(gasLimit, RC.NOT_SUPPORTED)
-      if (context.value !== 0n) return reverted(gasLimit, RC.INVALID_TRANSACTION_BODY)
+      if (token === undefined) return refuse(RC.INVALID_TOKEN_ID)
+      if (context.scheme === 1 || context.scheme === 2) return refuse(RC.NOT_SUPPORTED)
+      if (context.value !== 0n) return refuse(RC.INVALID_TRANSACTION_BODY)
       const r = runFacade(ledger, token, input, context, context.caller)
-      if (r.gas > gasLimit) return reverted(gasLimit, RC.INSUFFICIENT_GAS)
+      if (r.gas > gasLimit) return failed(gasLimit, RC.INSUFFICIENT_GAS)
       return r.ok ? returned(r.gas, r.output) : reverted(r.gas, r.code)
     } catch {
-      return reverted(gasLimit, RC.FAIL_INVALID)
+      return failed(gasLimit, RC.FAIL_INVALID)
     }
   }
 }

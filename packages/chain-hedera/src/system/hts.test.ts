@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { defaultBlockEnv, defaultTxEnv, type PrecompileContext, type PrecompileResult } from '@zvm/core'
 import type { Address } from '@zvm/primitives'
-import { decodeFunctionResult, encodeFunctionData, toFunctionSelector, toHex, type AbiFunction } from 'viem'
+import { decodeFunctionResult, encodeErrorResult, encodeFunctionData, parseAbi, toFunctionSelector, toHex, type AbiFunction } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { setup } from '../../test/fixture.ts'
 import { createExchangeRatePrecompile, ERC20_ABI, facadePrecompile, createHtsPrecompile, createPrngPrecompile, entityIdToAddress, HTS_ABI, HTS_ADDRESS, HTS_PRICES, htsGasForPrice, ResponseCode as RC } from '../index.ts'
@@ -52,7 +52,8 @@ describe('HTS 0x167', () => {
     const r = w.call('transferToken', [w.token, w.treasury.address, w.alice.address, 1n])
     expect(r.gasUsed).toBe(15_284)
     expect(w.call('isToken', [w.token]).gasUsed).toBe(2_607)
-    expect(w.call('transferToken', [w.token, w.treasury.address, w.alice.address, 1n], {}, 15_283)).toMatchObject({ ok: false, reason: 'INSUFFICIENT_GAS' })
+    expect(w.call('transferToken', [w.token, w.treasury.address, w.alice.address, 1n], {}, 15_283)).toMatchObject({ ok: false, reason: 'INSUFFICIENT_GAS', gasUsed: 15_283 })
+    expect('revert' in w.call('transferToken', [w.token, w.treasury.address, w.alice.address, 1n], {}, 15_283)).toBe(false) // all gas, no data
   })
 
   it('classic functions answer a code; views revert on failure', () => {
@@ -62,8 +63,12 @@ describe('HTS 0x167', () => {
     expect(w.decode('mintToken', w.call('mintToken', [w.token, 5n, []]))).toEqual([22n, 1005n, []])
     expect(w.decode('burnToken', w.call('burnToken', [w.token, 5000n, []]))).toEqual([BigInt(RC.INSUFFICIENT_TOKEN_BALANCE), 0n])
     const unknown = entityIdToAddress('0.0.4242')
-    expect(w.call('getTokenInfo', [unknown])).toMatchObject({ ok: false, reason: 'INVALID_TOKEN_ID' })
-    expect(w.call('getTokenType', [unknown])).toMatchObject({ ok: false, reason: 'INVALID_TOKEN_ID' })
+    // A failed view REVERTs with Error("INVALID_TOKEN_ID") and charges the view price, not the call's gas.
+    const revertData = encodeErrorResult({ abi: parseAbi(['error Error(string)']), errorName: 'Error', args: ['INVALID_TOKEN_ID'] })
+    const failedView = w.call('getTokenInfo', [unknown])
+    expect(failedView).toMatchObject({ ok: false, reason: 'INVALID_TOKEN_ID', gasUsed: 2_607 })
+    expect(!failedView.ok && failedView.revert && toHex(failedView.revert)).toBe(revertData)
+    expect(w.call('getTokenType', [unknown])).toMatchObject({ ok: false, reason: 'INVALID_TOKEN_ID', gasUsed: 2_607 })
     expect(w.decode('isToken', w.call('isToken', [unknown]))).toEqual([22n, false])
     const [code, info] = w.decode('getFungibleTokenInfo', w.call('getFungibleTokenInfo', [w.token])) as [bigint, { tokenInfo: { token: { name: string; tokenKeys: unknown[] }; totalSupply: bigint }; decimals: number }]
     expect([code, info.tokenInfo.token.name, info.tokenInfo.totalSupply, info.tokenInfo.token.tokenKeys.length, info.decimals]).toEqual([22n, 'Gold', 1005n, 7, 0])
@@ -75,7 +80,7 @@ describe('HTS 0x167', () => {
     const args = [w.token] as const
     expect(w.call('pauseToken', args, { scheme: 2 })).toMatchObject({ ok: false, reason: 'NOT_SUPPORTED' })
     expect(w.call('pauseToken', args, { scheme: 1 })).toMatchObject({ ok: false })
-    expect(w.call('pauseToken', args, { isStatic: true, scheme: 3 })).toMatchObject({ ok: false, reason: 'LOCAL_CALL_MODIFICATION_EXCEPTION' })
+    expect(w.call('pauseToken', args, { isStatic: true, scheme: 3 })).toMatchObject({ ok: false, reason: 'LOCAL_CALL_MODIFICATION_EXCEPTION', gasUsed: 15_284 })
     expect(w.call('isToken', args, { isStatic: true, scheme: 3 }).ok).toBe(true)
     expect(w.call('pauseToken', args, { value: 1n })).toMatchObject({ ok: false })
     expect(w.ledger.getToken(w.token)!.paused).toBe(false)

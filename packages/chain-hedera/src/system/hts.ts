@@ -10,13 +10,16 @@
  * - Views (allowance, isToken, getTokenInfo, getFungibleTokenInfo,
  *   getTokenType) revert on failure: an unknown token reverts with
  *   INVALID_TOKEN_ID, undecodable input with ERROR_DECODING_BYTESTRING.
- * - Reverts (the call fails; the core undoes its writes): input shorter
- *   than a selector, an unknown selector (NOT_SUPPORTED), DELEGATECALL or
- *   CALLCODE (spec §1; the HIP-218 stub is not needed: token addresses run
- *   the facade directly), a state-changing call in a static frame
- *   (LOCAL_CALL_MODIFICATION_EXCEPTION), value sent to a non-payable
- *   function, too little gas (INSUFFICIENT_GAS). A reverting precompile
- *   spends the call's gas (the core's rule for a failed precompile).
+ * - Reverts REVERT like a contract's (the core undoes the call's writes
+ *   and gives back the gas not charged) with revert data
+ *   `Error("<response code name>")`: failed views and a state-changing
+ *   call in a static frame (LOCAL_CALL_MODIFICATION_EXCEPTION) at the
+ *   call's formula gas; input shorter than a selector, an unknown selector
+ *   (NOT_SUPPORTED), DELEGATECALL or CALLCODE (spec §1; the HIP-218 stub is
+ *   not needed: token addresses run the facade directly) and value sent to
+ *   a non-payable function at the view price.
+ * - Too little gas for the price (INSUFFICIENT_GAS) fails the call with no
+ *   data and consumes all its gas, as running out of gas does.
  * - createFungibleToken / createNonFungibleToken are payable: msg.value
  *   (tinybar) pays the $1 create price at the exchange rate; short → 9
  *   INSUFFICIENT_TX_FEE and the value goes back; the price goes to the fee
@@ -24,7 +27,7 @@
  * - The acting party is the caller (`context.caller`); a contract without a
  *   Hedera account gets one on first use (`ensureContractAccount`).
  * - Gas: spec §5's formula at each call's USD price (`pricing.ts`).
- * - Nothing escapes: an unexpected exception reverts with FAIL_INVALID.
+ * - Nothing escapes: an unexpected exception fails the call (FAIL_INVALID, all gas).
  */
 import type { Precompile, PrecompileContext, PrecompileResult } from '@zvm/core'
 import type { Address } from '@zvm/primitives'
@@ -32,7 +35,7 @@ import { decodeFunctionData, encodeAbiParameters, toFunctionSelector, toHex, typ
 import { entityIdToAddress } from '../ids.ts'
 import type { HederaLedger } from '../ledger/hedera-ledger.ts'
 import { ResponseCode as RC } from '../response-codes.ts'
-import { ensureContractAccount, lower, returned, reverted, ZERO_ADDRESS, zeroValues } from './common.ts'
+import { ensureContractAccount, failed, lower, returned, reverted, ZERO_ADDRESS, zeroValues } from './common.ts'
 import { runFacade } from './facade.ts'
 import { HTS_ABI } from './hts-abi.ts'
 import { tokenInfoTuple, tokenOptionsFromTuple, type HederaTokenTuple } from './hts-token.ts'
@@ -108,29 +111,34 @@ export function createHtsPrecompile(ledger: HederaLedger, options: HtsPrecompile
     try {
       return run(input, gasLimit, context)
     } catch {
-      return reverted(gasLimit, RC.FAIL_INVALID)
+      return failed(gasLimit, RC.FAIL_INVALID)
     }
   }
 
+  /** A refused call: it reverts at the view price, or fails when even that is more than the gas given. */
+  function refuse(gasLimit: number, code: number): PrecompileResult {
+    return viewGas > gasLimit ? failed(gasLimit, RC.INSUFFICIENT_GAS) : reverted(viewGas, code)
+  }
+
   function run(input: Uint8Array, gasLimit: number, context: PrecompileContext): PrecompileResult {
-    if (input.length < 4) return reverted(gasLimit, RC.ERROR_DECODING_BYTESTRING)
+    if (input.length < 4) return refuse(gasLimit, RC.ERROR_DECODING_BYTESTRING)
     const fn = SELECTORS.get(((input[0] << 24) | (input[1] << 16) | (input[2] << 8) | input[3]) >>> 0)
-    if (fn === undefined) return reverted(gasLimit, RC.NOT_SUPPORTED)
+    if (fn === undefined) return refuse(gasLimit, RC.NOT_SUPPORTED)
     // Spec §1: system contracts take CALL (and STATICCALL); DELEGATECALL and CALLCODE are refused.
-    if (context.scheme === 1 || context.scheme === 2) return reverted(gasLimit, RC.NOT_SUPPORTED)
+    if (context.scheme === 1 || context.scheme === 2) return refuse(gasLimit, RC.NOT_SUPPORTED)
     const isView = VIEWS.has(fn.name)
-    if (context.value !== 0n && !PAYABLE.has(fn.name)) return reverted(gasLimit, RC.INVALID_TRANSACTION_BODY)
+    if (context.value !== 0n && !PAYABLE.has(fn.name)) return refuse(gasLimit, RC.INVALID_TRANSACTION_BODY)
     let args: Args
     try {
       args = (decodeFunctionData({ abi: [fn], data: toHex(input) }).args ?? []) as Args
     } catch {
-      if (viewGas > gasLimit) return reverted(gasLimit, RC.INSUFFICIENT_GAS)
+      if (viewGas > gasLimit) return failed(gasLimit, RC.INSUFFICIENT_GAS)
       if (isView) return reverted(viewGas, RC.ERROR_DECODING_BYTESTRING)
       refundValue(context)
       return encode(fn, viewGas, [RC.ERROR_DECODING_BYTESTRING, ...zeroValues(fn.outputs).slice(1)])
     }
     const gas = gasOf(ledger, fn.name, args)
-    if (gas > gasLimit) return reverted(gasLimit, RC.INSUFFICIENT_GAS)
+    if (gas > gasLimit) return failed(gasLimit, RC.INSUFFICIENT_GAS)
     if (!isView && context.isStatic) return reverted(gas, RC.LOCAL_CALL_MODIFICATION_EXCEPTION)
     const caller = context.caller
     if (!isView) ensureContractAccount(ledger, context, caller)

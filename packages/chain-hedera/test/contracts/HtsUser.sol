@@ -92,6 +92,18 @@ contract HtsUser {
         (ok,) = address(0x167).delegatecall(abi.encodeCall(IHederaTokenService.pauseToken, (token)));
     }
 
+    /// A low-level call: its success, return or revert data, and the gas it took (the call's own cost included).
+    function probe(address target, bytes calldata data) external returns (bool ok, bytes memory ret, uint256 used) {
+        uint256 before = gasleft();
+        (ok, ret) = target.call(data);
+        used = before - gasleft();
+    }
+
+    /// A failed view caught by try/catch: the reason string.
+    function tokenTypeReason(address token) external returns (string memory) {
+        try HTS.getTokenType(token) returns (int64, int32) { return "ok"; } catch Error(string memory reason) { return reason; }
+    }
+
     function dollarInTinybars() external returns (uint256) { return IExchangeRate(address(0x168)).tinycentsToTinybars(10_000_000_000); }
     function seed() external returns (bytes32) { return IPrng(address(0x169)).getPseudorandomSeed(); }
     function systemCodeHash(address a) external view returns (bytes32 h) { assembly { h := extcodehash(a) } }
