@@ -18,7 +18,7 @@ export {
 } from './ledger/types.ts'
 export { createHederaSyscalls, HEDERA_SUB_OP_GAS, type HederaSyscall, type HederaSyscallOptions } from './syscalls.ts'
 export { decodeTokenDescriptor, TOKEN_DESCRIPTOR_HEADER_BYTES } from './descriptor.ts'
-export { HTS_ABI, ERC20_ABI, EXCHANGE_RATE_ABI, PRNG_ABI } from './system/hts-abi.ts'
+export { HTS_ABI, ERC20_ABI, ERC721_ABI, EXCHANGE_RATE_ABI, PRNG_ABI } from './system/hts-abi.ts'
 export { createHtsPrecompile, HTS_ADDRESS, FEE_COLLECTOR_ADDRESS, type HtsPrecompileOptions } from './system/hts.ts'
 export { createExchangeRatePrecompile, EXCHANGE_RATE_ADDRESS } from './system/exchange-rate.ts'
 export { createPrngPrecompile, PRNG_ADDRESS } from './system/prng.ts'

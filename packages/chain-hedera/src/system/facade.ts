@@ -5,8 +5,8 @@
  * over the ledger with the caller as the acting account. Failures revert
  * (the reason names the response code); amounts are uint256 here and must
  * fit HTS's int64 (else 48 INVALID_ACCOUNT_AMOUNTS); transfers emit
- * Transfer and approvals Approval from the token's address. Omitted: the
- * ERC-721 functions (their selectors revert as NOT_SUPPORTED).
+ * Transfer and approvals Approval from the token's address. A
+ * non-fungible token's calls go to the ERC-721 part (`facade-erc721.ts`).
  */
 import type { PrecompileContext, PrecompileResult } from '@zvm/core'
 import type { Address } from '@zvm/primitives'
@@ -16,6 +16,7 @@ import type { HederaLedger } from '../ledger/hedera-ledger.ts'
 import type { TokenRecord } from '../ledger/types.ts'
 import { ResponseCode as RC } from '../response-codes.ts'
 import { ensureContractAccount, failed, lower, returned, reverted } from './common.ts'
+import { runErc721Facade } from './facade-erc721.ts'
 import { ERC20_ABI } from './hts-abi.ts'
 import { HTS_PRICES, htsGasForPrice } from './pricing.ts'
 
@@ -45,6 +46,7 @@ function hexBytes(hex: Hex): Uint8Array {
  * ```
  */
 export function runFacade(ledger: HederaLedger, token: TokenRecord, input: Uint8Array, context: PrecompileContext, caller: Address): FacadeOutcome {
+  if (token.type === 'nonFungible') return runErc721Facade(ledger, token, input, context, caller)
   let call: ReturnType<typeof decodeFunctionData<typeof ERC20_ABI>>
   try {
     call = decodeFunctionData({ abi: ERC20_ABI, data: toHex(input) })

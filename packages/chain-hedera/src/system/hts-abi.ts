@@ -64,6 +64,24 @@ export const ERC20_ABI = parseAbi([
   'event Approval(address indexed owner, address indexed spender, uint256 value)',
 ])
 
+/** The HIP-218 facade's ERC-721 part for NFT tokens (spec §3), with the standard events. */
+export const ERC721_ABI = parseAbi([
+  'function name() view returns (string)',
+  'function symbol() view returns (string)',
+  'function totalSupply() view returns (uint256)',
+  'function balanceOf(address owner) view returns (uint256)',
+  'function ownerOf(uint256 tokenId) view returns (address)',
+  'function tokenURI(uint256 tokenId) view returns (string)',
+  'function getApproved(uint256 tokenId) view returns (address)',
+  'function isApprovedForAll(address owner, address operator) view returns (bool)',
+  'function approve(address to, uint256 tokenId)',
+  'function setApprovalForAll(address operator, bool approved)',
+  'function transferFrom(address from, address to, uint256 tokenId)',
+  'event Transfer(address indexed from, address indexed to, uint256 indexed tokenId)',
+  'event Approval(address indexed owner, address indexed approved, uint256 indexed tokenId)',
+  'event ApprovalForAll(address indexed owner, address indexed operator, bool approved)',
+])
+
 /** 0x168 (spec §2). */
 export const EXCHANGE_RATE_ABI = parseAbi([
   'function tinycentsToTinybars(uint256 tinycents) returns (uint256)',

@@ -12,7 +12,7 @@ import type { Address } from '@zvm/primitives'
 import { decodeFunctionResult, encodeErrorResult, encodeFunctionData, parseAbi, toFunctionSelector, toHex, type AbiFunction } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { setup } from '../../test/fixture.ts'
-import { createExchangeRatePrecompile, ERC20_ABI, facadePrecompile, createHtsPrecompile, createPrngPrecompile, entityIdToAddress, HTS_ABI, HTS_ADDRESS, HTS_PRICES, htsGasForPrice, ResponseCode as RC } from '../index.ts'
+import { createExchangeRatePrecompile, ERC20_ABI, ERC721_ABI, facadePrecompile, createHtsPrecompile, createPrngPrecompile, entityIdToAddress, HTS_ABI, HTS_ADDRESS, HTS_PRICES, htsGasForPrice, ResponseCode as RC } from '../index.ts'
 
 const SPEC = join(import.meta.dirname, '..', '..', '..', '..', '..', 'shared', 'spec', 'hedera.md')
 
@@ -31,6 +31,15 @@ function world() {
     return decodeFunctionResult({ abi: HTS_ABI, functionName: fn, data: toHex(r.output) } as Parameters<typeof decodeFunctionResult>[0]) as unknown
   }
   return { ...w, token: entityIdToAddress(tokenId), hts, context, call, decode }
+}
+
+/** The fixture's token factory (world() replaces `token` with the fungible token's address). */
+function setupToken(w: ReturnType<typeof world>) {
+  return (extra: Parameters<ReturnType<typeof setup>['token']>[0]) => {
+    const r = w.ledger.createToken({ name: 'Apes', symbol: 'APE', treasury: w.treasury.id, initialSupply: 0n, caller: w.treasury.address, ...extra })
+    if (r.code !== 22) throw new Error(`createToken failed with ${r.code}`)
+    return r.tokenId!
+  }
 }
 
 function bytes(hex: string): Uint8Array {
@@ -129,6 +138,27 @@ describe('HTS 0x167', () => {
       expect(rate(data, 10_000, w.context()).ok).toBe(data.length === 36 && [0x2e3cff6a, 0x43a88229].includes(Buffer.from(data.subarray(0, 4)).readUInt32BE(0)))
       expect(() => prng(data, 10_000, w.context())).not.toThrow()
     }), { numRuns: 500 })
+  })
+
+  it('the ERC-721 facade never throws or fails inside on hostile input', () => {
+    const w = world()
+    const nftId = setupToken(w)({ type: 'nonFungible', initialSupply: 0n, decimals: 0, keys: w.allKeys })
+    expect(w.ledger.mint({ token: nftId, amount: 0n, metadata: [Uint8Array.of(0xff, 0xfe), new TextEncoder().encode('ipfs://x')], caller: w.treasury.address }).code).toBe(RC.SUCCESS)
+    const nft = entityIdToAddress(nftId)
+    const facade = facadePrecompile(w.ledger, nft)
+    const selectors = ERC721_ABI.filter((f) => f.type === 'function').map((f) => bytes(toFunctionSelector(f as AbiFunction)))
+    const word = fc.oneof(fc.bigInt({ min: 0n, max: 3n }), fc.constant((1n << 256n) - 1n), fc.constant(BigInt(w.treasury.address)), fc.constant(BigInt(w.alice.address)))
+    const input = fc.oneof(
+      fc.uint8Array({ maxLength: 120 }),
+      fc.tuple(fc.constantFrom(...selectors), fc.array(word, { maxLength: 4 })).map(([s, words]) => Uint8Array.from([...s, ...words.flatMap((v) => [...bytes(`0x${v.toString(16).padStart(64, '0')}`)])])),
+    )
+    fc.assert(fc.property(input, fc.boolean(), fc.integer({ min: 0, max: 1_000_000 }), (data, isStatic, gas) => {
+      const cp = w.state.checkpoint()
+      const r = facade(data, gas, w.context({ address: nft, codeAddress: nft, isStatic, scheme: isStatic ? 3 : 0 }))
+      w.state.revert(cp)
+      expect(r.gasUsed).toBeLessThanOrEqual(gas)
+      if (!r.ok) expect(r.reason).not.toBe('FAIL_INVALID')
+    }), { numRuns: 800 })
   })
 
   it('calls inside a reverted checkpoint leave the ledger unchanged', () => {
