@@ -20,22 +20,29 @@ const FORKS = 'Shanghai, Cancun (default) or Prague; any case'
 
 export const RUN: CommandSpec = {
   name: 'run',
-  synopsis: 'zvm run <file.zvmc|file.zasm> | --hex <code> [--target native|evm] [--fork <name>] [--calldata <hex>] [--gas <n>] [--value <n>] [--json]',
+  synopsis: `zvm run <file.zvmc|file.zasm> | --hex <code> [--target native|evm] [--fork <name>] [--calldata <hex>] [--gas <n>] [--value <n>] [--json]
+       zvm run --target hedera <bytecode|file> [--state <file.json>] [--calldata <hex>] [--gas <n>] [--value <n>] [--json]`,
   details: `Runs a program: a ZVMC container, assembly source, or bytecode given as hex.
 Exits 0 on success, 1 on revert or error, 2 on a usage error.
 
 options:
   --hex <code>        the program as hex instead of a file
-  --target <name>     native (default; a container says EVM itself) or evm
+  --target <name>     native (default; a container says EVM itself), evm, or hedera: EVM bytecode
+                      (0x… hex, a file of hex text, or an EVM container) with Hedera's system
+                      contracts 0x167 HTS, 0x168, 0x169 and token facades over a ledger, run as a
+                      contract called by a funded Hedera account (Cancun; gas at most 15000000)
+  --state <file.json> hedera: keep the ledger and EVM accounts in this file between runs
+                      (locked while in use; a file of another format is refused, left unchanged)
   --fork <name>       EVM fork: ${FORKS}
   --calldata <hex>    input data (default none)
   --gas <n>           gas limit (default 30000000)
-  --value <n>         wei sent with the call (default 0)
+  --value <n>         wei sent with the call (default 0; tinybar for hedera)
   --json              print one JSON object: {"status","error","gasUsed","returnData","logs"}
+                      (hedera adds "responseCode" and "responseCodeName")
   -h, --help          show this help`,
   options: {
     hex: { type: 'string' }, calldata: { type: 'string' }, gas: { type: 'string' }, value: { type: 'string' }, json: { type: 'boolean' },
-    target: { type: 'string' }, fork: { type: 'string' },
+    target: { type: 'string' }, fork: { type: 'string' }, state: { type: 'string' },
   },
 }
 

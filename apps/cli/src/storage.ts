@@ -12,56 +12,21 @@
  *   (a missing or empty file is a new ledger).
  */
 import { readFileSync, statSync } from 'node:fs'
-import { setTimeout as sleep } from 'node:timers/promises'
-import { lock } from 'proper-lockfile'
 import writeFileAtomic from 'write-file-atomic'
 import { SorobanLedger, type LedgerFile } from '@zvm/chain-soroban'
 import { ZvmError } from '@zvm/primitives'
+import { withFileLock } from './file-lock.ts'
 import { CliError } from './io.ts'
 
 /** Ledger files above this are refused before reading (V8 strings stop at about 512 MiB). */
 export const MAX_LEDGER_FILE_BYTES = 256 * 1024 * 1024
 
-/** How long to wait for another process to release the lock before giving up. */
-const LOCK_WAIT_MS = 60_000
-// A lock whose holder has not refreshed it for this long is taken over (its process died).
-// Contract runs block the event loop that refreshes it, so it is well above a long run.
-const LOCK_STALE_MS = 30_000
-
 /**
- * Runs `fn` holding the lock on `path`; the lock is released however `fn`
- * ends. `fn` gets `assertHeld`, to call just before writing: it throws if the
- * lock was taken over meanwhile (the write would clobber another's).
+ * Runs `fn` holding the lock on `path` (see file-lock.ts); `fn` gets
+ * `assertHeld`, to call just before writing.
  */
 export async function withStorageLock<T>(path: string, fn: (assertHeld: () => void) => Promise<T> | T): Promise<T> {
-  let lost: Error | undefined
-  const release = await acquire(path, (e) => { lost = e })
-  try {
-    return await fn(() => {
-      if (lost !== undefined) throw new CliError(`lost the lock on --storage ${path} (${lost.message}); nothing was written`)
-    })
-  } finally {
-    await release().catch(() => { /* already released or taken over: nothing to undo */ })
-  }
-}
-
-async function acquire(path: string, onCompromised: (e: Error) => void): Promise<() => Promise<void>> {
-  const deadline = Date.now() + LOCK_WAIT_MS
-  for (let wait = 10; ; wait = Math.min(wait * 2, 250)) {
-    try {
-      // Retried here, not by proper-lockfile, which would also retry errors that never go away (a missing directory).
-      return await lock(path, { realpath: false, stale: LOCK_STALE_MS, retries: 0, onCompromised })
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code
-      if (code === 'ELOCKED' && Date.now() < deadline) {
-        await sleep(wait * (0.5 + Math.random()))
-        continue
-      }
-      if (code === 'ELOCKED') throw new CliError(`--storage ${path} is locked by another process (waited ${LOCK_WAIT_MS / 1000} s; if none is running, remove ${path}.lock)`)
-      if (code === 'ENOENT') throw new CliError(`cannot lock --storage ${path}: its directory does not exist`)
-      throw new CliError(`cannot lock --storage ${path}: ${(e as Error).message}`)
-    }
-  }
+  return withFileLock(path, '--storage', fn)
 }
 
 /** The ledger stored at `path` (call it holding the lock); `file` is undefined when the file is missing or empty. */

@@ -27,7 +27,7 @@ describe('zvm run --target evm', () => {
     expect(r.returnData).toBe('0xe3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855')
   })
   it('rejects an unknown target or fork', async () => {
-    expect((await zvm('run', '--target', 'wasm', '--hex', '0x00')).err).toMatch(/--target must be native or evm/)
+    expect((await zvm('run', '--target', 'wasm', '--hex', '0x00')).err).toMatch(/--target must be native, evm or hedera/)
     expect((await zvm('run', '--target', 'evm', '--fork', 'Frontier', '--hex', '0x00')).err).toMatch(/unknown --fork 'Frontier'/)
   })
 })
