@@ -3,18 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { processIo, type CliIo } from '../src/io.ts'
 import { main } from '../src/main.ts'
+import { zvm } from './run-cli.ts'
 
 const ROOT = join(import.meta.dirname, '..', '..', '..')
-
-async function zvm(...argv: string[]): Promise<{ code: number, out: string, err: string }> {
-  let out = ''
-  let err = ''
-  const io: CliIo = { ...processIo, isTerminal: false, out: (t) => { out += t }, err: (t) => { err += t } }
-  const code = await main(argv, io)
-  return { code, out, err }
-}
 
 const COMMANDS: [string[], RegExp][] = [
   [['run'], /^usage: zvm run <file\.zvmc\|file\.zasm> \| --hex <code>.*\n[\s\S]*--fork <name>[\s\S]*--json/],

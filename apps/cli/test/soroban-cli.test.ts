@@ -4,18 +4,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { xdr, scValToNative } from '@stellar/stellar-sdk'
 import { describe, expect, it } from 'vitest'
-import { processIo, type CliIo } from '../src/io.ts'
 import { main } from '../src/main.ts'
+import { zvm } from './run-cli.ts'
 
 const example = join(import.meta.dirname, '..', '..', '..', 'examples', 'soroban', 'hello.wasm')
 
-async function zvm(...argv: string[]): Promise<{ code: number, out: string, err: string }> {
-  let out = ''
-  let err = ''
-  const io: CliIo = { ...processIo, isTerminal: false, out: (t) => { out += t }, err: (t) => { err += t } }
-  const code = await main(argv, io)
-  return { code, out, err }
-}
 const json = async (...argv: string[]) => JSON.parse((await zvm(...argv, '--json')).out) as Record<string, unknown>
 
 describe('zvm soroban', () => {

@@ -8,20 +8,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { scValToNative, xdr } from '@stellar/stellar-sdk'
 import { describe, expect, it } from 'vitest'
-import { processIo, type CliIo } from '../src/io.ts'
 import { main } from '../src/main.ts'
+import { zvm } from './run-cli.ts'
 
 const ROOT = join(import.meta.dirname, '..', '..', '..')
 const BIN = join(ROOT, 'apps', 'cli', 'src', 'bin.ts')
 const example = join(ROOT, 'examples', 'soroban', 'hello.wasm')
-
-async function zvm(...argv: string[]): Promise<{ code: number, out: string, err: string }> {
-  let out = ''
-  let err = ''
-  const io: CliIo = { ...processIo, isTerminal: false, out: (t) => { out += t }, err: (t) => { err += t } }
-  const code = await main(argv, io)
-  return { code, out, err }
-}
 
 /** The CLI as its own process, from the TypeScript sources (no pnpm in between, to keep 12 of them cheap). */
 function zvmProcess(...argv: string[]): Promise<{ code: number | null, out: string, err: string }> {

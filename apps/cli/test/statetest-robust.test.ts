@@ -8,19 +8,11 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { processIo, type CliIo } from '../src/io.ts'
 import { main } from '../src/main.ts'
+import { zvm } from './run-cli.ts'
 
 const ROOT = join(import.meta.dirname, '..', '..', '..')
 const BIN = join(ROOT, 'apps', 'cli', 'src', 'bin.ts')
-
-async function zvm(...argv: string[]): Promise<{ code: number, out: string, err: string }> {
-  let out = ''
-  let err = ''
-  const io: CliIo = { ...processIo, isTerminal: false, out: (t) => { out += t }, err: (t) => { err += t } }
-  const code = await main(argv, io)
-  return { code, out, err }
-}
 
 /** The CLI as its own process (workers are child processes started with its loader). */
 function zvmProcess(env: Record<string, string>, ...argv: string[]): Promise<{ code: number | null, out: string, err: string }> {
