@@ -2,6 +2,7 @@
 import type { Address } from '@zvm/primitives'
 import { ResponseCode as RC } from '../response-codes.ts'
 import type { LedgerStore } from './store.ts'
+import { unusableToken } from './token-state.ts'
 
 const MAX_INT64 = (1n << 63n) - 1n
 /** Bytes of NFT metadata (Hedera's tokens.nfts.maxMetadataBytes). */
@@ -133,8 +134,8 @@ export function wipe(s: LedgerStore, o: WipeOptions): number {
   if (!account) return RC.INVALID_ACCOUNT_ID
   if (token.keys.wipe === undefined) return RC.TOKEN_HAS_NO_WIPE_KEY
   if (!s.isAuthorized(token.keys.wipe, o.caller)) return RC.INVALID_SIGNATURE
-  if (token.deleted) return RC.TOKEN_WAS_DELETED
-  if (token.paused) return RC.TOKEN_IS_PAUSED
+  const unusable = unusableToken(token)
+  if (unusable !== 0) return unusable
   if (token.treasury === account.id) return RC.CANNOT_WIPE_TOKEN_TREASURY_ACCOUNT
   const relKey = `${token.id}|${account.id}`
   const relation = s.relations.get(relKey)

@@ -11,6 +11,7 @@ import { addRelation } from './associations.ts'
 import { isValidKey, type LedgerKey } from './keys.ts'
 import type { LedgerStore } from './store.ts'
 import { TOKEN_KEY_NAMES, type SupplyType, type TokenKeys, type TokenRecord, type TokenType } from './types.ts'
+import { unusableToken } from './token-state.ts'
 
 const MAX_INT64 = (1n << 63n) - 1n
 const MAX_INT32 = 2 ** 31 - 1
@@ -143,8 +144,8 @@ export function updateToken(s: LedgerStore, o: UpdateTokenOptions): number {
   if (!token) return RC.INVALID_TOKEN_ID
   if (token.keys.admin === undefined) return RC.TOKEN_IS_IMMUTABLE
   if (!s.isAuthorized(token.keys.admin, o.caller)) return RC.INVALID_SIGNATURE
-  if (token.deleted) return RC.TOKEN_WAS_DELETED
-  if (token.paused) return RC.TOKEN_IS_PAUSED
+  const unusable = unusableToken(token)
+  if (unusable !== 0) return unusable
   let c: number
   if (o.name !== undefined && (c = checkText(o.name, undefined, RC.TOKEN_NAME_TOO_LONG)) !== RC.SUCCESS) return c
   if (o.symbol !== undefined && (c = checkText(o.symbol, undefined, RC.TOKEN_SYMBOL_TOO_LONG)) !== RC.SUCCESS) return c
@@ -200,8 +201,8 @@ export function deleteToken(s: LedgerStore, o: TokenOperationOptions): number {
   if (!token) return RC.INVALID_TOKEN_ID
   if (token.keys.admin === undefined) return RC.TOKEN_IS_IMMUTABLE
   if (!s.isAuthorized(token.keys.admin, o.caller)) return RC.INVALID_SIGNATURE
-  if (token.deleted) return RC.TOKEN_WAS_DELETED
-  if (token.paused) return RC.TOKEN_IS_PAUSED
+  const unusable = unusableToken(token)
+  if (unusable !== 0) return unusable
   s.put(s.tokens, token.id, { ...token, deleted: true })
   return RC.SUCCESS
 }
@@ -236,8 +237,8 @@ export function setRelationFlag(s: LedgerStore, o: TokenAccountOptions, field: '
   const key = field === 'frozen' ? token.keys.freeze : token.keys.kyc
   if (key === undefined) return field === 'frozen' ? RC.TOKEN_HAS_NO_FREEZE_KEY : RC.TOKEN_HAS_NO_KYC_KEY
   if (!s.isAuthorized(key, o.caller)) return RC.INVALID_SIGNATURE
-  if (token.deleted) return RC.TOKEN_WAS_DELETED
-  if (token.paused) return RC.TOKEN_IS_PAUSED
+  const unusable = unusableToken(token)
+  if (unusable !== 0) return unusable
   const relKey = `${token.id}|${account.id}`
   const relation = s.relations.get(relKey)
   if (!relation) return RC.TOKEN_NOT_ASSOCIATED_TO_ACCOUNT

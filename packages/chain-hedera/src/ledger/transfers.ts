@@ -9,6 +9,7 @@ import { createHollowAccount } from './accounts.ts'
 import { addRelation, receiverRelation } from './associations.ts'
 import type { LedgerStore } from './store.ts'
 import type { AccountRecord, TokenRecord, TokenRelation } from './types.ts'
+import { unusableToken } from './token-state.ts'
 
 const MAX_INT64 = (1n << 63n) - 1n
 
@@ -64,8 +65,8 @@ export function transferToken(s: LedgerStore, o: TransferTokenOptions): number {
   if (typeof amount !== 'bigint' || amount < 0n || amount > MAX_INT64) return RC.INVALID_ACCOUNT_AMOUNTS
   const token = s.token(o.token)
   if (!token) return RC.INVALID_TOKEN_ID
-  if (token.deleted) return RC.TOKEN_WAS_DELETED
-  if (token.paused) return RC.TOKEN_IS_PAUSED
+  const unusable = unusableToken(token)
+  if (unusable !== 0) return unusable
   if (token.type !== 'fungible') return RC.ACCOUNT_AMOUNT_TRANSFERS_ONLY_ALLOWED_FOR_FUNGIBLE_COMMON
   const from = s.account(o.from)
   if (!from) return RC.INVALID_ACCOUNT_ID
@@ -117,8 +118,8 @@ export function transferNft(s: LedgerStore, o: TransferNftOptions): number {
   if (typeof o.serial !== 'bigint' || o.serial <= 0n || o.serial > MAX_INT64) return RC.INVALID_NFT_ID
   const token = s.token(o.token)
   if (!token) return RC.INVALID_TOKEN_ID
-  if (token.deleted) return RC.TOKEN_WAS_DELETED
-  if (token.paused) return RC.TOKEN_IS_PAUSED
+  const unusable = unusableToken(token)
+  if (unusable !== 0) return unusable
   if (token.type !== 'nonFungible') return RC.INVALID_NFT_ID
   const from = s.account(o.from)
   if (!from) return RC.INVALID_ACCOUNT_ID
