@@ -9,8 +9,12 @@
  * - refunds per HIP-1249: unused gas back in full, SSTORE refunds as the
  *   EVM (EIP-3529 cap) — exactly chain-evm's post-execution;
  * - the precompile set = the fork's (Cancun) plus 0x167 HTS, 0x168
- *   exchange rate, 0x169 PRNG over one ledger, and the HIP-218 facade at
- *   every token's long-zero address;
+ *   exchange rate, 0x169 PRNG over one ledger; token addresses run their
+ *   redirect proxy code into the HIP-218 facade (or the facade directly,
+ *   `facade: 'emulator'`);
+ * - an EVM address without a ledger account that keeps HBAR received in
+ *   the transaction (CALL value, SELFDESTRUCT, the transaction's own value)
+ *   becomes a hollow account (spec §6), unless its frame reverted;
  * - the system addresses 0x167–0x16b exist with nonce 1 and no code, so
  *   EXTCODEHASH gives keccak("") (an account that does not exist gives 0,
  *   EIP-1052/EIP-161), EXTCODESIZE 0;
@@ -20,15 +24,16 @@
  *   invalid transaction 111, 30, 10 INSUFFICIENT_PAYER_BALANCE, else 310
  *   INVALID_ETHEREUM_TRANSACTION.
  *
- * Omitted: hollow-account creation by EVM value transfers, HAPI-style
- * contract ids for CREATE, the 0x16a/0x16b contracts (their addresses are
- * empty accounts).
+ * Omitted: the network's lazy-creation gas for a hollow account (not in
+ * the spec; none is charged), HAPI-style contract ids for CREATE, the
+ * 0x16a/0x16b contracts (their addresses are empty accounts).
  */
 import {
   executeMessage, Fork, postExecution, preExecution, precompilesFor, TxError, validateTransaction, type EvmBlock, type EvmTransaction,
   type ExecuteOptions, type IncludedTransaction, type InvalidTransaction,
 } from '@zvm/chain-evm'
 import { Halt, type Precompile } from '@zvm/core'
+import { ValueRecipients } from './value-recipients.ts'
 import type { Address } from '@zvm/primitives'
 import type { HederaLedger } from './ledger/hedera-ledger.ts'
 import { ResponseCode as RC } from './response-codes.ts'
@@ -48,15 +53,22 @@ export const HEDERA_SYSTEM_ADDRESSES: readonly Address[] = Object.freeze(
 export interface HederaPrecompilesOptions extends HtsPrecompileOptions {
   /** The EVM fork whose precompiles come along (default Cancun). */
   fork?: Fork
-  /** Run the HIP-218 facade at token addresses (default true). */
-  facade?: boolean
+  /**
+   * How a CALL to a token address reaches the HIP-218 facade. `'proxy'`
+   * (default, as the network does): the token's redirect proxy code runs
+   * and DELEGATECALLs 0x167. `'emulator'`: the call goes to the facade
+   * directly — the same answers, events and ledger, without the proxy's
+   * EVM gas (a few hundred per call).
+   */
+  facade?: 'proxy' | 'emulator'
 }
 
 /**
  * The precompiles of a Hedera EVM: a Map of the fork's precompiles and
- * 0x167–0x169 whose `get` also answers a token's long-zero address with its
- * facade (looked up in the ledger on the call). `has` and the iteration
- * list only the fixed ones, so only those start warm.
+ * 0x167–0x169. Given a ledger (the facade emulator), `get` also answers a
+ * token's long-zero address with its facade (looked up in the ledger on
+ * the call). `has` and the iteration list only the fixed ones, so only
+ * those start warm.
  */
 export class HederaPrecompiles extends Map<Address, Precompile> {
   readonly #ledger: HederaLedger | undefined
@@ -79,7 +91,7 @@ export class HederaPrecompiles extends Map<Address, Precompile> {
 }
 
 /**
- * The fork's precompiles plus 0x167/0x168/0x169 over `ledger` (and the facade at token addresses).
+ * The fork's precompiles plus 0x167/0x168/0x169 over `ledger` (and, with `facade: 'emulator'`, the facade at token addresses).
  *
  * @example
  * ```ts
@@ -95,7 +107,7 @@ export function createHederaPrecompiles(ledger: HederaLedger, options: HederaPre
   entries.push([HTS_ADDRESS, createHtsPrecompile(ledger, options)])
   entries.push([EXCHANGE_RATE_ADDRESS, createExchangeRatePrecompile(options.exchangeRate)])
   entries.push([PRNG_ADDRESS, createPrngPrecompile()])
-  return new HederaPrecompiles(entries, options.facade === false ? undefined : ledger)
+  return new HederaPrecompiles(entries, options.facade === 'emulator' ? ledger : undefined)
 }
 
 /** Options of {@link executeHederaTransaction}. */
@@ -152,7 +164,11 @@ export function executeHederaTransaction(ledger: HederaLedger, tx: EvmTransactio
   if (!checked.valid) return { ...checked, responseCode: precheckCode(checked.error) }
   for (const address of HEDERA_SYSTEM_ADDRESSES) if (state.getNonce(address) === 0n) state.setNonce(address, 1n)
   const prepared = preExecution(state, tx, hederaBlock, checked)
-  const result = executeMessage(state, tx, hederaBlock, checked, prepared, { ...options, fork, precompiles })
+  const recipients = new ValueRecipients(options.inspector)
+  const result = executeMessage(state, tx, hederaBlock, checked, prepared, { ...options, fork, precompiles, inspector: recipients.inspector })
   const included = postExecution(state, tx, hederaBlock, checked, prepared, result)
+  for (const address of recipients.kept) {
+    if (state.getBalance(address) > 0n && state.getCode(address).length === 0) ledger.createHollowAccount(address)
+  }
   return { ...included, responseCode: haltResponseCode(included.halt) }
 }

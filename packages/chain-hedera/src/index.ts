@@ -22,7 +22,8 @@ export { HTS_ABI, ERC20_ABI, ERC721_ABI, EXCHANGE_RATE_ABI, PRNG_ABI } from './s
 export { createHtsPrecompile, HTS_ADDRESS, FEE_COLLECTOR_ADDRESS, type HtsPrecompileOptions } from './system/hts.ts'
 export { createExchangeRatePrecompile, EXCHANGE_RATE_ADDRESS } from './system/exchange-rate.ts'
 export { createPrngPrecompile, PRNG_ADDRESS } from './system/prng.ts'
-export { facadePrecompile } from './system/facade.ts'
+export { answerFacadeCall, facadePrecompile } from './system/facade.ts'
+export { tokenProxyCode, REDIRECT_FOR_TOKEN_SELECTOR } from './token-proxy.ts'
 export {
   DEFAULT_EXCHANGE_RATE, HTS_CREATE_GAS, HTS_GAS_PRICE_UNITS, HTS_MIN_GAS, HTS_PRICES, htsGasForPrice, tinybarsToTinycents, tinycentsToTinybars,
   TINYCENTS_PER_USD, type ExchangeRate,

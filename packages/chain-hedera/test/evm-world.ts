@@ -3,7 +3,7 @@ import type { EvmBlock } from '@zvm/chain-evm'
 import type { Address } from '@zvm/primitives'
 import { JournaledState } from '@zvm/state'
 import { decodeFunctionResult, encodeFunctionData, type Abi } from 'viem'
-import { executeHederaTransaction, HederaLedger, type HederaIncludedTransaction } from '../src/index.ts'
+import { executeHederaTransaction, HederaLedger, type HederaIncludedTransaction, type HederaTransactionOptions } from '../src/index.ts'
 import { compileContracts } from './solc.ts'
 
 export const BLOCK: EvmBlock = {
@@ -16,7 +16,7 @@ export const OTHER: Address = '0xcc0000000000000000000000000000000000c0c0'
 /** One HBAR in tinybar. */
 export const HBAR = 100_000_000n
 
-export function hederaWorld() {
+export function hederaWorld(options: HederaTransactionOptions = {}) {
   const state = new JournaledState()
   const ledger = new HederaLedger(state)
   for (const alias of [OWNER, USER, OTHER]) {
@@ -29,7 +29,7 @@ export function hederaWorld() {
   function run(from: Address, to: Address | null, data: Uint8Array, value = 0n, gasLimit = 5_000_000n) {
     return executeHederaTransaction(ledger, {
       type: 2, from, to, nonce: state.getNonce(from), gasLimit, value, data, maxFeePerGas: 0n, maxPriorityFeePerGas: 0n,
-    }, BLOCK)
+    }, BLOCK, options)
   }
   const deployed = run(OWNER, null, HtsUser.bytecode)
   if (!deployed.valid || deployed.status !== 'success') throw new Error('deploy failed')

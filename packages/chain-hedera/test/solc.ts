@@ -12,7 +12,7 @@ let cache: Record<string, Compiled> | undefined
 export function compileContracts(): Record<string, Compiled> {
   if (cache) return cache
   const dir = join(import.meta.dirname, 'contracts')
-  const sources = Object.fromEntries(['HtsUser.sol', 'NftUser.sol'].map((f) => [f, { content: readFileSync(join(dir, f), 'utf8') }]))
+  const sources = Object.fromEntries(['HtsUser.sol', 'NftUser.sol', 'Probe.sol'].map((f) => [f, { content: readFileSync(join(dir, f), 'utf8') }]))
   const input = {
     language: 'Solidity',
     sources,

@@ -7,6 +7,8 @@
  */
 import type { Address } from '@zvm/primitives'
 import type { JournaledState } from '@zvm/state'
+import { entityIdToAddress } from '../ids.ts'
+import { tokenProxyCode } from '../token-proxy.ts'
 import * as accounts from './accounts.ts'
 import * as associations from './associations.ts'
 import { restoreSnapshot, toSnapshot, type LedgerSnapshot } from './snapshot.ts'
@@ -47,6 +49,11 @@ export class HederaLedger {
       realm: typeof realm === 'string' && /^\d+$/.test(realm) ? BigInt(realm) : options.realm,
     })
     restoreSnapshot(ledger.#s, json)
+    // Token accounts run the redirect proxy (token-proxy.ts); a state restored alongside may already hold it.
+    for (const token of ledger.#s.tokens.values()) {
+      const address = entityIdToAddress(token.id)
+      if (state.getCode(address).length === 0) state.setCode(address, tokenProxyCode(address))
+    }
     return ledger
   }
 
@@ -62,6 +69,16 @@ export class HederaLedger {
   // --- accounts and HBAR ---
   createAccount(options: accounts.CreateAccountOptions = {}): accounts.CreateAccountResult { return accounts.createAccount(this.#s, options) }
   transferHbar(options: accounts.TransferHbarOptions): number { return accounts.transferHbar(this.#s, options) }
+  /**
+   * The hollow account (spec §6) of an EVM address that received HBAR without a
+   * ledger account — an EVM value transfer, say: alias = `address`, no key,
+   * unlimited auto-associations. Undefined when the address already has an
+   * account or cannot have a hollow one (a long-zero address of this shard and realm).
+   */
+  createHollowAccount(address: Address): AccountRecord | undefined {
+    const alias = this.#s.hollowCandidate(address)
+    return alias === undefined || this.#s.account(alias) !== undefined ? undefined : accounts.createHollowAccount(this.#s, alias)
+  }
   /** An account by id, long-zero address or alias. */
   getAccount(ref: string): AccountRecord | undefined { return this.#s.account(ref) }
   /** The entity id a reference names (`shard.realm.num`, an alias, or a long-zero address), known or not. */

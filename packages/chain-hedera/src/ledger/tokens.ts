@@ -7,6 +7,7 @@
 import type { Address } from '@zvm/primitives'
 import { entityIdToAddress } from '../ids.ts'
 import { ResponseCode as RC } from '../response-codes.ts'
+import { tokenProxyCode } from '../token-proxy.ts'
 import { addRelation } from './associations.ts'
 import { isValidKey, type LedgerKey } from './keys.ts'
 import type { LedgerStore } from './store.ts'
@@ -109,9 +110,12 @@ export function createToken(s: LedgerStore, o: CreateTokenOptions): CreateTokenR
     autoRenewPeriod: o.autoRenewPeriod ?? DEFAULT_RENEW_SECONDS, paused: false, deleted: false, lastSerial: 0n,
   }
   s.put(s.tokens, token.id, token)
+  const address = entityIdToAddress(token.id)
+  // The token's account runs Hedera's redirect proxy, as on the network (token-proxy.ts).
+  s.state.setCode(address, tokenProxyCode(address))
   // The treasury is associated, unfrozen and KYC-granted whatever the defaults.
   addRelation(s, token, treasury, false, { balance: initialSupply, frozen: false, kycGranted: true })
-  return { code: RC.SUCCESS, tokenId: token.id, address: entityIdToAddress(token.id) }
+  return { code: RC.SUCCESS, tokenId: token.id, address }
 }
 
 export interface UpdateTokenOptions {

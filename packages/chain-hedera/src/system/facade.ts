@@ -93,24 +93,39 @@ export function runFacade(ledger: HederaLedger, token: TokenRecord, input: Uint8
 }
 
 /**
- * The facade as a precompile for one token address: DELEGATECALL and
- * CALLCODE are refused; the gas is the HTS price of the call. A failure
- * REVERTs with `Error("<response code name>")` and charges only that price
- * (refusals the view price); too little gas fails and consumes it all.
+ * One facade call on the token at `tokenAddress` by `context.caller`: the
+ * gas is the HTS price of the call; a failure REVERTs with
+ * `Error("<response code name>")` and charges only that price (refusals
+ * the view price); too little gas fails and consumes it all. Value is
+ * refused. Used by the emulator below and by 0x167 for the token's
+ * redirect proxy (token-proxy.ts), which DELEGATECALLs it.
+ */
+export function answerFacadeCall(ledger: HederaLedger, tokenAddress: Address, input: Uint8Array, gasLimit: number, context: PrecompileContext): PrecompileResult {
+  try {
+    const token = ledger.getToken(tokenAddress)
+    if (token === undefined) return refuse(gasLimit, RC.INVALID_TOKEN_ID)
+    if (context.value !== 0n) return refuse(gasLimit, RC.INVALID_TRANSACTION_BODY)
+    const r = runFacade(ledger, token, input, context, context.caller)
+    if (r.gas > gasLimit) return failed(gasLimit, RC.INSUFFICIENT_GAS)
+    return r.ok ? returned(r.gas, r.output) : reverted(r.gas, r.code)
+  } catch {
+    return failed(gasLimit, RC.FAIL_INVALID)
+  }
+}
+
+function refuse(gasLimit: number, code: number): PrecompileResult {
+  return VIEW_GAS > gasLimit ? failed(gasLimit, RC.INSUFFICIENT_GAS) : reverted(VIEW_GAS, code)
+}
+
+/**
+ * The facade emulator for one token address (`facade: 'emulator'` of
+ * createHederaPrecompiles): a CALL or STATICCALL to the token runs the
+ * facade directly instead of the token's proxy code — the same answers,
+ * without the proxy's few hundred gas. DELEGATECALL and CALLCODE are refused.
  */
 export function facadePrecompile(ledger: HederaLedger, tokenAddress: Address): (input: Uint8Array, gasLimit: number, context: PrecompileContext) => PrecompileResult {
   return (input, gasLimit, context) => {
-    try {
-      const refuse = (code: number) => (VIEW_GAS > gasLimit ? failed(gasLimit, RC.INSUFFICIENT_GAS) : reverted(VIEW_GAS, code))
-      const token = ledger.getToken(tokenAddress)
-      if (token === undefined) return refuse(RC.INVALID_TOKEN_ID)
-      if (context.scheme === 1 || context.scheme === 2) return refuse(RC.NOT_SUPPORTED)
-      if (context.value !== 0n) return refuse(RC.INVALID_TRANSACTION_BODY)
-      const r = runFacade(ledger, token, input, context, context.caller)
-      if (r.gas > gasLimit) return failed(gasLimit, RC.INSUFFICIENT_GAS)
-      return r.ok ? returned(r.gas, r.output) : reverted(r.gas, r.code)
-    } catch {
-      return failed(gasLimit, RC.FAIL_INVALID)
-    }
+    if (context.scheme === 1 || context.scheme === 2) return refuse(gasLimit, RC.NOT_SUPPORTED)
+    return answerFacadeCall(ledger, tokenAddress, input, gasLimit, context)
   }
 }

@@ -15,9 +15,10 @@
  *   `Error("<response code name>")`: failed views and a state-changing
  *   call in a static frame (LOCAL_CALL_MODIFICATION_EXCEPTION) at the
  *   call's formula gas; input shorter than a selector, an unknown selector
- *   (NOT_SUPPORTED), DELEGATECALL or CALLCODE (spec §1; the HIP-218 stub is
- *   not needed: token addresses run the facade directly) and value sent to
- *   a non-payable function at the view price.
+ *   (NOT_SUPPORTED), DELEGATECALL or CALLCODE (spec §1) and value sent to
+ *   a non-payable function at the view price. The one DELEGATECALL taken
+ *   is a token's redirect proxy (token-proxy.ts) running at the token's
+ *   address: `618dc65e ‖ token ‖ calldata`, packed, answered by the facade.
  * - Too little gas for the price (INSUFFICIENT_GAS) fails the call with no
  *   data and consumes all its gas, as running out of gas does.
  * - createFungibleToken / createNonFungibleToken are payable: msg.value
@@ -29,14 +30,15 @@
  * - Gas: spec §5's formula at each call's USD price (`pricing.ts`).
  * - Nothing escapes: an unexpected exception fails the call (FAIL_INVALID, all gas).
  */
-import type { Precompile, PrecompileContext, PrecompileResult } from '@zvm/core'
+import { CallScheme, type Precompile, type PrecompileContext, type PrecompileResult } from '@zvm/core'
 import type { Address } from '@zvm/primitives'
 import { decodeFunctionData, encodeAbiParameters, toFunctionSelector, toHex, type AbiFunction, type Hex } from 'viem'
 import { entityIdToAddress } from '../ids.ts'
 import type { HederaLedger } from '../ledger/hedera-ledger.ts'
 import { ResponseCode as RC } from '../response-codes.ts'
 import { ensureContractAccount, failed, lower, returned, reverted, ZERO_ADDRESS, zeroValues } from './common.ts'
-import { runFacade } from './facade.ts'
+import { REDIRECT_FOR_TOKEN_SELECTOR } from '../token-proxy.ts'
+import { answerFacadeCall, runFacade } from './facade.ts'
 import { HTS_ABI } from './hts-abi.ts'
 import { tokenInfoTuple, tokenOptionsFromTuple, type HederaTokenTuple } from './hts-token.ts'
 import { atomically, cryptoTransfer, transferTokens, type TokenTransferListTuple } from './hts-transfers.ts'
@@ -122,10 +124,12 @@ export function createHtsPrecompile(ledger: HederaLedger, options: HtsPrecompile
 
   function run(input: Uint8Array, gasLimit: number, context: PrecompileContext): PrecompileResult {
     if (input.length < 4) return refuse(gasLimit, RC.ERROR_DECODING_BYTESTRING)
-    const fn = SELECTORS.get(((input[0] << 24) | (input[1] << 16) | (input[2] << 8) | input[3]) >>> 0)
+    const selector = ((input[0] << 24) | (input[1] << 16) | (input[2] << 8) | input[3]) >>> 0
+    if (context.scheme === CallScheme.DelegateCall && selector === REDIRECT_FOR_TOKEN_SELECTOR) return fromTokenProxy(input, gasLimit, context)
+    const fn = SELECTORS.get(selector)
     if (fn === undefined) return refuse(gasLimit, RC.NOT_SUPPORTED)
     // Spec §1: system contracts take CALL (and STATICCALL); DELEGATECALL and CALLCODE are refused.
-    if (context.scheme === 1 || context.scheme === 2) return refuse(gasLimit, RC.NOT_SUPPORTED)
+    if (context.scheme === CallScheme.CallCode || context.scheme === CallScheme.DelegateCall) return refuse(gasLimit, RC.NOT_SUPPORTED)
     const isView = VIEWS.has(fn.name)
     if (context.value !== 0n && !PAYABLE.has(fn.name)) return refuse(gasLimit, RC.INVALID_TRANSACTION_BODY)
     let args: Args
@@ -145,6 +149,20 @@ export function createHtsPrecompile(ledger: HederaLedger, options: HtsPrecompile
     const answer = call(fn, args, caller, context)
     if ('revert' in answer) return reverted(gas, answer.revert)
     return encode(fn, gas, answer.values)
+  }
+
+  /**
+   * Spec §3: a token's proxy code DELEGATECALLs 0x167 with the packed
+   * `618dc65e ‖ token ‖ calldata`, so the frame runs at the token's address
+   * with the original caller. Only that frame may: the token named must be
+   * the executing address, else the DELEGATECALL is refused like any other.
+   */
+  function fromTokenProxy(input: Uint8Array, gasLimit: number, context: PrecompileContext): PrecompileResult {
+    if (input.length < 24) return refuse(gasLimit, RC.ERROR_DECODING_BYTESTRING)
+    let token = '0x'
+    for (let i = 4; i < 24; i++) token += input[i].toString(16).padStart(2, '0')
+    if (token !== context.address.toLowerCase() || ledger.getToken(token) === undefined) return refuse(gasLimit, RC.NOT_SUPPORTED)
+    return answerFacadeCall(ledger, token as Address, input.subarray(24), gasLimit, context)
   }
 
   function encode(fn: AbiFunction, gas: number, values: unknown[]): PrecompileResult {
