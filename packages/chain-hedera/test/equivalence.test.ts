@@ -34,11 +34,11 @@
  *   0). On an NFT, `amount` is the serial: cryptoTransfer's nftTransfers
  *   (int64 serial) or redirectForToken(token, ERC-721 transferFrom) (uint256).
  * - E1/E2 on a fungible token: mintToken/burnToken(token, amount, []).
- *   On an NFT (docs/hedera.md): E1 mints `amount` (1–10) serials with empty
- *   metadata = mintToken(token, 0, [0x × amount]); any other count mints no
- *   serial = mintToken(token, 0, []). (So 11+ is not compared with an
- *   11-entry mintToken: E1 refuses it, 182, while 0x167 mints it — the
- *   ledger has no per-mint batch limit yet.) E2 burns serial `amount` =
+ *   On an NFT (docs/hedera.md): E1 mints `amount` serials with empty
+ *   metadata = mintToken(token, 0, [0x × amount]); a count below 1 mints no
+ *   serial = mintToken(token, 0, []), and a count above 10 is an 11-entry
+ *   mintToken (both answer 228 BATCH_SIZE_LIMIT_EXCEEDED, the ledger's
+ *   per-mint limit, found by this property). E2 burns serial `amount` =
  *   burnToken(token, 0, [amount]). Words above int64 appear only as
  *   sign-extended int64 words here (int64 parameters hold no others).
  * - E3/E4: associateToken/dissociateToken(account, token).
@@ -347,7 +347,7 @@ function plan(o: Op, w: World): Step {
       const native = `${push(o.amount)}\n${push(token)}\nHTS_MINT`
       const amount = int64Of(o.amount)!
       if (!nft) return { native, evm: { fn: 'mintToken', args: [token, amount, []] } }
-      const count = amount >= 1n && amount <= 10n ? Number(amount) : 0
+      const count = amount < 1n ? 0 : amount > 10n ? 11 : Number(amount)
       return { native, evm: { fn: 'mintToken', args: [token, 0n, Array.from({ length: count }, () => '0x')] } }
     }
     case 'burn': {
