@@ -5,7 +5,7 @@
  * the ledger as it was.
  */
 import { sha256 } from '@noble/hashes/sha2.js'
-import { Address, StrKey, xdr } from '@stellar/stellar-sdk'
+import { Address, StrKey, xdr } from '@stellar/stellar-base'
 import { bytesToHex, hexToBytes, ZvmError } from '@zvm/primitives'
 import { Budget, DEFAULT_CPU_LIMIT, DEFAULT_MEM_LIMIT } from './budget.ts'
 import { HOST_FUNCTIONS } from './env/interface.ts'

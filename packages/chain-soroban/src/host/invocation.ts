@@ -5,7 +5,7 @@
  * every argument by its declared type before the implementation sees it.
  */
 import { sha256 } from '@noble/hashes/sha2.js'
-import { xdr } from '@stellar/stellar-sdk'
+import { xdr } from '@stellar/stellar-base'
 import { Budget, Cost, WasmCost } from '../budget.ts'
 import type { HostFunctionSpec } from '../env/types.ts'
 import { ErrorCode, ErrorType, HostError, InvalidContractModuleError } from '../errors.ts'

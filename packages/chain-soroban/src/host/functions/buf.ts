@@ -1,5 +1,5 @@
 /** Module `b`: bytes, strings and symbols, copies to and from linear memory, XDR (de)serialization. */
-import { xdr } from '@stellar/stellar-sdk'
+import { xdr } from '@stellar/stellar-base'
 import { ErrorCode, ErrorType, HostError } from '../../errors.ts'
 import { isValidSymbol } from '../../val.ts'
 import type { Invocation } from '../invocation.ts'
