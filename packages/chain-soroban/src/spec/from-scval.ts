@@ -64,6 +64,8 @@ export function scValToNative(spec: ContractSpec, scv: xdr.ScVal, ty: xdr.ScSpec
   }
 }
 
+const isVoidArm = (scv: xdr.ScVal): boolean => scv.switch().name === 'scvVoid' || scv.switch().name === 'scvLedgerKeyContractInstance'
+
 function udtToNative(spec: ContractSpec, scv: xdr.ScVal, name: string): unknown {
   const udt = spec.findType(name) ?? fail(`the spec has no type ${name}`)
   switch (udt.kind) {
@@ -73,10 +75,14 @@ function udtToNative(spec: ContractSpec, scv: xdr.ScVal, name: string): unknown 
     case 'struct': {
       const fields = udt.entry.fields()
       const fieldAt = (i: number): xdr.ScSpecUdtStructFieldV0 => fields[i] ?? fail(`${name} has ${fields.length} fields, the value has more`)
+      // The SDK reads the vec or map arm unchecked: on a void-armed ScVal that is undefined, so a
+      // tuple struct comes out undefined and a struct {}; any other arm throws.
       if (fields.some((f) => /^\d+$/.test(f.name().toString()))) {
+        if (isVoidArm(scv)) return undefined
         if (scv.switch().name !== 'scvVec') fail(`tuple struct ${name} must be a vec`)
         return scv.vec()?.map((e, i) => scValToNative(spec, e, fieldAt(i).type()))
       }
+      if (isVoidArm(scv)) return {}
       if (scv.switch().name !== 'scvMap') fail(`struct ${name} must be a map`)
       const out: Record<string, unknown> = {}
       for (const [i, e] of (scv.map() ?? []).entries()) {
