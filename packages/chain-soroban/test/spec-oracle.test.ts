@@ -77,10 +77,10 @@ const everyTypeSpec: xdr.ScSpecEntry[] = [
     ],
   })),
   xdr.ScSpecEntry.scSpecEntryUdtEnumV0(new xdr.ScSpecUdtEnumV0({
-    doc: '', lib: '', name: 'Color', cases: [['Red', 0], ['Green', 1], ['Blue', 7]].map(([name, value]) => new xdr.ScSpecUdtEnumCaseV0({ doc: '', name, value })),
+    doc: '', lib: '', name: 'Color', cases: ([['Red', 0], ['Green', 1], ['Blue', 7]] as const).map(([name, value]) => new xdr.ScSpecUdtEnumCaseV0({ doc: '', name, value })),
   })),
   xdr.ScSpecEntry.scSpecEntryUdtErrorEnumV0(new xdr.ScSpecUdtErrorEnumV0({
-    doc: '', lib: '', name: 'Fail', cases: [['Bad', 1], ['Worse', 12_345]].map(([name, value]) => new xdr.ScSpecUdtErrorEnumCaseV0({ doc: '', name, value })),
+    doc: '', lib: '', name: 'Fail', cases: ([['Bad', 1], ['Worse', 12_345]] as const).map(([name, value]) => new xdr.ScSpecUdtErrorEnumCaseV0({ doc: '', name, value })),
   })),
   ...EVERY_TYPE.map(([name, type]) => fn(`t_${name}`, [['a', type]], [type])),
   fn('many', [['a', T.scSpecTypeU32()], ['b', opt(T.scSpecTypeSymbol())], ['c', udt('Point')], ['d', udt('Shape')]], []),
