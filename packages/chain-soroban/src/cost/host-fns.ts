@@ -51,6 +51,13 @@ export const BEFORE: Readonly<Record<string, Charge>> = {
   vec_last_index_of: (b, [v]) => b.cost(T.MemCpy, SIZE.Val * len(v)),
   vec_binary_search: (b, [v]) => b.cost(T.MemCpy, SIZE.Val * (1 + bitLength(len(v)))),
   vec_unpack_to_linear_memory: (b, [v]) => b.cost(T.MemCpy, SIZE.Val * len(v)),
+  obj_to_u64: (b) => b.cost(T.MemCpy, 8),
+  obj_to_i64: (b) => b.cost(T.MemCpy, 8),
+  timepoint_obj_to_u64: (b) => b.cost(T.MemCpy, 8),
+  duration_obj_to_u64: (b) => b.cost(T.MemCpy, 8),
+  u256_val_from_be_bytes: (b) => b.cost(T.MemCpy, 32),
+  i256_val_from_be_bytes: (b) => b.cost(T.MemCpy, 32),
+  deserialize_from_bytes: (b, [x]) => b.cost(T.ValDeser, len(x)),
   bytes_copy_to_linear_memory: (b, [, , , n]) => b.cost(T.MemCpy, num(n)),
   string_copy_to_linear_memory: (b, [, , , n]) => b.cost(T.MemCpy, num(n)),
   symbol_copy_to_linear_memory: (b, [, , , n]) => b.cost(T.MemCpy, num(n)),
@@ -63,9 +70,9 @@ export const BEFORE: Readonly<Record<string, Charge>> = {
 
   compute_hash_sha256: (b, [x]) => b.cost(T.ComputeSha256Hash, len(x)),
   compute_hash_keccak256: (b, [x]) => b.cost(T.ComputeKeccak256Hash, len(x)),
-  verify_sig_ed25519: (b, [, msg]) => { b.cost(T.ComputeEd25519PubKey); b.cost(T.VerifyEd25519Sig, len(msg)) },
+  verify_sig_ed25519: (b, [, msg]) => { b.cost(T.ComputeEd25519PubKey); b.cost(T.MemCpy, 64); b.cost(T.VerifyEd25519Sig, len(msg)) },
   recover_key_ecdsa_secp256k1: (b) => { b.cost(T.DecodeEcdsaCurve256Sig); b.cost(T.RecoverEcdsaSecp256k1Key) },
-  verify_sig_ecdsa_secp256r1: (b) => { b.cost(T.Sec1DecodePointUncompressed); b.cost(T.DecodeEcdsaCurve256Sig); b.cost(T.VerifyEcdsaSecp256r1Sig) },
+  verify_sig_ecdsa_secp256r1: (b) => { b.cost(T.MemCpy, 32); b.cost(T.Sec1DecodePointUncompressed); b.cost(T.DecodeEcdsaCurve256Sig); b.cost(T.VerifyEcdsaSecp256r1Sig) },
 }
 
 /** Charged after the implementation succeeded, before its result becomes an object. */
@@ -82,15 +89,15 @@ export const AFTER: Readonly<Record<string, Charge>> = {
   vec_new_from_linear_memory: (b, [, n]) => { b.cost(T.MemCpy, SIZE.Val * num(n)); chargeClone(b, SIZE.Val, num(n)) },
 
   bytes_push: cloneBytes(([x]) => len(x) + 1),
-  bytes_pop: cloneBytes(([x]) => len(x) - 1),
+  bytes_pop: cloneBytes(([x]) => len(x)), // the host clones, then pops
   bytes_insert: cloneBytes(([x]) => len(x) + 1),
-  bytes_del: cloneBytes(([x]) => len(x) - 1),
+  bytes_del: cloneBytes(([x]) => len(x)),
   bytes_put: cloneBytes(([x]) => len(x)),
   bytes_append: cloneBytes(([x, y]) => len(x) + len(y)),
   bytes_slice: cloneBytes(([, s, e]) => num(e) - num(s)),
   bytes_new_from_linear_memory: cloneBytes(([, n]) => num(n)),
   string_new_from_linear_memory: cloneBytes(([, n]) => num(n)),
-  symbol_new_from_linear_memory: cloneBytes(([, n]) => num(n)),
+  symbol_new_from_linear_memory: (b, [, n]) => { b.cost(T.MemCpy, SIZE.VecHeader); chargeClone(b, SIZE.U8, num(n)) },
   bytes_copy_from_linear_memory: (b, [x, bPos, , n]) => chargeClone(b, SIZE.U8, Math.max(len(x), num(bPos) + num(n))),
   string_to_bytes: cloneBytes(([x]) => len(x)),
   bytes_to_string: cloneBytes(([x]) => len(x)),

@@ -254,7 +254,9 @@ export class Invocation {
    * way in and out as the host's native entry points do.
    */
   callHostFunction(spec: HostFunctionSpec, args: readonly bigint[]): bigint {
-    for (const a of args) if (isObjectTag(tagOf(BigInt.asUintN(64, a)))) this.budget.cost(CostType.VisitObject)
+    spec.args.forEach(([, type], i) => {
+      if (type !== 'u64' && type !== 'i64' && isObjectTag(tagOf(BigInt.asUintN(64, args[i])))) this.budget.cost(CostType.VisitObject)
+    })
     const result = BigInt.asUintN(64, this.runHostFunction(spec, undefined, args))
     if (isObjectTag(tagOf(result))) this.budget.cost(CostType.VisitObject)
     return result

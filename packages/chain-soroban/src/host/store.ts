@@ -191,13 +191,18 @@ export class ObjectStore {
       case 2: return minorOf(a) !== minorOf(b) ? Math.sign(minorOf(a) - minorOf(b)) : Math.sign(majorOf(a) - majorOf(b))
       case 3: return Math.sign(majorOf(a) - majorOf(b))
       case 4: return Math.sign((majorOf(a) | 0) - (majorOf(b) | 0))
-      case 15: { const x = this.symbolOf(a); const y = this.symbolOf(b); return x === y ? 0 : x < y ? -1 : 1 }
+      case 15: {
+        const x = this.symbolOf(a)
+        const y = this.symbolOf(b)
+        if (ta === Tag.SymbolObject && tb === Tag.SymbolObject) this.budget.cost(CostType.MemCmp, Math.min(x.length, y.length))
+        return x === y ? 0 : x < y ? -1 : 1
+      }
     }
     const kind = (INT_OF_SMALL_TAG[ta] ?? KIND_OF_TAG[ta]) as ObjectKind
     if (kind in SMALL_INT_TAG) {
       const c = sign(this.intOf(kind as IntKind, a) - this.intOf(kind as IntKind, b))
       // Two objects: the host compares their payloads bytewise.
-      if (isObjectTag(ta) && isObjectTag(tb)) this.budget.cost(CostType.MemCmp, INT_BITS[kind as IntKind] / 8)
+      if (isObjectTag(ta) || isObjectTag(tb)) this.budget.cost(CostType.MemCmp, INT_BITS[kind as IntKind] / 8)
       return c
     }
     const x = this.get(a)
