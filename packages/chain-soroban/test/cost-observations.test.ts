@@ -12,7 +12,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { xdr } from '@stellar/stellar-sdk'
 import { SorobanHost } from '../src/host.ts'
+import type { CostParamsJson } from '../src/cost/params.ts'
 import { chargeClone, SIZE } from '../src/cost/host-fns.ts'
 import { CostType } from '../src/cost/types.ts'
 import { HOST_FUNCTIONS } from '../src/env/interface.ts'
@@ -89,7 +91,7 @@ const NATIVE: Record<string, (h: Invocation, args: string[]) => bigint> = {
   string_new_from_slice: (h, [n]) => { chargeClone(h.budget, SIZE.U8, Number(n)); return h.store.alloc({ kind: 'string', value: new Uint8Array(Number(n)).fill(97) }) },
   symbol_new_from_slice: (h, [n]) => {
     if (Number(n) <= 9) throw new Unreconstructable('short symbol: contents unknown')
-    h.budget.cost(CostType.MemCpy, SIZE.VecHeader) // validated as a Symbol, then copied
+    h.budget.cost(CostType.MemCmp, Number(n)) // checked as a Symbol, then copied
     chargeClone(h.budget, SIZE.U8, Number(n))
     return h.store.alloc({ kind: 'symbol', value: 'a'.repeat(Number(n)) })
   },
@@ -233,3 +235,31 @@ describe.skipIf(!present)('cost model against the real host\'s recorded budget o
 })
 
 if (!present) console.log(`cost-observations: fixtures not found at ${DIR}; skipped`)
+
+describe('cost parameters are data', () => {
+  const wasm = readFileSync(resolve(here, '../../../examples/soroban/hello.wasm'))
+  const run = (options: ConstructorParameters<typeof SorobanHost>[0]): number => {
+    const host = new SorobanHost(options)
+    const { address } = host.deploy(wasm)
+    const r = host.invoke(address, 'hello', [xdr.ScVal.scvSymbol('world')])
+    expect(r.status).toBe('success')
+    return r.cpuInsns
+  }
+
+  it('charges by the parameter set passed to the host, in the spec file\'s JSON shape', () => {
+    const base = run({})
+    const free = run({ costParams: { costTypes: { WasmInsnExec: { cpu: { const: 0, lin: 0 }, mem: { const: 0, lin: 0 } }, DispatchHostFunction: { cpu: { const: 0, lin: 0 }, mem: { const: 0, lin: 0 } } } } })
+    const dear = run({ costParams: { costTypes: { WasmInsnExec: { cpu: { const: 8, lin: 0 }, mem: { const: 0, lin: 0 } } } } })
+    expect(free).toBeLessThan(base)
+    // Twice the CPU per unit of fuel: the wasm part of the bill doubles, the rest is unchanged.
+    expect(dear - base).toBeGreaterThan(0)
+    expect(dear - base).toBe(base - run({ costParams: { costTypes: { WasmInsnExec: { cpu: { const: 0, lin: 0 }, mem: { const: 0, lin: 0 } } } } }))
+    expect(() => new SorobanHost({ costParams: { costTypes: { NoSuchType: { cpu: { const: 1, lin: 0 }, mem: { const: 0, lin: 0 } } } } })).toThrow(/unknown cost type/)
+  })
+
+  it('reads the spec file itself', () => {
+    const spec = resolve(here, '../../../../shared/spec/soroban-cost-params.json')
+    if (!existsSync(spec)) return
+    expect(run({ costParams: JSON.parse(readFileSync(spec, 'utf8')) as CostParamsJson })).toBe(run({}))
+  })
+})
