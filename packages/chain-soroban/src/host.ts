@@ -5,7 +5,7 @@
  * the ledger as it was.
  */
 import { sha256 } from '@noble/hashes/sha2.js'
-import { Address, StrKey, xdr } from '@stellar/stellar-sdk'
+import { Address, StrKey, xdr, type Asset } from '@stellar/stellar-sdk'
 import { bytesToHex, hexToBytes, ZvmError } from '@zvm/primitives'
 import { Budget, DEFAULT_CPU_LIMIT, DEFAULT_MEM_LIMIT } from './budget.ts'
 import { HOST_FUNCTIONS } from './env/interface.ts'
@@ -17,6 +17,8 @@ import { scError } from './host/store.ts'
 import { Invocation, type AuthMode, type ContractEvent, type DiagnosticEvent, type RecordedAuth } from './host/invocation.ts'
 import { DEFAULT_LEDGER_INFO, SorobanLedger, type LedgerInfo } from './ledger.ts'
 import { compileModule, isCompileError } from './wasm/engine.ts'
+import { setAccount, setTrustline } from './sac/classic.ts'
+import { assetContractAddress, createAssetContract } from './sac/create.ts'
 import { instrumentModule } from './wasm/instrument.ts'
 import { envMetaProtocol, parseModule } from './wasm/module.ts'
 
@@ -138,6 +140,34 @@ export class SorobanHost {
     const address = outcome.status === 'success' ? Address.fromScVal(outcome.result).toString() : ''
     const { result: _ignored, ...rest } = outcome
     return { address, ...rest }
+  }
+
+  /**
+   * Deploys the Stellar Asset Contract of `asset` (a stellar-sdk `Asset`) at
+   * its deterministic address, as the create-contract host function with an
+   * asset preimage does. An issued asset's admin is its issuer.
+   */
+  deployAssetContract(asset: Asset): { address: string } & Omit<InvokeResult, 'result'> {
+    const outcome = this.execute((h) => h.store.alloc(createAssetContract(h, asset.toXDRObject())))
+    const address = outcome.status === 'success' ? Address.fromScVal(outcome.result).toString() : ''
+    const { result: _ignored, ...rest } = outcome
+    return { address, ...rest }
+  }
+
+  /** The address of `asset`'s Stellar Asset Contract on this host's network (deployed or not). */
+  assetContractAddress(asset: Asset): string {
+    return assetContractAddress(this.invocation(), asset.toXDRObject())
+  }
+
+  /** Creates or replaces a classic account `G…` with an XLM balance in stroops (and account flags: 1 auth required, 2 revocable, 8 clawback). */
+  setAccount(id: string, account: { balance: bigint, numSubEntries?: number, flags?: number }): void {
+    setAccount(this.ledger, id, account)
+  }
+
+  /** Creates or replaces `account`'s trustline to an issued asset (default: unlimited, authorized). */
+  setTrustline(account: string, asset: Asset, trustline: { balance?: bigint, limit?: bigint, authorized?: boolean, clawback?: boolean } = {}): void {
+    if (asset.isNative()) throw new ZvmError('SOROBAN_INVALID_ASSET', 'the native asset has no trustlines')
+    setTrustline(this.ledger, account, `${asset.getCode()}:${asset.getIssuer()}`, trustline)
   }
 
   /** Calls `fn` on `contract` with ScVal arguments. */

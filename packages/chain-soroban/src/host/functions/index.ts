@@ -1,6 +1,7 @@
 /** Every host function this host implements, by env.json name. */
 import { VOID } from '../../val.ts'
 import { address } from './address.ts'
+import { asset } from './asset.ts'
 import { buf } from './buf.ts'
 import { call } from './call.ts'
 import { collections } from './collections.ts'
@@ -13,6 +14,6 @@ import type { HostImplementation } from './types.ts'
 export type { Arg, HostImplementation } from './types.ts'
 
 export const HOST_IMPLEMENTATIONS: Readonly<Record<string, HostImplementation>> = {
-  ...context, ...int, ...collections, ...buf, ...storage, ...call, ...crypto, ...address,
+  ...context, ...int, ...collections, ...buf, ...storage, ...call, ...crypto, ...address, ...asset,
   dummy0: () => VOID,
 }
