@@ -19,6 +19,7 @@ import { DEFAULT_LEDGER_INFO, SorobanLedger, type LedgerInfo } from './ledger.ts
 import { compileModule, isCompileError } from './wasm/engine.ts'
 import { setAccount, setTrustline } from './sac/classic.ts'
 import { assetContractAddress, createAssetContract } from './sac/create.ts'
+import { ChaChaRng } from './host/functions/prng.ts'
 import { instrumentModule } from './wasm/instrument.ts'
 import { envMetaProtocol, parseModule } from './wasm/module.ts'
 
@@ -33,6 +34,8 @@ export interface SorobanHostOptions {
   cpuLimit?: number
   memLimit?: number
   auth?: AuthMode
+  /** Seed (32 bytes) of the host's base PRNG; default 32 zero bytes. Each contract frame's PRNG is seeded from it. */
+  prngSeed?: Uint8Array
 }
 
 export interface InvokeResult {
@@ -56,6 +59,7 @@ export class SorobanHost {
   auth: AuthMode
   private readonly hostFunctions: Map<string, HostFunctionSpec>
   private readonly compiled = new Map<string, CompiledContract>()
+  private readonly prng: ChaChaRng
 
   constructor(options: SorobanHostOptions = {}) {
     this.ledger = options.ledger ?? new SorobanLedger()
@@ -64,6 +68,8 @@ export class SorobanHost {
     this.cpuLimit = options.cpuLimit ?? DEFAULT_CPU_LIMIT
     this.memLimit = options.memLimit ?? DEFAULT_MEM_LIMIT
     this.auth = options.auth ?? { mode: 'record' }
+    if (options.prngSeed !== undefined && options.prngSeed.length !== 32) throw new ZvmError('SOROBAN_INVALID_PRNG_SEED', `prngSeed must be 32 bytes, got ${options.prngSeed.length}`)
+    this.prng = new ChaChaRng(options.prngSeed ?? new Uint8Array(32))
     const protocol = this.info.protocolVersion
     this.hostFunctions = new Map(HOST_FUNCTIONS.filter((f) => f.minProtocol <= protocol && protocol <= f.maxProtocol).map((f) => [`${f.module}.${f.export}`, f]))
   }
@@ -121,6 +127,7 @@ export class SorobanHost {
       ledger: this.ledger, info: this.info, networkId: this.networkId, auth: this.auth,
       compile: (hash) => this.compile(hash),
       upload: (wasm) => this.upload(wasm),
+      prng: this.prng,
     }, new Budget(this.cpuLimit, this.memLimit))
   }
 

@@ -20,6 +20,7 @@ import { HOST_IMPLEMENTATIONS, type Arg } from './functions/index.ts'
 import { KIND_OF_TAG, OBJECT_TAGS, badHandle, type HostObject, type ObjectKind } from './objects.ts'
 import { ObjectStore, typeError, valueError } from './store.ts'
 import { runAssetContract } from '../sac/contract.ts'
+import type { ChaChaRng } from './functions/prng.ts'
 import {
   boolVal, decodeSymbolSmall, errorVal, isObjectTag, majorOf, minorOf, objectVal, Tag, tagOf, u32Val, VOID,
 } from '../val.ts'
@@ -40,6 +41,8 @@ export interface InvocationEnv {
   auth: AuthMode
   compile: (wasmHash: string) => CompiledContract
   upload: (wasm: Uint8Array) => string
+  /** The base PRNG frames draw their seeds from (functions/prng.ts); a zero seed when absent. */
+  prng?: ChaChaRng
 }
 
 const OBJECT_ARG_KINDS: Record<string, ObjectKind> = {

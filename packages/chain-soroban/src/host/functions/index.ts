@@ -8,12 +8,13 @@ import { collections } from './collections.ts'
 import { context } from './context.ts'
 import { crypto } from './crypto.ts'
 import { int } from './int.ts'
+import { prng } from './prng.ts'
 import { storage } from './storage.ts'
 import type { HostImplementation } from './types.ts'
 
 export type { Arg, HostImplementation } from './types.ts'
 
 export const HOST_IMPLEMENTATIONS: Readonly<Record<string, HostImplementation>> = {
-  ...context, ...int, ...collections, ...buf, ...storage, ...call, ...crypto, ...address, ...asset,
+  ...context, ...int, ...collections, ...buf, ...storage, ...call, ...crypto, ...address, ...asset, ...prng,
   dummy0: () => VOID,
 }
