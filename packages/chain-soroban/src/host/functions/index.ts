@@ -7,7 +7,9 @@ import { call } from './call.ts'
 import { collections } from './collections.ts'
 import { context } from './context.ts'
 import { crypto } from './crypto.ts'
+import { curves } from './curves.ts'
 import { int } from './int.ts'
+import { intChecked } from './int-checked.ts'
 import { prng } from './prng.ts'
 import { storage } from './storage.ts'
 import type { HostImplementation } from './types.ts'
@@ -15,6 +17,6 @@ import type { HostImplementation } from './types.ts'
 export type { Arg, HostImplementation } from './types.ts'
 
 export const HOST_IMPLEMENTATIONS: Readonly<Record<string, HostImplementation>> = {
-  ...context, ...int, ...collections, ...buf, ...storage, ...call, ...crypto, ...address, ...asset, ...prng,
+  ...context, ...int, ...collections, ...buf, ...storage, ...call, ...crypto, ...address, ...asset, ...prng, ...intChecked, ...curves,
   dummy0: () => VOID,
 }
