@@ -251,7 +251,7 @@ export const curves: Record<string, HostImplementation> = {
     const v = beInt(b)
     if (v >= BLS_P) throw invalid('bls12-381 Fp: not below the field modulus')
     h.budget.chargeCpu(CurveCost.mapToG1)
-    return { kind: 'bytes', value: BLS_G1.encode(bls12_381.G1.mapToCurve(v) as unknown as AnyPoint) }
+    return { kind: 'bytes', value: BLS_G1.encode(bls12_381.G1.mapToCurve(v as unknown as bigint[]) /* noble types say bigint[]; for m = 1 it takes the bigint */ as unknown as AnyPoint) }
   },
   bls12_381_hash_to_g1: (h, [msg, dst]) => {
     const m = bytesOf(msg)
