@@ -21,6 +21,8 @@ import { newFrame, type Frame } from './frame.ts'
 import { HOST_IMPLEMENTATIONS, type Arg } from './functions/index.ts'
 import { KIND_OF_TAG, OBJECT_TAGS, badHandle, type HostObject, type ObjectKind } from './objects.ts'
 import { ObjectStore, typeError, valueError } from './store.ts'
+import { runAssetContract } from '../sac/contract.ts'
+import type { ChaChaRng } from './functions/prng.ts'
 import {
   boolVal, decodeSymbolSmall, errorVal, isObjectTag, majorOf, minorOf, objectVal, Tag, tagOf, u32Val, VOID,
 } from '../val.ts'
@@ -41,6 +43,8 @@ export interface InvocationEnv {
   auth: AuthMode
   compile: (wasmHash: string) => CompiledContract
   upload: (wasm: Uint8Array) => string
+  /** The base PRNG frames draw their seeds from (functions/prng.ts); a zero seed when absent. */
+  prng?: ChaChaRng
 }
 
 const OBJECT_ARG_KINDS: Record<string, ObjectKind> = {
@@ -299,6 +303,7 @@ export class Invocation {
     const instance = this.ledger.contracts.get(contract)
     if (instance === undefined) throw new HostError(ErrorType.Storage, ErrorCode.MissingValue, `no contract at ${contract}`)
     if (instance.liveUntil < this.env.info.sequence) throw new HostError(ErrorType.Storage, ErrorCode.InvalidAction, `contract instance ${contract} is archived`)
+    if (instance.executable === 'stellar-asset') return runAssetContract(this, contract, instance, fn, args)
     const compiled = this.env.compile(instance.wasmHash)
     const exported = compiled.exports.get(fn)
     if (exported === undefined) throw new HostError(ErrorType.WasmVm, ErrorCode.MissingValue, `trying to invoke non-existent contract function ${fn}`)
