@@ -5,9 +5,10 @@
  * the ledger as it was.
  */
 import { sha256 } from '@noble/hashes/sha2.js'
-import { Address, StrKey, xdr } from '@stellar/stellar-base'
+import { Address, StrKey, xdr, type Asset } from '@stellar/stellar-base'
 import { bytesToHex, hexToBytes, ZvmError } from '@zvm/primitives'
 import { Budget, DEFAULT_CPU_LIMIT, DEFAULT_MEM_LIMIT } from './budget.ts'
+import { CostParams, DEFAULT_COST_PARAMS, type CostParamsJson } from './cost/params.ts'
 import { HOST_FUNCTIONS } from './env/interface.ts'
 import type { HostFunctionSpec } from './env/types.ts'
 import { formatError, HostError, InvalidContractModuleError } from './errors.ts'
@@ -17,6 +18,9 @@ import { scError } from './host/store.ts'
 import { Invocation, type AuthMode, type ContractEvent, type DiagnosticEvent, type RecordedAuth } from './host/invocation.ts'
 import { DEFAULT_LEDGER_INFO, SorobanLedger, type LedgerInfo } from './ledger.ts'
 import { compileModule, isCompileError } from './wasm/engine.ts'
+import { setAccount, setTrustline } from './sac/classic.ts'
+import { assetContractAddress, createAssetContract } from './sac/create.ts'
+import { ChaChaRng } from './host/functions/prng.ts'
 import { instrumentModule } from './wasm/instrument.ts'
 import { envMetaProtocol, parseModule } from './wasm/module.ts'
 
@@ -30,7 +34,17 @@ export interface SorobanHostOptions {
   info?: Partial<LedgerInfo>
   cpuLimit?: number
   memLimit?: number
+  /**
+   * The ContractCostParams charges are computed with: a {@link CostParams}, or
+   * its JSON form (the shape of shared/spec/soroban-cost-params.json: `costTypes`
+   * by ContractCostType name, each `{ cpu: { const, lin }, mem: { const, lin } }`,
+   * `lin` scaled by 2^7; types left out keep the defaults). Default:
+   * rs-soroban-env 28's.
+   */
+  costParams?: CostParams | CostParamsJson
   auth?: AuthMode
+  /** Seed (32 bytes) of the host's base PRNG; default 32 zero bytes. Each contract frame's PRNG is seeded from it. */
+  prngSeed?: Uint8Array
 }
 
 export interface InvokeResult {
@@ -51,9 +65,11 @@ export class SorobanHost {
   readonly networkId: Uint8Array
   cpuLimit: number
   memLimit: number
+  costParams: CostParams
   auth: AuthMode
   private readonly hostFunctions: Map<string, HostFunctionSpec>
   private readonly compiled = new Map<string, CompiledContract>()
+  private readonly prng: ChaChaRng
 
   constructor(options: SorobanHostOptions = {}) {
     this.ledger = options.ledger ?? new SorobanLedger()
@@ -61,7 +77,11 @@ export class SorobanHost {
     this.networkId = sha256(new TextEncoder().encode(this.info.networkPassphrase))
     this.cpuLimit = options.cpuLimit ?? DEFAULT_CPU_LIMIT
     this.memLimit = options.memLimit ?? DEFAULT_MEM_LIMIT
+    const params = options.costParams
+    this.costParams = params === undefined ? DEFAULT_COST_PARAMS : params instanceof CostParams ? params : CostParams.fromJson(params)
     this.auth = options.auth ?? { mode: 'record' }
+    if (options.prngSeed !== undefined && options.prngSeed.length !== 32) throw new ZvmError('SOROBAN_INVALID_PRNG_SEED', `prngSeed must be 32 bytes, got ${options.prngSeed.length}`)
+    this.prng = new ChaChaRng(options.prngSeed ?? new Uint8Array(32))
     const protocol = this.info.protocolVersion
     this.hostFunctions = new Map(HOST_FUNCTIONS.filter((f) => f.minProtocol <= protocol && protocol <= f.maxProtocol).map((f) => [`${f.module}.${f.export}`, f]))
   }
@@ -119,7 +139,8 @@ export class SorobanHost {
       ledger: this.ledger, info: this.info, networkId: this.networkId, auth: this.auth,
       compile: (hash) => this.compile(hash),
       upload: (wasm) => this.upload(wasm),
-    }, new Budget(this.cpuLimit, this.memLimit))
+      prng: this.prng,
+    }, new Budget(this.cpuLimit, this.memLimit, this.costParams))
   }
 
   /** The address `deploy` gives for this deployer and salt. */
@@ -138,6 +159,34 @@ export class SorobanHost {
     const address = outcome.status === 'success' ? Address.fromScVal(outcome.result).toString() : ''
     const { result: _ignored, ...rest } = outcome
     return { address, ...rest }
+  }
+
+  /**
+   * Deploys the Stellar Asset Contract of `asset` (a stellar-base `Asset`) at
+   * its deterministic address, as the create-contract host function with an
+   * asset preimage does. An issued asset's admin is its issuer.
+   */
+  deployAssetContract(asset: Asset): { address: string } & Omit<InvokeResult, 'result'> {
+    const outcome = this.execute((h) => h.store.alloc(createAssetContract(h, asset.toXDRObject())))
+    const address = outcome.status === 'success' ? Address.fromScVal(outcome.result).toString() : ''
+    const { result: _ignored, ...rest } = outcome
+    return { address, ...rest }
+  }
+
+  /** The address of `asset`'s Stellar Asset Contract on this host's network (deployed or not). */
+  assetContractAddress(asset: Asset): string {
+    return assetContractAddress(this.invocation(), asset.toXDRObject())
+  }
+
+  /** Creates or replaces a classic account `G…` with an XLM balance in stroops (and account flags: 1 auth required, 2 revocable, 8 clawback). */
+  setAccount(id: string, account: { balance: bigint, numSubEntries?: number, flags?: number }): void {
+    setAccount(this.ledger, id, account)
+  }
+
+  /** Creates or replaces `account`'s trustline to an issued asset (default: unlimited, authorized). */
+  setTrustline(account: string, asset: Asset, trustline: { balance?: bigint, limit?: bigint, authorized?: boolean, clawback?: boolean } = {}): void {
+    if (asset.isNative()) throw new ZvmError('SOROBAN_INVALID_ASSET', 'the native asset has no trustlines')
+    setTrustline(this.ledger, account, `${asset.getCode()}:${asset.getIssuer()}`, trustline)
   }
 
   /** Calls `fn` on `contract` with ScVal arguments. */
