@@ -79,7 +79,7 @@ describe('ledger context', () => {
     expect(native(host.invoke(id, 'seq').result)).toBe(1234)
     expect(native(host.invoke(id, 'time').result)).toBe(1_700_000_000n)
     expect(Buffer.from(native(host.invoke(id, 'network').result) as Buffer)).toEqual(createHash('sha256').update('Test SDF Network ; September 2015').digest())
-    expect(native(host.invoke(id, 'version').result)).toBe(25)
+    expect(native(host.invoke(id, 'version').result)).toBe(28)
     expect(native(host.invoke(id, 'me').result)).toBe(id)
     expect(native(host.invoke(id, 'max_ttl').result)).toBe(1234 + 6_312_000 - 1)
   })
