@@ -264,7 +264,8 @@ export class AuthManager {
     for (const t of this.invokers) {
       if (t.address === address && depth > (t.registeredAt ?? 0) && match(t, key, depth) !== undefined) return
     }
-    const invoker = this.h.frames[depth - 2]
+    // The contract that made the current call (none for a call the host made, such as `__check_auth`).
+    const invoker = this.h.frames[depth - 1]?.byHost === true ? undefined : this.h.frames[depth - 2]
     if (f.kind === 'contract' && invoker !== undefined && invoker.contract === address) return
     if (this.mode.mode === 'record') { this.record(address, f, depth); return }
     for (const t of this.trackers) {

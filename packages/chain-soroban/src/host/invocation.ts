@@ -252,7 +252,7 @@ export class Invocation {
     const authSnapshot = this.authManager.snapshot()
     const eventMark = this.events.length
     try {
-      return this.run(contract, fn, args)
+      return this.run(contract, fn, args, options.checkAuth === true)
     } catch (e) {
       this.ledger.restore(snapshot)
       this.authManager.restore(authSnapshot)
@@ -262,7 +262,7 @@ export class Invocation {
     }
   }
 
-  private run(contract: string, fn: string, args: readonly bigint[]): bigint {
+  private run(contract: string, fn: string, args: readonly bigint[], byHost: boolean): bigint {
     const instance = this.ledger.contracts.get(contract)
     if (instance === undefined) throw new HostError(ErrorType.Storage, ErrorCode.MissingValue, `no contract at ${contract}`)
     if (instance.liveUntil < this.env.info.sequence) throw new HostError(ErrorType.Storage, ErrorCode.InvalidAction, `contract instance ${contract} is archived`)
@@ -278,7 +278,7 @@ export class Invocation {
     const outerUnits = this.stackUnits
     const frameUnits = outerUnits + CONTRACT_FRAME_UNITS
     if (frameUnits > STACK_UNIT_LIMIT) throw stackExhausted()
-    const frame = newFrame(contract, fn, args)
+    const frame = newFrame(contract, fn, args, byHost)
     this.frames.push(frame)
     try {
       const inst = instantiate(compiled.module, this.importsFor(frame, compiled.imports))
@@ -298,7 +298,11 @@ export class Invocation {
       this.leaveWasm(frame)
       const result = raw === undefined ? VOID : this.toAbs(frame, raw)
       // Returning an Error value (a Rust `Err(ContractError)`) fails the call with that error.
-      if (tagOf(result) === Tag.Error) throw new HostError(minorOf(result), majorOf(result), `${fn} returned an error value`)
+      if (tagOf(result) === Tag.Error) {
+        // Only a contract error may be returned; a forged system error is refused.
+        if (minorOf(result) !== ErrorType.Contract) throw new HostError(ErrorType.Context, ErrorCode.InvalidAction, `${fn} returned a system error value ${minorOf(result)}/${majorOf(result)}`)
+        throw new HostError(ErrorType.Contract, majorOf(result), `${fn} returned an error value`)
+      }
       return result
     } catch (e) {
       const error = this.classify(e, frame)
@@ -343,7 +347,8 @@ export class Invocation {
     try {
       return this.call(contract, fn, args)
     } catch (e) {
-      if (e instanceof HostError && e.recoverable) return errorVal(e.type, e.code)
+      // A contract's own error comes back unchanged; any other recoverable error as Error(Context, InvalidAction).
+      if (e instanceof HostError && e.recoverable) return e.type === ErrorType.Contract ? errorVal(e.type, e.code) : errorVal(ErrorType.Context, ErrorCode.InvalidAction)
       throw e
     }
   }

@@ -19,10 +19,25 @@ function instanceOf(h: Invocation, contract: string) {
   return c
 }
 
+/** A storage key as XDR; muxed addresses (anywhere in it) are refused with `Error(Storage, InvalidInput)`. */
+function storageKey(h: Invocation, key: bigint): xdr.ScVal {
+  const k = h.store.toScVal(key)
+  const muxed = (x: xdr.ScVal): boolean => {
+    switch (x.switch().name) {
+      case 'scvAddress': return x.address().switch().name === 'scAddressTypeMuxedAccount'
+      case 'scvVec': return (x.vec() ?? []).some(muxed)
+      case 'scvMap': return (x.map() ?? []).some((e) => muxed(e.key()) || muxed(e.val()))
+      default: return false
+    }
+  }
+  if (muxed(k)) throw storageError(ErrorCode.InvalidInput, 'a muxed address cannot be part of a storage key')
+  return k
+}
+
 /** The live entry, undefined if absent or an expired temporary entry; archived persistent entries are an error. */
 function liveEntry(h: Invocation, key: bigint, type: number) {
   h.budget.chargeCpu(Cost.storageAccess)
-  const k = dataKey(h.frame.contract, durability(type), h.store.toScVal(key))
+  const k = dataKey(h.frame.contract, durability(type), storageKey(h, key))
   const entry = h.ledger.data.get(k)
   if (entry === undefined) return { k, entry }
   if (entry.liveUntil < h.env.info.sequence) {
@@ -117,7 +132,7 @@ export function createContract(h: Invocation, deployer: string, wasmHash: Uint8A
 
 export const storage: Record<string, HostImplementation> = {
   put_contract_data: (h, [key, val, type]) => {
-    const k = h.store.toScVal(key as bigint)
+    const k = storageKey(h, key as bigint)
     const v = h.store.toScVal(val as bigint)
     h.budget.chargeMem(k.toXDR().length + v.toXDR().length)
     if (type === StorageType.Instance) {
@@ -131,18 +146,18 @@ export const storage: Record<string, HostImplementation> = {
     return undefined
   },
   has_contract_data: (h, [key, type]) => {
-    if (type === StorageType.Instance) return instanceOf(h, h.frame.contract).storage.has(scKey(h.store.toScVal(key as bigint)))
+    if (type === StorageType.Instance) return instanceOf(h, h.frame.contract).storage.has(scKey(storageKey(h, key as bigint)))
     return liveEntry(h, key as bigint, type as number).entry !== undefined
   },
   get_contract_data: (h, [key, type]) => {
     const value = type === StorageType.Instance
-      ? instanceOf(h, h.frame.contract).storage.get(scKey(h.store.toScVal(key as bigint)))?.val
+      ? instanceOf(h, h.frame.contract).storage.get(scKey(storageKey(h, key as bigint)))?.val
       : liveEntry(h, key as bigint, type as number).entry?.val
     if (value === undefined) throw storageError(ErrorCode.MissingValue, 'no value for the key')
     return h.store.fromScVal(value)
   },
   del_contract_data: (h, [key, type]) => {
-    if (type === StorageType.Instance) instanceOf(h, h.frame.contract).storage.delete(scKey(h.store.toScVal(key as bigint)))
+    if (type === StorageType.Instance) instanceOf(h, h.frame.contract).storage.delete(scKey(storageKey(h, key as bigint)))
     else h.ledger.data.delete(liveEntry(h, key as bigint, type as number).k)
     return undefined
   },
