@@ -15,6 +15,8 @@ export interface Frame {
   depth: WasmGlobal | undefined
   /** Stack units (see wasm/stack.ts), shared by the invocation: the host seeds it on entry and reads it at host calls. */
   stack: WasmGlobal | undefined
+  /** Set by the instance when the memory budget refused a `memory.grow`. */
+  growFailed?: WasmGlobal | undefined
   /** Fuel value last written into the instance; the difference is CPU spent. */
   fuelSet: number
   /** Linear-memory bytes already charged to the memory budget. */

@@ -10,7 +10,7 @@ import { Budget, Cost, WasmCost } from '../budget.ts'
 import type { HostFunctionSpec } from '../env/types.ts'
 import { ErrorCode, ErrorType, HostError, InvalidContractModuleError } from '../errors.ts'
 import type { LedgerInfo, SorobanLedger } from '../ledger.ts'
-import { CALL_DEPTH_LIMIT, DEPTH_EXPORT, FUEL_EXPORT, STACK_EXPORT } from '../wasm/instrument.ts'
+import { CALL_DEPTH_LIMIT, DEPTH_EXPORT, FUEL_EXPORT, GROW_EXPORT, STACK_EXPORT } from '../wasm/instrument.ts'
 import { CONTRACT_FRAME_UNITS, STACK_UNIT_LIMIT } from '../wasm/stack.ts'
 import { instantiate, isGlobal, isMemory, isTrap, type WasmImports } from '../wasm/engine.ts'
 import { AuthManager, type AuthFunction, type AuthMode, type RecordedAuth } from './auth.ts'
@@ -290,6 +290,8 @@ export class Invocation {
       frame.depth = isGlobal(depth) ? depth : undefined
       const stack = inst.exports[STACK_EXPORT]
       frame.stack = isGlobal(stack) ? stack : undefined
+      const grow = inst.exports[GROW_EXPORT]
+      frame.growFailed = isGlobal(grow) ? grow : undefined
       if (frame.stack !== undefined) frame.stack.value = frameUnits
       this.leaveWasm(frame) // charges the initial memory
       const relArgs = args.map((a) => BigInt.asIntN(64, this.toRel(frame, a)))
@@ -326,6 +328,10 @@ export class Invocation {
     if (frame.fuel !== undefined && Number(frame.fuel.value) < 0) {
       this.budget.cpu = this.budget.cpuLimit + 1
       return new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, `CPU budget of ${this.budget.cpuLimit} instructions exceeded`)
+    }
+    // Memory growth the memory budget refuses is budget exhaustion, not a trap.
+    if (frame.growFailed !== undefined && Number(frame.growFailed.value) !== 0) {
+      return new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, `memory growth past the memory budget of ${this.budget.memLimit} bytes`)
     }
     // The Soroban host reports wasm stack overflow as budget exhaustion.
     if (frame.depth !== undefined && Number(frame.depth.value) > CALL_DEPTH_LIMIT) {
