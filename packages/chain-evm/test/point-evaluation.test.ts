@@ -43,7 +43,7 @@ describe('point evaluation (0x0A) on @noble/curves, against micro-eth-signer KZG
           expect(ours).toBe(kzg.verifyProof(bytesToHex(commitment), zz, yy, bytesToHex(proof)))
           if (ours) valid++
         }
-        const out = pointEvaluation(precompileInput(commitment, z, y, proof), 60000, undefined as never)
+        const out = pointEvaluation(precompileInput(commitment, z, y, proof), 60000)
         expect(out.ok).toBe(true)
       }
     }
@@ -60,7 +60,7 @@ describe('point evaluation (0x0A) on @noble/curves, against micro-eth-signer KZG
     const uncompressedFlagMissing = infinity.slice()
     uncompressedFlagMissing[0] = 0x40
     expect(verifyKzgProof(uncompressedFlagMissing, 0n, 0n, infinity)).toBe(false)
-    const out = pointEvaluation(precompileInput(garbage, 0n, 0n, infinity), 60000, undefined as never)
+    const out = pointEvaluation(precompileInput(garbage, 0n, 0n, infinity), 60000)
     expect(out).toMatchObject({ ok: false, gasUsed: 60000 })
   })
 })

@@ -17,6 +17,7 @@ import { bigintToAddress, type Address } from '@zvm/primitives'
 import { decodeTokenDescriptor } from './descriptor.ts'
 import { entityIdToAddress, parseEntityId } from './ids.ts'
 import type { HederaLedger } from './ledger/hedera-ledger.ts'
+import { MAX_NFT_BATCH } from './ledger/supply.ts'
 import { ResponseCode as RC, responseCodeName } from './response-codes.ts'
 
 /** Spec §7 sub-op gas per opcode (HCS_SUBMIT's 100 per byte is charged by the op itself). */
@@ -81,10 +82,12 @@ export function createHederaSyscalls(ledger: HederaLedger, options: HederaSyscal
       case OP.HTS_MINT: {
         const [token, amount] = args
         const t = ledger.getToken(address(token))
-        // For a non-fungible token: `amount` NFTs with empty metadata (at most 10 per call, as HTS).
+        // For a non-fungible token: `amount` NFTs with empty metadata; the ledger refuses more than 10 (228),
+        // so a larger count is passed as 11 entries, never allocated in full.
         const n = int64(amount)
+        const count = n < 1n ? 0 : n > BigInt(MAX_NFT_BATCH) ? MAX_NFT_BATCH + 1 : Number(n)
         const options = t?.type === 'nonFungible'
-          ? { token: address(token), metadata: n < 1n || n > 10n ? [] : Array.from({ length: Number(n) }, () => new Uint8Array(0)), caller }
+          ? { token: address(token), metadata: Array.from({ length: count }, () => new Uint8Array(0)), caller }
           : { token: address(token), amount: n, caller }
         return answer(opcode, ledger.mint(options).code)
       }

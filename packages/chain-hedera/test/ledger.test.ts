@@ -303,3 +303,16 @@ describe('journaling', () => {
     expect(ledger.getToken(t)).toBeUndefined()
   })
 })
+
+describe('HBAR of entities without a ledger account', () => {
+  it('answers the fee collector 0.0.98 and unknown EVM addresses from the state', () => {
+    const state = new JournaledState()
+    const ledger = new HederaLedger(state)
+    state.addBalance(entityIdToAddress('0.0.98'), 7n)
+    state.addBalance('0x00000000000000000000000000000000deadbeef', 3n)
+    expect(ledger.getAccount('0.0.98')).toBeUndefined()
+    expect([ledger.hbarBalance('0.0.98'), ledger.hbarBalance(entityIdToAddress('0.0.98'))]).toEqual([7n, 7n])
+    expect(ledger.hbarBalance('0x00000000000000000000000000000000DEADBEEF')).toBe(3n)
+    expect(ledger.hbarBalance('not an id')).toBe(0n)
+  })
+})

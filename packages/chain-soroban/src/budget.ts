@@ -1,15 +1,18 @@
 /**
  * The invocation budget: CPU instructions and memory bytes, as Soroban
- * meters them. Wasm execution is charged per instruction through the fuel
- * global the instrumenter adds; host functions charge here. Costs are a
- * deterministic model of Soroban's cost types, not calibrated to stellar-core.
+ * meters them. Every charge is one of Soroban's ContractCostTypes with an
+ * input (see src/cost/): `const + floor(lin × input / 2^7)` per dimension,
+ * with the parameters of a {@link CostParams} set (rs-soroban-env 28's
+ * defaults unless another is given). Wasm execution is charged through the
+ * fuel global the instrumenter adds (WasmInsnExec per unit of fuel).
  */
+import { CostParams, DEFAULT_COST_PARAMS, LIN_SCALE } from './cost/params.ts'
 import { ErrorCode, ErrorType, HostError } from './errors.ts'
 
 export const DEFAULT_CPU_LIMIT = 100_000_000
 export const DEFAULT_MEM_LIMIT = 40 * 1024 * 1024
 
-/** CPU costs of host work (instructions). */
+/** @deprecated Flat CPU figures of the former model; charges now go by cost type (src/cost/). */
 export const Cost = {
   hostCall: 100,
   perByte: 1,
@@ -61,12 +64,46 @@ const linear = ([constant, lin]: readonly [number, number], input: number): numb
 export class Budget {
   readonly cpuLimit: number
   readonly memLimit: number
+  readonly params: CostParams
   cpu = 0
   mem = 0
-  constructor(cpuLimit = DEFAULT_CPU_LIMIT, memLimit = DEFAULT_MEM_LIMIT) {
+  /** Highest `mem` reached (memory is refunded when a contract frame's linear memory goes away). */
+  memPeak = 0
+  private readonly cpuConst: Float64Array
+  private readonly cpuLin: Float64Array
+  private readonly memConst: Float64Array
+  private readonly memLin: Float64Array
+  constructor(cpuLimit = DEFAULT_CPU_LIMIT, memLimit = DEFAULT_MEM_LIMIT, params: CostParams = DEFAULT_COST_PARAMS) {
     this.cpuLimit = cpuLimit
     this.memLimit = memLimit
+    this.params = params
+    this.cpuConst = params.cpuConst
+    this.cpuLin = params.cpuLin
+    this.memConst = params.memConst
+    this.memLin = params.memLin
   }
+
+  /**
+   * Charges cost type `type` (a {@link CostType} id) for `input` units,
+   * `iterations` times: CPU first, then memory, each checked against its
+   * limit (as Soroban's Budget::bulk_charge does).
+   */
+  cost(type: number, input = 0, iterations = 1): void {
+    const lc = this.cpuLin[type]
+    const cpu = iterations * this.cpuConst[type] + (lc === 0 ? 0 : Math.floor(lc * input * iterations / LIN_SCALE))
+    this.cpu += cpu
+    if (this.cpu > this.cpuLimit) throw new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, `CPU budget of ${this.cpuLimit} instructions exceeded`)
+    const lm = this.memLin[type]
+    const mem = iterations * this.memConst[type] + (lm === 0 ? 0 : Math.floor(lm * input * iterations / LIN_SCALE))
+    if (mem !== 0) {
+      this.mem += mem
+      if (this.mem > this.memPeak) this.memPeak = this.mem
+      if (this.mem > this.memLimit) throw new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, `memory budget of ${this.memLimit} bytes exceeded`)
+    }
+  }
+
+  /** Gives back memory charged earlier (a torn-down frame's linear memory); the peak stays. */
+  refundMem(bytes: number): void { this.mem = Math.max(0, this.mem - bytes) }
 
   get cpuRemaining(): number { return Math.max(0, this.cpuLimit - this.cpu) }
 
@@ -75,14 +112,16 @@ export class Budget {
     if (this.cpu > this.cpuLimit) throw new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, `CPU budget of ${this.cpuLimit} instructions exceeded`)
   }
 
-  /** Charges a cost model for `input` units, CPU first (as Soroban does). */
-  charge(cost: LinearCost, input: number): void {
+  /** Charges a cost type (id) or an explicit linear model for `input` units, CPU first (as Soroban does). */
+  charge(cost: LinearCost | number, input: number): void {
+    if (typeof cost === 'number') { this.cost(cost, input); return }
     this.chargeCpu(linear(cost.cpu, input))
     this.chargeMem(linear(cost.mem, input))
   }
 
   chargeMem(bytes: number): void {
     this.mem += bytes
+    if (this.mem > this.memPeak) this.memPeak = this.mem
     if (this.mem > this.memLimit) throw new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, `memory budget of ${this.memLimit} bytes exceeded`)
   }
 }

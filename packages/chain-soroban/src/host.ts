@@ -8,6 +8,7 @@ import { sha256 } from '@noble/hashes/sha2.js'
 import { Address, StrKey, xdr } from '@stellar/stellar-sdk'
 import { bytesToHex, hexToBytes, ZvmError } from '@zvm/primitives'
 import { Budget, DEFAULT_CPU_LIMIT, DEFAULT_MEM_LIMIT } from './budget.ts'
+import { CostParams, DEFAULT_COST_PARAMS, type CostParamsJson } from './cost/params.ts'
 import { HOST_FUNCTIONS } from './env/interface.ts'
 import type { HostFunctionSpec } from './env/types.ts'
 import { formatError, HostError, InvalidContractModuleError } from './errors.ts'
@@ -37,6 +38,14 @@ export interface SorobanHostOptions {
   protocol?: number
   cpuLimit?: number
   memLimit?: number
+  /**
+   * The ContractCostParams charges are computed with: a {@link CostParams}, or
+   * its JSON form (the shape of shared/spec/soroban-cost-params.json: `costTypes`
+   * by ContractCostType name, each `{ cpu: { const, lin }, mem: { const, lin } }`,
+   * `lin` scaled by 2^7; types left out keep the defaults). Default:
+   * rs-soroban-env 28's.
+   */
+  costParams?: CostParams | CostParamsJson
   auth?: AuthMode
 }
 
@@ -60,6 +69,7 @@ export class SorobanHost {
   readonly networkId: Uint8Array
   cpuLimit: number
   memLimit: number
+  costParams: CostParams
   auth: AuthMode
   private readonly hostFunctions: Map<string, HostFunctionSpec>
   private readonly compiled = new Map<string, CompiledContract>()
@@ -75,6 +85,8 @@ export class SorobanHost {
     this.networkId = sha256(new TextEncoder().encode(this.info.networkPassphrase))
     this.cpuLimit = options.cpuLimit ?? DEFAULT_CPU_LIMIT
     this.memLimit = options.memLimit ?? DEFAULT_MEM_LIMIT
+    const params = options.costParams
+    this.costParams = params === undefined ? DEFAULT_COST_PARAMS : params instanceof CostParams ? params : CostParams.fromJson(params)
     this.auth = options.auth ?? { mode: 'record' }
     const protocol = this.info.protocolVersion
     this.hostFunctions = new Map(HOST_FUNCTIONS.filter((f) => f.minProtocol <= protocol && protocol <= f.maxProtocol).map((f) => [`${f.module}.${f.export}`, f]))
@@ -133,7 +145,7 @@ export class SorobanHost {
       ledger: this.ledger, info: this.info, networkId: this.networkId, auth: this.auth,
       compile: (hash) => this.compile(hash),
       upload: (wasm) => this.upload(wasm),
-    }, new Budget(this.cpuLimit, this.memLimit))
+    }, new Budget(this.cpuLimit, this.memLimit, this.costParams))
   }
 
   /**

@@ -1,6 +1,8 @@
 export { SorobanHost, DEFAULT_DEPLOYER, MAX_WASM_BYTES, type SorobanHostOptions, type InvokeResult } from './host.ts'
 export { SorobanLedger, DEFAULT_LEDGER_INFO, MIN_PROTOCOL, MAX_PROTOCOL, type LedgerInfo, type LedgerFile, type Durability } from './ledger.ts'
 export { Budget, DEFAULT_CPU_LIMIT, DEFAULT_MEM_LIMIT } from './budget.ts'
+export { CostParams, DEFAULT_COST_PARAMS, type CostParamsJson } from './cost/params.ts'
+export { COST_TYPE_NAMES, CostType, type CostTypeName } from './cost/types.ts'
 export { ErrorType, ErrorCode, HostError, InvalidContractModuleError, formatError, type ModuleRejection } from './errors.ts'
 export { HOST_FUNCTIONS } from './env/interface.ts'
 export type { HostFunctionSpec } from './env/types.ts'

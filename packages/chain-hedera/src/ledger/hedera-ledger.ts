@@ -88,10 +88,17 @@ export class HederaLedger {
     const a = this.#s.account(ref)
     return a ? this.#s.evmAddress(a) : undefined
   }
-  /** Tinybar (0 for an unknown account). */
+  /**
+   * Tinybar. An entity without a ledger account — a system account such as
+   * the fee collector 0.0.98 — answers the HBAR at its long-zero address;
+   * an unknown EVM address answers its state balance.
+   */
   hbarBalance(ref: string): bigint {
     const a = this.#s.account(ref)
-    return a ? this.#s.state.getBalance(this.#s.evmAddress(a)) : 0n
+    if (a) return this.#s.state.getBalance(this.#s.evmAddress(a))
+    const id = this.#s.idOf(ref)
+    if (id !== undefined) return this.#s.state.getBalance(entityIdToAddress(id))
+    return /^0x[0-9a-fA-F]{40}$/.test(ref) ? this.#s.state.getBalance(ref.toLowerCase() as Address) : 0n
   }
   /** True when `caller` satisfies the account's key (docs/hedera.md). */
   signs(account: string, caller: Address): boolean {

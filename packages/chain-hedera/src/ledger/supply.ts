@@ -7,6 +7,8 @@ import { unusableToken } from './token-state.ts'
 const MAX_INT64 = (1n << 63n) - 1n
 /** Bytes of NFT metadata (Hedera's tokens.nfts.maxMetadataBytes). */
 export const MAX_NFT_METADATA_BYTES = 100
+/** NFTs one mint, burn or wipe may name (the network's tokens.nfts.maxBatchSize{Mint,Burn,Wipe}); more → 228. */
+export const MAX_NFT_BATCH = 10
 
 export interface MintOptions {
   token: string
@@ -28,7 +30,7 @@ export interface MintResult {
  * Check order: amount (182: negative, or both amount and metadata), token
  * (167), supply key (180, 7), deleted (179), paused (265), the shape for the
  * type (182: a fungible token given metadata, an NFT given no metadata),
- * metadata size (227), max supply (236) or int64 overflow (182).
+ * more than 10 NFTs (228), metadata size (227), max supply (236) or int64 overflow (182).
  */
 export function mint(s: LedgerStore, o: MintOptions): MintResult {
   const amount = o.amount ?? 0n
@@ -43,6 +45,7 @@ export function mint(s: LedgerStore, o: MintOptions): MintResult {
   const metadata = o.metadata ?? []
   const units = token.type === 'fungible' ? amount : BigInt(metadata.length)
   if (token.type === 'fungible' ? metadata.length > 0 : amount > 0n || metadata.length === 0) return { code: RC.INVALID_TOKEN_MINT_AMOUNT }
+  if (metadata.length > MAX_NFT_BATCH) return { code: RC.BATCH_SIZE_LIMIT_EXCEEDED }
   if (metadata.some((m) => !(m instanceof Uint8Array))) return { code: RC.INVALID_TRANSACTION_BODY }
   if (metadata.some((m) => m.length > MAX_NFT_METADATA_BYTES)) return { code: RC.METADATA_TOO_LONG }
   const supply = token.totalSupply + units
@@ -88,6 +91,7 @@ export function burn(s: LedgerStore, o: BurnOptions): { code: number; totalSuppl
   if (token.deleted) return { code: RC.TOKEN_WAS_DELETED }
   if (token.paused) return { code: RC.TOKEN_IS_PAUSED }
   if (token.type === 'fungible' ? serials.length > 0 : amount > 0n || serials.length === 0) return { code: RC.INVALID_TOKEN_BURN_AMOUNT }
+  if (serials.length > MAX_NFT_BATCH) return { code: RC.BATCH_SIZE_LIMIT_EXCEEDED }
   const relKey = `${token.id}|${token.treasury}`
   const relation = s.relations.get(relKey)!
   if (token.type === 'fungible') {
@@ -145,6 +149,7 @@ export function wipe(s: LedgerStore, o: WipeOptions): number {
     if (serials.length > 0 || relation.balance < amount) return RC.INVALID_WIPING_AMOUNT
   } else {
     if (amount > 0n) return RC.INVALID_WIPING_AMOUNT
+    if (serials.length > MAX_NFT_BATCH) return RC.BATCH_SIZE_LIMIT_EXCEEDED
     const seen = new Set<bigint>()
     for (const serial of serials) {
       if (typeof serial !== 'bigint' || seen.has(serial)) return RC.INVALID_NFT_ID

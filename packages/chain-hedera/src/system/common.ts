@@ -1,9 +1,12 @@
 /** Helpers shared by the system contracts: results, addresses, the caller's account. */
 import type { PrecompileContext, PrecompileResult } from '@zvm/core'
 import type { Address } from '@zvm/primitives'
-import { encodeErrorResult, type AbiParameter } from 'viem'
+import { encodeErrorResult, encodeFunctionData, toFunctionSelector, toHex, type Abi, type AbiParameter } from 'viem'
 import type { HederaLedger } from '../ledger/hedera-ledger.ts'
-import { responseCodeName } from '../response-codes.ts'
+import { ResponseCode, responseCodeName } from '../response-codes.ts'
+
+const RC_ERROR_DECODING_BYTESTRING = ResponseCode.ERROR_DECODING_BYTESTRING
+const RC_NOT_SUPPORTED = ResponseCode.NOT_SUPPORTED
 
 export const ZERO_ADDRESS: Address = '0x0000000000000000000000000000000000000000'
 export const MAX_INT64 = (1n << 63n) - 1n
@@ -81,4 +84,34 @@ function zeroValue(p: AbiParameter): unknown {
     return bits > 48 ? 0n : 0
   }
   return undefined
+}
+
+/**
+ * Whether `input` is the canonical ABI encoding of the decoded call (trailing
+ * bytes aside). viem's decoder accepts words Solidity's decoder rejects —
+ * an int64 slot holding 2^64, an address with high bits set, a bool of 2 —
+ * and reads through unusual offsets; the system contracts answer those as
+ * malformed (82 ERROR_DECODING_BYTESTRING), so a decoded call is re-encoded
+ * and compared.
+ */
+export function isCanonicalCall(abi: Abi, functionName: string, args: readonly unknown[] | undefined, input: Uint8Array): boolean {
+  let hex: string
+  try {
+    hex = encodeFunctionData({ abi, functionName, args } as Parameters<typeof encodeFunctionData>[0])
+  } catch {
+    return false
+  }
+  const length = (hex.length - 2) / 2
+  if (input.length < length) return false
+  for (let i = 0; i < length; i++) {
+    if (input[i] !== parseInt(hex.slice(2 + 2 * i, 4 + 2 * i), 16)) return false
+  }
+  return true
+}
+
+/** A facade or system-contract call that did not decode: too short or malformed (82), or an unknown selector. */
+export function undecodedCode(abi: Abi, input: Uint8Array): number {
+  if (input.length < 4) return RC_ERROR_DECODING_BYTESTRING
+  const selector = toHex(input.subarray(0, 4))
+  return abi.some((item) => item.type === 'function' && toFunctionSelector(item) === selector) ? RC_ERROR_DECODING_BYTESTRING : RC_NOT_SUPPORTED
 }

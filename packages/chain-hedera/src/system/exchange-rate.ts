@@ -12,7 +12,7 @@ import type { Precompile } from '@zvm/core'
 import type { Address } from '@zvm/primitives'
 import { decodeFunctionData, encodeAbiParameters, toHex } from 'viem'
 import { ResponseCode as RC } from '../response-codes.ts'
-import { failed, returned, reverted } from './common.ts'
+import { failed, isCanonicalCall, returned, reverted } from './common.ts'
 import { EXCHANGE_RATE_ABI } from './hts-abi.ts'
 import { DEFAULT_EXCHANGE_RATE, HTS_MIN_GAS, tinybarsToTinycents, tinycentsToTinybars, type ExchangeRate } from './pricing.ts'
 
@@ -37,6 +37,7 @@ export function createExchangeRatePrecompile(rate: ExchangeRate = DEFAULT_EXCHAN
     let call
     try {
       call = decodeFunctionData({ abi: EXCHANGE_RATE_ABI, data: toHex(input) })
+      if (!isCanonicalCall(EXCHANGE_RATE_ABI, call.functionName, call.args, input)) throw new Error('not canonical')
     } catch {
       return reverted(HTS_MIN_GAS, RC.ERROR_DECODING_BYTESTRING)
     }

@@ -18,7 +18,7 @@ import { entityIdToAddress } from '../ids.ts'
 import type { HederaLedger } from '../ledger/hedera-ledger.ts'
 import type { NftRecord, TokenRecord } from '../ledger/types.ts'
 import { ResponseCode as RC } from '../response-codes.ts'
-import { ensureContractAccount, lower, MAX_INT64, ZERO_ADDRESS } from './common.ts'
+import { ensureContractAccount, isCanonicalCall, undecodedCode, lower, MAX_INT64, ZERO_ADDRESS } from './common.ts'
 import type { FacadeOutcome } from './facade.ts'
 import { ERC721_ABI } from './hts-abi.ts'
 import { HTS_PRICES, htsGasForPrice } from './pricing.ts'
@@ -50,8 +50,9 @@ export function runErc721Facade(ledger: HederaLedger, token: TokenRecord, input:
   let call: ReturnType<typeof decodeFunctionData<typeof ERC721_ABI>>
   try {
     call = decodeFunctionData({ abi: ERC721_ABI, data: toHex(input) })
+    if (!isCanonicalCall(ERC721_ABI, call.functionName, call.args, input)) throw new Error('not canonical')
   } catch {
-    return { ok: false, gas: VIEW_GAS, code: input.length < 4 ? RC.ERROR_DECODING_BYTESTRING : RC.NOT_SUPPORTED }
+    return { ok: false, gas: VIEW_GAS, code: undecodedCode(ERC721_ABI, input) }
   }
   const tokenAddress = entityIdToAddress(token.id)
   const result = (gas: number, value: unknown): FacadeOutcome =>

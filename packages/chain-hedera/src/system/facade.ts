@@ -15,7 +15,7 @@ import { entityIdToAddress } from '../ids.ts'
 import type { HederaLedger } from '../ledger/hedera-ledger.ts'
 import type { TokenRecord } from '../ledger/types.ts'
 import { ResponseCode as RC } from '../response-codes.ts'
-import { ensureContractAccount, failed, lower, returned, reverted } from './common.ts'
+import { ensureContractAccount, isCanonicalCall, undecodedCode, failed, lower, returned, reverted } from './common.ts'
 import { runErc721Facade } from './facade-erc721.ts'
 import { ERC20_ABI } from './hts-abi.ts'
 import { HTS_PRICES, htsGasForPrice } from './pricing.ts'
@@ -50,8 +50,9 @@ export function runFacade(ledger: HederaLedger, token: TokenRecord, input: Uint8
   let call: ReturnType<typeof decodeFunctionData<typeof ERC20_ABI>>
   try {
     call = decodeFunctionData({ abi: ERC20_ABI, data: toHex(input) })
+    if (!isCanonicalCall(ERC20_ABI, call.functionName, call.args, input)) throw new Error('not canonical')
   } catch {
-    return { ok: false, gas: VIEW_GAS, code: input.length < 4 ? RC.ERROR_DECODING_BYTESTRING : RC.NOT_SUPPORTED }
+    return { ok: false, gas: VIEW_GAS, code: undecodedCode(ERC20_ABI, input) }
   }
   const tokenAddress = entityIdToAddress(token.id)
   const result = (gas: number, value: unknown): FacadeOutcome =>

@@ -109,6 +109,46 @@ describe('HTS 0x167', () => {
     expect(w.decode('transferTokens', w.hts(huge, 100_000, w.context()))).toBe(BigInt(RC.ERROR_DECODING_BYTESTRING))
   })
 
+  it('answers words Solidity would not decode as malformed (82), not as values', () => {
+    const w = world()
+    w.ledger.associate({ account: w.alice.address, token: w.token, caller: w.alice.address })
+    w.ledger.grantKyc({ token: w.token, account: w.alice.address, caller: w.treasury.address })
+    const transfer = bytes(encodeFunctionData({ abi: HTS_ABI, functionName: 'transferToken', args: [w.token, w.treasury.address, w.alice.address, 5n] }))
+    // The well-formed call moves 5.
+    expect(w.decode('transferToken', w.hts(transfer, 100_000, w.context()))).toBe(22n)
+    const bigAmount = transfer.slice()
+    bigAmount[4 + 3 * 32 + 23] = 1 // the int64 slot now holds 2^64 + 5
+    const dirtyAddress = transfer.slice()
+    dirtyAddress[4 + 32 + 0] = 0xab // high bytes of the `from` address word
+    for (const input of [bigAmount, dirtyAddress]) {
+      expect(w.decode('transferToken', w.hts(input, 100_000, w.context()))).toBe(BigInt(RC.ERROR_DECODING_BYTESTRING))
+    }
+    expect(w.ledger.balanceOf(w.token, w.alice.address)).toBe(5n)
+    // The facade reverts with the same code; an unknown selector there is NOT_SUPPORTED.
+    const facade = facadePrecompile(w.ledger, w.token)
+    const erc20 = bytes(encodeFunctionData({ abi: ERC20_ABI, functionName: 'transfer', args: [w.alice.address, 1n] }))
+    erc20[4 + 1] = 0x01
+    expect(facade(erc20, 100_000, w.context({ address: w.token, codeAddress: w.token }))).toMatchObject({ ok: false, reason: 'ERROR_DECODING_BYTESTRING' })
+    expect(facade(Uint8Array.of(0xde, 0xad, 0xbe, 0xef), 100_000, w.context({ address: w.token, codeAddress: w.token }))).toMatchObject({ ok: false, reason: 'NOT_SUPPORTED' })
+    // Trailing bytes after a canonical encoding are accepted, as Solidity accepts them.
+    expect(w.decode('transferToken', w.hts(new Uint8Array([...transfer, 0, 0, 0]), 100_000, w.context()))).toBe(22n)
+  })
+
+  it('mints, burns and wipes at most 10 NFTs per call (228 BATCH_SIZE_LIMIT_EXCEEDED)', () => {
+    const w = world()
+    const nft = setupToken(w)({ type: 'nonFungible', keys: w.allKeys })
+    const meta = (n: number) => Array.from({ length: n }, () => toHex('m'))
+    expect(w.decode('mintToken', w.call('mintToken', [entityIdToAddress(nft), 0n, meta(11)], {}, 10_000_000))).toEqual([228n, 0n, []])
+    const minted = w.decode('mintToken', w.call('mintToken', [entityIdToAddress(nft), 0n, meta(10)], {}, 10_000_000)) as [bigint, bigint, bigint[]]
+    expect(minted[0]).toBe(22n)
+    const again = w.decode('mintToken', w.call('mintToken', [entityIdToAddress(nft), 0n, meta(1)])) as [bigint, bigint, bigint[]]
+    expect(again[2]).toEqual([11n])
+    const serials = Array.from({ length: 11 }, (_, i) => BigInt(i + 1))
+    expect(w.decode('burnToken', w.call('burnToken', [entityIdToAddress(nft), 0n, serials]))).toEqual([228n, 0n])
+    expect(w.ledger.wipe({ token: nft, account: w.treasury.id, serials, caller: w.treasury.address })).not.toBe(22)
+    expect(w.ledger.getToken(nft)?.totalSupply).toBe(11n)
+  })
+
   it('never throws and never fails inside on hostile input', () => {
     const w = world()
     const selectors = HTS_ABI.filter((f) => f.type === 'function').map((f) => bytes(toFunctionSelector(f as AbiFunction)))

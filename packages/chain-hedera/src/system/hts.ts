@@ -36,7 +36,7 @@ import { decodeFunctionData, encodeAbiParameters, toFunctionSelector, toHex, typ
 import { entityIdToAddress } from '../ids.ts'
 import type { HederaLedger } from '../ledger/hedera-ledger.ts'
 import { ResponseCode as RC } from '../response-codes.ts'
-import { ensureContractAccount, failed, lower, returned, reverted, ZERO_ADDRESS, zeroValues } from './common.ts'
+import { ensureContractAccount, failed, isCanonicalCall, lower, returned, reverted, ZERO_ADDRESS, zeroValues } from './common.ts'
 import { REDIRECT_FOR_TOKEN_SELECTOR } from '../token-proxy.ts'
 import { answerFacadeCall, runFacade } from './facade.ts'
 import { HTS_ABI } from './hts-abi.ts'
@@ -135,6 +135,7 @@ export function createHtsPrecompile(ledger: HederaLedger, options: HtsPrecompile
     let args: Args
     try {
       args = (decodeFunctionData({ abi: [fn], data: toHex(input) }).args ?? []) as Args
+      if (!isCanonicalCall([fn], fn.name, args, input)) throw new Error('not canonical')
     } catch {
       if (viewGas > gasLimit) return failed(gasLimit, RC.INSUFFICIENT_GAS)
       if (isView) return reverted(viewGas, RC.ERROR_DECODING_BYTESTRING)

@@ -6,7 +6,9 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js'
 import { xdr } from '@stellar/stellar-sdk'
-import { Budget, Cost, WasmCost } from '../budget.ts'
+import type { Budget } from '../budget.ts'
+import { AFTER, BEFORE, SIZE } from '../cost/host-fns.ts'
+import { CostType } from '../cost/types.ts'
 import type { HostFunctionSpec } from '../env/types.ts'
 import { ErrorCode, ErrorType, HostError, InvalidContractModuleError } from '../errors.ts'
 import type { LedgerInfo, SorobanLedger } from '../ledger.ts'
@@ -116,6 +118,7 @@ export class Invocation {
     const tag = tagOf(abs)
     if (!isObjectTag(tag)) return abs
     const handle = majorOf(abs)
+    this.budget.cost(CostType.MemAlloc, SIZE.Object) // the host appends a relative-table entry every time
     let rel = frame.relOf.get(handle)
     if (rel === undefined) {
       rel = frame.rel.length
@@ -135,14 +138,12 @@ export class Invocation {
   readMemory(pos: number, len: number): Uint8Array {
     const mem = this.memory()
     if (pos + len > mem.length) throw new HostError(ErrorType.WasmVm, ErrorCode.IndexBounds, `linear memory [${pos}, ${pos + len}) is out of bounds`)
-    this.budget.chargeCpu(len * Cost.perByte)
     return mem.slice(pos, pos + len)
   }
 
   writeMemory(pos: number, data: Uint8Array): void {
     const mem = this.memory()
     if (pos + data.length > mem.length) throw new HostError(ErrorType.WasmVm, ErrorCode.IndexBounds, `linear memory [${pos}, ${pos + data.length}) is out of bounds`)
-    this.budget.chargeCpu(data.length * Cost.perByte)
     mem.set(data, pos)
   }
 
@@ -166,50 +167,68 @@ export class Invocation {
 
   // ---- budget and fuel ----
 
+  /** Grants the instance the fuel the remaining CPU buys (Soroban: remaining CPU / WasmInsnExec's CPU per fuel). */
   private enterWasm(frame: Frame): void {
-    frame.fuelSet = this.budget.cpuRemaining
+    frame.fuelSet = Math.floor(this.budget.cpuRemaining / this.budget.params.cpuPerFuel)
     if (frame.fuel !== undefined) frame.fuel.value = BigInt(frame.fuelSet)
   }
 
-  /** Moves the CPU the instance spent, and any memory it grew, into the budget. */
+  /** Charges the fuel the instance spent as WasmInsnExec, and any memory it grew as MemAlloc. */
   private leaveWasm(frame: Frame): void {
     if (frame.stack !== undefined) this.stackUnits = Number(frame.stack.value)
     if (frame.fuel !== undefined) {
       const left = Number(frame.fuel.value)
-      this.budget.cpu += frame.fuelSet - left
+      const spent = frame.fuelSet - left
       frame.fuelSet = left
+      if (spent > 0) this.budget.cost(CostType.WasmInsnExec, 0, spent)
     }
     if (frame.memory !== undefined && frame.memory.buffer.byteLength > frame.memCharged) {
       const grown = frame.memory.buffer.byteLength - frame.memCharged
       frame.memCharged = frame.memory.buffer.byteLength
-      this.budget.charge(WasmCost.MemAlloc, grown)
+      this.budget.cost(CostType.MemAlloc, grown)
     }
-    if (this.budget.cpu > this.budget.cpuLimit) this.budget.chargeCpu(0)
   }
 
   // ---- host functions ----
 
-  private decodeArg(frame: Frame, type: string, raw: bigint): Arg {
+  /** An absolute Val passed in by the host's own caller (no frame): its object must exist with that tag. */
+  checkAbs(raw: bigint): bigint {
     const v = BigInt.asUintN(64, raw)
+    if (isObjectTag(tagOf(v))) this.store.get(v)
+    return v
+  }
+
+  private decodeArg(frame: Frame | undefined, type: string, raw: bigint): Arg {
+    const v = BigInt.asUintN(64, raw)
+    if (frame === undefined) {
+      switch (type) {
+        case 'Val': case 'Error': return v
+      }
+      const numeric = NUMERIC_ARG_KINDS[type as keyof typeof NUMERIC_ARG_KINDS]
+      if (numeric !== undefined) return this.store.intOf(numeric, v)
+      const kind = OBJECT_ARG_KINDS[type]
+      if (kind !== undefined) return this.store.expect(v, kind)
+    }
+    const f = frame as Frame
     switch (type) {
-      case 'Val': return this.toAbs(frame, v)
+      case 'Val': return this.toAbs(f, v)
       case 'u64': return v
       case 'i64': return BigInt.asIntN(64, v)
       case 'U32Val': if (tagOf(v) !== Tag.U32 || minorOf(v) !== 0) throw typeError(`expected U32Val, got tag ${tagOf(v)}`); return majorOf(v)
       case 'Bool': if (v !== 0n && v !== 1n) throw typeError(`expected Bool, got tag ${tagOf(v)}`); return v === 1n
-      case 'Error': if (tagOf(v) !== Tag.Error) throw typeError(`expected Error, got tag ${tagOf(v)}`); return this.toAbs(frame, v)
-      case 'Symbol': return this.store.symbolOf(this.toAbs(frame, v))
+      case 'Error': if (tagOf(v) !== Tag.Error) throw typeError(`expected Error, got tag ${tagOf(v)}`); return this.toAbs(f, v)
+      case 'Symbol': return this.store.symbolOf(frame === undefined ? v : this.toAbs(f, v))
       case 'StorageType': if (v > 2n) throw valueError(`storage type ${v}`); return Number(v)
       case 'ContractTtlExtension': if (v > 2n) throw valueError(`TTL extension scope ${v}`); return Number(v)
     }
     const numeric = NUMERIC_ARG_KINDS[type as keyof typeof NUMERIC_ARG_KINDS]
-    if (numeric !== undefined) return this.store.intOf(numeric, this.toAbs(frame, v))
+    if (numeric !== undefined) return this.store.intOf(numeric, this.toAbs(f, v))
     const kind = OBJECT_ARG_KINDS[type]
-    if (kind !== undefined) return this.store.expect(this.toAbs(frame, v), kind)
+    if (kind !== undefined) return this.store.expect(this.toAbs(f, v), kind)
     throw new HostError(ErrorType.Context, ErrorCode.InternalError, `argument type ${type} is not supported`)
   }
 
-  private encodeResult(frame: Frame, type: string, result: Arg | undefined): bigint {
+  private encodeResult(frame: Frame | undefined, type: string, result: Arg | undefined): bigint {
     switch (type) {
       case 'Void': return VOID
       case 'Bool': return boolVal(result === true)
@@ -217,22 +236,45 @@ export class Invocation {
       case 'u64': case 'i64': return BigInt.asIntN(64, result as bigint)
     }
     const numeric = NUMERIC_ARG_KINDS[type as keyof typeof NUMERIC_ARG_KINDS]
-    if (numeric !== undefined) return BigInt.asIntN(64, this.toRel(frame, this.store.intVal(numeric, result as bigint)))
-    const abs = typeof result === 'bigint' ? result : this.store.alloc(result as HostObject)
-    return BigInt.asIntN(64, this.toRel(frame, abs))
+    const abs = numeric !== undefined ? this.store.intVal(numeric, result as bigint)
+      : typeof result === 'bigint' ? result : this.store.alloc(result as HostObject)
+    return BigInt.asIntN(64, frame === undefined ? abs : this.toRel(frame, abs))
+  }
+
+  /** Runs a host function on decoded arguments, with the charges Soroban makes around its body. */
+  private runHostFunction(spec: HostFunctionSpec, frame: Frame | undefined, raw: readonly bigint[]): bigint {
+    const impl = HOST_IMPLEMENTATIONS[spec.name]
+    if (impl === undefined) throw new HostError(ErrorType.Context, ErrorCode.InternalError, `host function ${spec.name} is not supported by this host`)
+    const args = spec.args.map(([, type], i) => this.decodeArg(frame, type, raw[i]))
+    BEFORE[spec.name]?.(this.budget, args)
+    const result = impl(this, args)
+    AFTER[spec.name]?.(this.budget, args)
+    return this.encodeResult(frame, spec.returns, result)
+  }
+
+  /**
+   * A host function called by the embedding host itself rather than a
+   * contract (Soroban's native `Env` calls, as its own tests make them):
+   * absolute Vals in and out, each object Val checked (VisitObject) on the
+   * way in and out as the host's native entry points do.
+   */
+  callHostFunction(spec: HostFunctionSpec, args: readonly bigint[]): bigint {
+    spec.args.forEach(([, type], i) => {
+      if (type !== 'u64' && type !== 'i64' && isObjectTag(tagOf(BigInt.asUintN(64, args[i])))) this.budget.cost(CostType.VisitObject)
+    })
+    const result = BigInt.asUintN(64, this.runHostFunction(spec, undefined, args))
+    if (isObjectTag(tagOf(result))) this.budget.cost(CostType.VisitObject)
+    return result
   }
 
   private importsFor(frame: Frame, imports: readonly { module: string, name: string, spec: HostFunctionSpec }[]): WasmImports {
     const out: WasmImports = {}
     for (const { module, name, spec } of imports) {
-      const impl = HOST_IMPLEMENTATIONS[spec.name]
       out[module] ??= {}
       out[module][name] = (...raw: bigint[]): bigint => {
         this.leaveWasm(frame)
-        this.budget.chargeCpu(Cost.hostCall)
-        if (impl === undefined) throw new HostError(ErrorType.Context, ErrorCode.InternalError, `host function ${spec.name} is not supported by this host`)
-        const args = spec.args.map(([, type], i) => this.decodeArg(frame, type, raw[i]))
-        const result = this.encodeResult(frame, spec.returns, impl(this, args))
+        this.budget.cost(CostType.DispatchHostFunction)
+        const result = this.runHostFunction(spec, frame, raw)
         this.enterWasm(frame)
         return result
       }

@@ -5,33 +5,34 @@
  * large table or many segments was instantiated again and again for the price
  * of its byte length.
  */
-import { WasmCost, type Budget } from '../budget.ts'
+import type { Budget } from '../budget.ts'
+import { CostType } from '../cost/types.ts'
 import type { ModuleCostInputs } from '../wasm/module.ts'
 
 /** Parsing, as the host's module cache charges it (ParseWasm* cost types). */
 export function chargeParse(budget: Budget, k: ModuleCostInputs): void {
-  budget.charge(WasmCost.ParseWasmInstructions, k.instructions)
-  budget.charge(WasmCost.ParseWasmFunctions, k.functions)
-  budget.charge(WasmCost.ParseWasmGlobals, k.globals)
-  budget.charge(WasmCost.ParseWasmTableEntries, k.tableEntries)
-  budget.charge(WasmCost.ParseWasmTypes, k.types)
-  budget.charge(WasmCost.ParseWasmDataSegments, k.dataSegments)
-  budget.charge(WasmCost.ParseWasmElemSegments, k.elemSegments)
-  budget.charge(WasmCost.ParseWasmImports, k.imports)
-  budget.charge(WasmCost.ParseWasmExports, k.exports)
-  budget.charge(WasmCost.ParseWasmDataSegmentBytes, k.dataSegmentBytes)
+  budget.cost(CostType.ParseWasmInstructions, k.instructions)
+  budget.cost(CostType.ParseWasmFunctions, k.functions)
+  budget.cost(CostType.ParseWasmGlobals, k.globals)
+  budget.cost(CostType.ParseWasmTableEntries, k.tableEntries)
+  budget.cost(CostType.ParseWasmTypes, k.types)
+  budget.cost(CostType.ParseWasmDataSegments, k.dataSegments)
+  budget.cost(CostType.ParseWasmElemSegments, k.elemSegments)
+  budget.cost(CostType.ParseWasmImports, k.imports)
+  budget.cost(CostType.ParseWasmExports, k.exports)
+  budget.cost(CostType.ParseWasmDataSegmentBytes, k.dataSegmentBytes)
 }
 
 /** One instantiation of a cached module (VmCachedInstantiation and InstantiateWasm* cost types). */
 export function chargeInstantiation(budget: Budget, k: ModuleCostInputs, wasmBytes: number): void {
-  budget.charge(WasmCost.VmCachedInstantiation, wasmBytes)
-  budget.charge(WasmCost.InstantiateWasmInstructions, k.instructions)
-  budget.charge(WasmCost.InstantiateWasmFunctions, k.functions)
-  budget.charge(WasmCost.InstantiateWasmGlobals, k.globals)
-  budget.charge(WasmCost.InstantiateWasmTableEntries, k.tableEntries)
-  budget.charge(WasmCost.InstantiateWasmDataSegments, k.dataSegments)
-  budget.charge(WasmCost.InstantiateWasmElemSegments, k.elemSegments)
-  budget.charge(WasmCost.InstantiateWasmImports, k.imports)
-  budget.charge(WasmCost.InstantiateWasmExports, k.exports)
-  budget.charge(WasmCost.InstantiateWasmDataSegmentBytes, k.dataSegmentBytes)
+  budget.cost(CostType.VmCachedInstantiation, wasmBytes)
+  budget.cost(CostType.InstantiateWasmInstructions, k.instructions)
+  budget.cost(CostType.InstantiateWasmFunctions, k.functions)
+  budget.cost(CostType.InstantiateWasmGlobals, k.globals)
+  budget.cost(CostType.InstantiateWasmTableEntries, k.tableEntries)
+  budget.cost(CostType.InstantiateWasmDataSegments, k.dataSegments)
+  budget.cost(CostType.InstantiateWasmElemSegments, k.elemSegments)
+  budget.cost(CostType.InstantiateWasmImports, k.imports)
+  budget.cost(CostType.InstantiateWasmExports, k.exports)
+  budget.cost(CostType.InstantiateWasmDataSegmentBytes, k.dataSegmentBytes)
 }

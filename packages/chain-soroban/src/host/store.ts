@@ -4,13 +4,14 @@
  */
 import { Address, StrKey, xdr } from '@stellar/stellar-sdk'
 import type { Budget } from '../budget.ts'
-import { Cost } from '../budget.ts'
+import { chargeClone, SIZE } from '../cost/host-fns.ts'
+import { CostType } from '../cost/types.ts'
 import { ErrorCode, ErrorType, HostError } from '../errors.ts'
 import {
   boolVal, bodyOf, decodeSymbolSmall, errorVal, fitsI56, fitsU56, fromBody, i32Val, isObjectTag, majorOf, minorOf,
   objectVal, signedBody, symbolSmall, SYMBOL_SMALL_MAX, Tag, tagOf, u32Val, VOID,
 } from '../val.ts'
-import { badHandle, KIND_OF_TAG, OBJECT_TAGS, objectSize, type HostObject, type IntKind, type ObjectKind, type Of } from './objects.ts'
+import { badHandle, KIND_OF_TAG, OBJECT_TAGS, type HostObject, type IntKind, type ObjectKind, type Of } from './objects.ts'
 
 const SMALL_INT_TAG: Record<IntKind, number> = {
   u64: Tag.U64Small, i64: Tag.I64Small, timepoint: Tag.TimepointSmall, duration: Tag.DurationSmall,
@@ -62,14 +63,15 @@ export class ObjectStore {
 
   /** Stores a new object and returns its absolute Val. */
   alloc(o: HostObject): bigint {
-    this.budget.chargeCpu(Cost.objectAlloc)
-    this.budget.chargeMem(objectSize(o))
+    // The slot in the host's object table (its contents are charged where they are built).
+    this.budget.cost(CostType.MemAlloc, SIZE.HostObject)
     this.objects.push(o)
     return objectVal(OBJECT_TAGS[o.kind], this.objects.length - 1)
   }
 
   /** The object behind an absolute Val, checked against its tag. */
   get(val: bigint): HostObject {
+    this.budget.cost(CostType.VisitObject)
     const handle = majorOf(val)
     const o = this.objects[handle]
     if (o === undefined || OBJECT_TAGS[o.kind] !== tagOf(val)) throw badHandle(handle)
@@ -141,8 +143,8 @@ export class ObjectStore {
   }
 
   /**
-   * Charges converting a value by its node count (a handle shared many times
-   * counts each time), before anything is built: a value of width^depth
+   * Charges converting a value by its node count (VisitObject per element; a
+   * handle shared many times counts each time), before anything is built: a value of width^depth
    * nodes exhausts the budget instead of the process.
    */
   private chargeNodes(val: bigint): void {
@@ -155,10 +157,10 @@ export class ObjectStore {
       const o = this.objects[majorOf(x)]
       if (o?.kind === 'vec') { pending += o.value.length; for (const e of o.value) stack.push(e) }
       else if (o?.kind === 'map') { pending += 2 * o.keys.length; for (const e of o.keys) stack.push(e); for (const e of o.values) stack.push(e) }
-      if (pending >= 4096) { this.budget.chargeCpu(pending * Cost.objectAlloc); pending = 0 }
+      if (pending >= 4096) { this.budget.cost(CostType.VisitObject, 0, pending); pending = 0 }
       if (stack.length > 1_000_000) throw new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, 'value too large to convert')
     }
-    if (pending > 0) this.budget.chargeCpu(pending * Cost.objectAlloc)
+    if (pending > 0) this.budget.cost(CostType.VisitObject, 0, pending)
   }
 
   fromScVal(v: xdr.ScVal, depth = 0): bigint {
@@ -181,11 +183,11 @@ export class ObjectStore {
       case 'scvI128': { const p = v.i128(); return this.intVal('i128', (p.hi().toBigInt() << 64n) | p.lo().toBigInt()) }
       case 'scvU256': { const p = v.u256(); return this.intVal('u256', (p.hiHi().toBigInt() << 192n) | (p.hiLo().toBigInt() << 128n) | (p.loHi().toBigInt() << 64n) | p.loLo().toBigInt()) }
       case 'scvI256': { const p = v.i256(); return this.intVal('i256', (p.hiHi().toBigInt() << 192n) | (p.hiLo().toBigInt() << 128n) | (p.loHi().toBigInt() << 64n) | p.loLo().toBigInt()) }
-      case 'scvBytes': return this.alloc({ kind: 'bytes', value: Uint8Array.from(v.bytes()) })
-      case 'scvString': return this.alloc({ kind: 'string', value: Uint8Array.from(Buffer.from(v.str() as Buffer | string)) })
-      case 'scvSymbol': return this.symbolVal(Buffer.from(v.sym() as Buffer | string).toString('latin1'))
-      case 'scvVec': return this.alloc({ kind: 'vec', value: (v.vec() ?? []).map((e) => this.fromScVal(e, depth + 1)) })
-      case 'scvMap': return this.mapFrom((v.map() ?? []).map((e) => [this.fromScVal(e.key(), depth + 1), this.fromScVal(e.val(), depth + 1)]))
+      case 'scvBytes': chargeClone(this.budget, SIZE.U8, v.bytes().length); return this.alloc({ kind: 'bytes', value: Uint8Array.from(v.bytes()) })
+      case 'scvString': { const b = Uint8Array.from(Buffer.from(v.str() as Buffer | string)); chargeClone(this.budget, SIZE.U8, b.length); return this.alloc({ kind: 'string', value: b }) }
+      case 'scvSymbol': { const b = Buffer.from(v.sym() as Buffer | string); if (b.length > SYMBOL_SMALL_MAX) chargeClone(this.budget, SIZE.U8, b.length); return this.symbolVal(b.toString('latin1')) }
+      case 'scvVec': { const l = v.vec() ?? []; chargeClone(this.budget, SIZE.Val, l.length); return this.alloc({ kind: 'vec', value: l.map((e) => this.fromScVal(e, depth + 1)) }) }
+      case 'scvMap': { const l = v.map() ?? []; chargeClone(this.budget, SIZE.MapEntry, l.length); return this.mapFrom(l.map((e) => [this.fromScVal(e.key(), depth + 1), this.fromScVal(e.val(), depth + 1)])) }
       case 'scvAddress': {
         const value = Address.fromScAddress(v.address()).toString()
         return this.alloc({ kind: value.startsWith('M') ? 'muxed' : 'address', value })
@@ -212,27 +214,41 @@ export class ObjectStore {
     const rb = TYPE_RANK[tb]
     if (ra === undefined || rb === undefined) throw valueError('cannot compare values with bad tags')
     if (ra !== rb) return ra < rb ? -1 : 1
-    this.budget.chargeCpu(Cost.hostCall / 10)
     switch (ra) {
       case 0: return ta === tb ? 0 : ta === Tag.False ? -1 : 1
       case 1: return 0
       case 2: return minorOf(a) !== minorOf(b) ? Math.sign(minorOf(a) - minorOf(b)) : Math.sign(majorOf(a) - majorOf(b))
       case 3: return Math.sign(majorOf(a) - majorOf(b))
       case 4: return Math.sign((majorOf(a) | 0) - (majorOf(b) | 0))
-      case 15: { const x = this.symbolOf(a); const y = this.symbolOf(b); return x === y ? 0 : x < y ? -1 : 1 }
+      case 15: {
+        const x = this.symbolOf(a)
+        const y = this.symbolOf(b)
+        if (ta === Tag.SymbolObject && tb === Tag.SymbolObject) this.budget.cost(CostType.MemCmp, Math.min(x.length, y.length))
+        return x === y ? 0 : x < y ? -1 : 1
+      }
     }
     const kind = (INT_OF_SMALL_TAG[ta] ?? KIND_OF_TAG[ta]) as ObjectKind
-    if (kind in SMALL_INT_TAG) return sign(this.intOf(kind as IntKind, a) - this.intOf(kind as IntKind, b))
+    if (kind in SMALL_INT_TAG) {
+      const c = sign(this.intOf(kind as IntKind, a) - this.intOf(kind as IntKind, b))
+      // Two objects: the host compares their payloads bytewise.
+      if (isObjectTag(ta) || isObjectTag(tb)) this.budget.cost(CostType.MemCmp, INT_BITS[kind as IntKind] / 8)
+      return c
+    }
     const x = this.get(a)
     const y = this.get(b)
-    if ((x.kind === 'bytes' || x.kind === 'string') && (y.kind === 'bytes' || y.kind === 'string')) return compareBytes(x.value, y.value)
+    if ((x.kind === 'bytes' || x.kind === 'string') && (y.kind === 'bytes' || y.kind === 'string')) {
+      this.budget.cost(CostType.MemCmp, Math.min(x.value.length, y.value.length))
+      return compareBytes(x.value, y.value)
+    }
     if (x.kind === 'vec' && y.kind === 'vec') {
       const n = Math.min(x.value.length, y.value.length)
+      this.budget.cost(CostType.MemCpy, SIZE.Val * n)
       for (let i = 0; i < n; i++) { const c = this.compare(x.value[i], y.value[i]); if (c !== 0) return c }
       return Math.sign(x.value.length - y.value.length)
     }
     if (x.kind === 'map' && y.kind === 'map') {
       const n = Math.min(x.keys.length, y.keys.length)
+      this.budget.cost(CostType.MemCpy, SIZE.MapEntry * n)
       for (let i = 0; i < n; i++) {
         const c = this.compare(x.keys[i], y.keys[i]) || this.compare(x.values[i], y.values[i])
         if (c !== 0) return c

@@ -1,10 +1,10 @@
 /**
  * Rewrites a validated contract module so execution is metered and bounded
  * deterministically, whatever the engine:
- * - every straight-line segment (function entry, and after each block, loop,
- *   if, else and end) first subtracts `cost per instruction × its length` from
- *   an exported i64 fuel global and traps when the fuel goes negative; the
- *   host reads and refills the global around every host call;
+ * - every fuel frame (function entry, each loop body, if branch and else
+ *   branch) first subtracts its fuel, by Soroban's schedule (see `fuel.ts`),
+ *   from an exported i64 fuel global and traps when the fuel goes negative;
+ *   the host reads and refills the global around every host call;
  * - every function counts its call depth in an exported i32 global and traps
  *   past {@link CALL_DEPTH_LIMIT}, and adds its frame's stack units to a
  *   second one and traps past {@link STACK_UNIT_LIMIT} (see `stack.ts`); the
@@ -15,13 +15,14 @@
  */
 import { InvalidContractModuleError } from '../errors.ts'
 import type { ParsedModule } from './module.ts'
+import { FUEL, instructionFuel } from './fuel.ts'
 import { OP_BLOCK, OP_ELSE, OP_END, OP_IF, OP_LOOP, OP_RETURN, skipImmediates } from './opcodes.ts'
 
 const OP_MEMORY_GROW = 0x40
 import { encodeSigned, encodeU32, Reader } from './reader.ts'
 import { frameUnits, STACK_UNIT_LIMIT } from './stack.ts'
 
-/** Soroban charges wasm execution per instruction (cost type WasmInsnExec). */
+/** @deprecated CPU per unit of fuel is WasmInsnExec's CPU constant of the budget's parameters (4 by default). */
 export const CPU_PER_INSTRUCTION = 4
 /** Nested wasm calls allowed within one contract frame (wasmi's default recursion limit). */
 export const CALL_DEPTH_LIMIT = 1024
@@ -78,21 +79,44 @@ function instrumentBody(m: ParsedModule, index: number, { fuel, depth, stack, gr
   }
   starts.push(r.pos)
   const last = ops.length - 1 // the function's own `end`
-  const isBoundary = (op: number): boolean => op === OP_BLOCK || op === OP_LOOP || op === OP_IF || op === OP_ELSE || op === OP_END
-  // Instructions from i up to and including the next boundary (or the function end).
-  const segmentCost = (i: number): number => {
-    let k = i
-    while (k < last && !isBoundary(ops[k])) k++
-    return (k - i + 1) * CPU_PER_INSTRUCTION
-  }
   const { params, results } = m.types[body.typeIndex]
+  // Fuel frames: 0 is the function body; `frameAt[i]` is the frame opened by instruction i (loop, if, else).
+  const fuelOf: number[] = [1 + Math.floor((params.length + body.locals) / FUEL.funcLocalsPerFuel)]
+  const frameAt = new Map<number, number>()
+  // Control stack: the fuel frame each open construct charges to, and whether code was reachable when it opened.
+  const control: { frame: number, reachableBefore: boolean }[] = [{ frame: 0, reachableBefore: true }]
+  let reachable = true
+  for (let i = 0; i <= last; i++) {
+    const op = ops[i]
+    const top = control[control.length - 1]
+    if (op === OP_BLOCK || op === OP_LOOP || op === OP_IF) {
+      if (reachable) fuelOf[top.frame] += instructionFuel(op)
+      let frame = top.frame
+      if (op !== OP_BLOCK) { frame = fuelOf.length; fuelOf.push(1); frameAt.set(i, frame) }
+      control.push({ frame, reachableBefore: reachable })
+    } else if (op === OP_ELSE) {
+      if (reachable) fuelOf[top.frame] += instructionFuel(op)
+      const frame = fuelOf.length
+      fuelOf.push(1)
+      frameAt.set(i, frame)
+      control[control.length - 1] = { frame, reachableBefore: top.reachableBefore }
+      reachable = top.reachableBefore
+    } else if (op === OP_END) {
+      if (i === last) { if (reachable) fuelOf[0] += FUEL.base; break } // the function's return
+      control.pop()
+      reachable = top.reachableBefore
+    } else {
+      if (reachable) fuelOf[top.frame] += instructionFuel(op)
+      if (op === 0x00 || op === 0x0c || op === 0x0e || op === OP_RETURN) reachable = false
+    }
+  }
   const units = frameUnits(params.length, body.locals, body.maxHeight)
   const out: number[] = []
   append(out, bytes.subarray(body.start, localsEnd))
   append(out, enterCode(depth, 1, CALL_DEPTH_LIMIT))
   append(out, enterCode(stack, units, STACK_UNIT_LIMIT))
   out.push(OP_BLOCK, results.length === 0 ? 0x40 : results[0])
-  out.push(...chargeCode(fuel, segmentCost(0)))
+  out.push(...chargeCode(fuel, fuelOf[0]))
   let open = 0
   for (let i = 0; i < last; i++) {
     const op = ops[i]
@@ -106,7 +130,8 @@ function instrumentBody(m: ParsedModule, index: number, { fuel, depth, stack, gr
     } else for (let b = starts[i]; b < starts[i + 1]; b++) out.push(bytes[b])
     if (op === OP_BLOCK || op === OP_LOOP || op === OP_IF) open++
     else if (op === OP_END) open--
-    if (isBoundary(op)) out.push(...chargeCode(fuel, segmentCost(i + 1)))
+    const frame = frameAt.get(i)
+    if (frame !== undefined) out.push(...chargeCode(fuel, fuelOf[frame]))
   }
   out.push(OP_END, ...leaveCode(depth, 1), ...leaveCode(stack, units), OP_END)
   const sized = encodeU32(out.length)

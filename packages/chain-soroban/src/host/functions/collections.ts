@@ -11,8 +11,6 @@ const vec = (a: Arg): readonly bigint[] => (a as Of<'vec'>).value
 const map = (a: Arg): Of<'map'> => a as Of<'map'>
 const newVec = (value: bigint[]): Of<'vec'> => ({ kind: 'vec', value })
 
-function charge(h: Invocation, n: number): void { h.budget.chargeCpu(n) }
-
 /** Index of the key, or -(insertion point) - 1. */
 function search(h: Invocation, keys: readonly bigint[], key: bigint): number {
   let lo = 0
@@ -42,28 +40,26 @@ function symbolKeys(h: Invocation, pos: number, len: number): string[] {
 
 export const collections: Record<string, HostImplementation> = {
   vec_new: () => newVec([]),
-  vec_put: (h, [v, i, x]) => { const l = [...vec(v)]; at(l, i as number); charge(h, l.length); l[i as number] = x as bigint; return newVec(l) },
+  vec_put: (h, [v, i, x]) => { const l = [...vec(v)]; at(l, i as number); l[i as number] = x as bigint; return newVec(l) },
   vec_get: (_h, [v, i]) => at(vec(v), i as number),
-  vec_del: (h, [v, i]) => { const l = [...vec(v)]; at(l, i as number); charge(h, l.length); l.splice(i as number, 1); return newVec(l) },
+  vec_del: (h, [v, i]) => { const l = [...vec(v)]; at(l, i as number); l.splice(i as number, 1); return newVec(l) },
   vec_len: (_h, [v]) => vec(v).length,
-  vec_push_front: (h, [v, x]) => { charge(h, vec(v).length); return newVec([x as bigint, ...vec(v)]) },
-  vec_pop_front: (h, [v]) => { if (vec(v).length === 0) throw bounds('pop from an empty vec'); charge(h, vec(v).length); return newVec(vec(v).slice(1)) },
-  vec_push_back: (h, [v, x]) => { charge(h, vec(v).length); return newVec([...vec(v), x as bigint]) },
-  vec_pop_back: (h, [v]) => { if (vec(v).length === 0) throw bounds('pop from an empty vec'); charge(h, vec(v).length); return newVec(vec(v).slice(0, -1)) },
+  vec_push_front: (h, [v, x]) => { return newVec([x as bigint, ...vec(v)]) },
+  vec_pop_front: (h, [v]) => { if (vec(v).length === 0) throw bounds('pop from an empty vec'); return newVec(vec(v).slice(1)) },
+  vec_push_back: (h, [v, x]) => { return newVec([...vec(v), x as bigint]) },
+  vec_pop_back: (h, [v]) => { if (vec(v).length === 0) throw bounds('pop from an empty vec'); return newVec(vec(v).slice(0, -1)) },
   vec_front: (_h, [v]) => at(vec(v), 0),
   vec_back: (_h, [v]) => { const l = vec(v); if (l.length === 0) throw bounds('back of an empty vec'); return l[l.length - 1] },
   vec_insert: (h, [v, i, x]) => {
     const l = [...vec(v)]
     if ((i as number) > l.length) throw bounds(`insert at ${String(i)} of ${l.length}`)
-    charge(h, l.length)
     l.splice(i as number, 0, x as bigint)
     return newVec(l)
   },
-  vec_append: (h, [a, b]) => { charge(h, vec(a).length + vec(b).length); return newVec([...vec(a), ...vec(b)]) },
+  vec_append: (h, [a, b]) => { return newVec([...vec(a), ...vec(b)]) },
   vec_slice: (h, [v, start, end]) => {
     const l = vec(v)
     if ((start as number) > (end as number) || (end as number) > l.length) throw bounds(`slice ${String(start)}..${String(end)} of ${l.length}`)
-    charge(h, (end as number) - (start as number))
     return newVec(l.slice(start as number, end as number))
   },
   vec_first_index_of: (h, [v, x]) => { const i = vec(v).findIndex((e) => h.store.compare(e, x as bigint) === 0); return i < 0 ? VOID : u32Val(i) },
@@ -91,7 +87,6 @@ export const collections: Record<string, HostImplementation> = {
     const i = search(h, keys, k as bigint)
     const ks = [...keys]
     const vs = [...values]
-    charge(h, ks.length)
     if (i >= 0) vs[i] = x as bigint
     else { ks.splice(-i - 1, 0, k as bigint); vs.splice(-i - 1, 0, x as bigint) }
     return { kind: 'map', keys: ks, values: vs }
@@ -100,15 +95,14 @@ export const collections: Record<string, HostImplementation> = {
   map_del: (h, [m, k]) => {
     const i = search(h, map(m).keys, k as bigint)
     if (i < 0) throw missing('key not in map')
-    charge(h, map(m).keys.length)
     return { kind: 'map', keys: map(m).keys.filter((_, j) => j !== i), values: map(m).values.filter((_, j) => j !== i) }
   },
   map_len: (_h, [m]) => map(m).keys.length,
   map_has: (h, [m, k]) => search(h, map(m).keys, k as bigint) >= 0,
   map_key_by_pos: (_h, [m, i]) => at(map(m).keys, i as number),
   map_val_by_pos: (_h, [m, i]) => at(map(m).values, i as number),
-  map_keys: (h, [m]) => { charge(h, map(m).keys.length); return newVec([...map(m).keys]) },
-  map_values: (h, [m]) => { charge(h, map(m).keys.length); return newVec([...map(m).values]) },
+  map_keys: (h, [m]) => { return newVec([...map(m).keys]) },
+  map_values: (h, [m]) => { return newVec([...map(m).values]) },
   map_new_from_linear_memory: (h, [keysPos, valsPos, len]) => {
     const keys = symbolKeys(h, keysPos as number, len as number).map((s) => h.store.symbolVal(s))
     // The keys must come in the host's order, strictly ascending: out of order (or repeated) is refused, not sorted.

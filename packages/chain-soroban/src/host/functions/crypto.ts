@@ -4,7 +4,6 @@ import { p256 } from '@noble/curves/nist.js'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { keccak_256 } from '@noble/hashes/sha3.js'
-import { Cost } from '../../budget.ts'
 import { ErrorCode, ErrorType, HostError } from '../../errors.ts'
 import type { Of } from '../objects.ts'
 import type { Arg, HostImplementation } from './types.ts'
@@ -18,23 +17,19 @@ const sized = (a: Arg, n: number, what: string): Uint8Array => {
 }
 
 export const crypto: Record<string, HostImplementation> = {
-  compute_hash_sha256: (h, [b]) => {
-    h.budget.chargeCpu(Cost.sha256Base + Cost.sha256PerByte * bytes(b).length)
+  compute_hash_sha256: (_h, [b]) => {
     return { kind: 'bytes', value: sha256(bytes(b)) }
   },
-  compute_hash_keccak256: (h, [b]) => {
-    h.budget.chargeCpu(Cost.keccakBase + Cost.keccakPerByte * bytes(b).length)
+  compute_hash_keccak256: (_h, [b]) => {
     return { kind: 'bytes', value: keccak_256(bytes(b)) }
   },
-  verify_sig_ed25519: (h, [pk, msg, sig]) => {
-    h.budget.chargeCpu(Cost.ed25519Verify + Cost.sha256PerByte * bytes(msg).length)
+  verify_sig_ed25519: (_h, [pk, msg, sig]) => {
     let ok = false
     try { ok = ed25519.verify(sized(sig, 64, 'signature'), bytes(msg), sized(pk, 32, 'public key'), { zip215: false }) } catch (e) { if (e instanceof HostError) throw e }
     if (!ok) throw cryptoError('ed25519 signature does not verify')
     return undefined
   },
-  recover_key_ecdsa_secp256k1: (h, [digest, sig, recoveryId]) => {
-    h.budget.chargeCpu(Cost.secp256k1Recover)
+  recover_key_ecdsa_secp256k1: (_h, [digest, sig, recoveryId]) => {
     const d = sized(digest, 32, 'digest')
     const s = sized(sig, 64, 'signature')
     if ((recoveryId as number) > 3) throw cryptoError(`recovery id ${String(recoveryId)}`)
@@ -47,8 +42,7 @@ export const crypto: Record<string, HostImplementation> = {
       throw cryptoError(`cannot recover a key: ${(e as Error).message}`)
     }
   },
-  verify_sig_ecdsa_secp256r1: (h, [pk, digest, sig]) => {
-    h.budget.chargeCpu(Cost.secp256r1Verify)
+  verify_sig_ecdsa_secp256r1: (_h, [pk, digest, sig]) => {
     const key = sized(pk, 65, 'public key')
     const d = sized(digest, 32, 'digest')
     const s = sized(sig, 64, 'signature')
