@@ -13,10 +13,11 @@ import { HOST_FUNCTIONS } from './env/interface.ts'
 import type { HostFunctionSpec } from './env/types.ts'
 import { formatError, HostError, InvalidContractModuleError } from './errors.ts'
 import type { CompiledContract } from './host/compiled.ts'
+import { authPayload, defaultSignatureExpiration } from './host/auth.ts'
 import { createContract } from './host/functions/storage.ts'
 import { scError } from './host/store.ts'
 import { Invocation, type AuthMode, type ContractEvent, type DiagnosticEvent, type RecordedAuth } from './host/invocation.ts'
-import { DEFAULT_LEDGER_INFO, SorobanLedger, type LedgerInfo } from './ledger.ts'
+import { DEFAULT_LEDGER_INFO, MAX_PROTOCOL, MIN_PROTOCOL, SorobanLedger, type LedgerInfo } from './ledger.ts'
 import { compileModule, isCompileError } from './wasm/engine.ts'
 import { setAccount, setTrustline } from './sac/classic.ts'
 import { assetContractAddress, createAssetContract } from './sac/create.ts'
@@ -32,6 +33,12 @@ export const DEFAULT_DEPLOYER = StrKey.encodeEd25519PublicKey(Buffer.alloc(32))
 export interface SorobanHostOptions {
   ledger?: SorobanLedger
   info?: Partial<LedgerInfo>
+  /**
+   * The ledger protocol (same as `info.protocolVersion`; default {@link MAX_PROTOCOL}).
+   * It decides which host functions exist and which contracts load: a
+   * contract's interface protocol must not exceed it.
+   */
+  protocol?: number
   cpuLimit?: number
   memLimit?: number
   /**
@@ -53,6 +60,8 @@ export interface InvokeResult {
   result: xdr.ScVal
   error: { type: number, code: number, name: string, message: string } | undefined
   events: ContractEvent[]
+  /** Events of calls that failed (rolled back; the host marks them as part of a failed call). */
+  failedEvents: ContractEvent[]
   diagnostics: DiagnosticEvent[]
   auth: RecordedAuth[]
   cpuInsns: number
@@ -74,6 +83,11 @@ export class SorobanHost {
   constructor(options: SorobanHostOptions = {}) {
     this.ledger = options.ledger ?? new SorobanLedger()
     this.info = { ...DEFAULT_LEDGER_INFO, ...options.info }
+    if (options.protocol !== undefined) this.info.protocolVersion = options.protocol
+    const p = this.info.protocolVersion
+    if (!Number.isInteger(p) || p < MIN_PROTOCOL || p > MAX_PROTOCOL) {
+      throw new ZvmError('SOROBAN_PROTOCOL_UNSUPPORTED', `ledger protocol ${p} is not supported (${MIN_PROTOCOL}…${MAX_PROTOCOL})`)
+    }
     this.networkId = sha256(new TextEncoder().encode(this.info.networkPassphrase))
     this.cpuLimit = options.cpuLimit ?? DEFAULT_CPU_LIMIT
     this.memLimit = options.memLimit ?? DEFAULT_MEM_LIMIT
@@ -112,7 +126,7 @@ export class SorobanHost {
       const body = parsed.bodies[e.index - importCount]
       exports.set(name, { params: parsed.types[body.typeIndex].params.length })
     }
-    return { module, imports: parsed.imports, exports, size: wasm.length, costInputs: parsed.costInputs }
+    return { module, imports: parsed.imports, exports, size: wasm.length, protocol: meta.protocol, costInputs: parsed.costInputs }
   }
 
   /** Stores contract code; returns its hash (hex, no 0x). */
@@ -141,6 +155,15 @@ export class SorobanHost {
       upload: (wasm) => this.upload(wasm),
       prng: this.prng,
     }, new Budget(this.cpuLimit, this.memLimit, this.costParams))
+  }
+
+  /**
+   * The 32-byte payload an authorization entry's signature covers (what an
+   * account's `__check_auth` receives), with the defaults enforcing mode
+   * applies: nonce = `index`, expiration = {@link defaultSignatureExpiration}.
+   */
+  authPayload(entry: RecordedAuth, index = 0): Uint8Array {
+    return authPayload(this.networkId, entry, entry.nonce ?? BigInt(index), entry.signatureExpirationLedger ?? defaultSignatureExpiration(this.info.sequence))
   }
 
   /** The address `deploy` gives for this deployer and salt. */
@@ -197,7 +220,7 @@ export class SorobanHost {
   private execute(body: (h: Invocation) => bigint): InvokeResult {
     const h = this.invocation()
     const before = this.ledger.snapshot()
-    const base = { events: h.events, diagnostics: h.diagnostics, auth: h.auths }
+    const base = { events: h.events, failedEvents: h.failedEvents, diagnostics: h.diagnostics, auth: h.auths }
     try {
       const value = body(h)
       const result = h.store.toScVal(value)
@@ -208,7 +231,7 @@ export class SorobanHost {
       return {
         status: 'error', result: xdr.ScVal.scvError(scError(e.type, e.code)),
         error: { type: e.type, code: e.code, name: formatError(e.type, e.code), message: e.message },
-        events: [], diagnostics: h.diagnostics, auth: h.auths,
+        events: [], failedEvents: [...h.failedEvents, ...h.events], diagnostics: h.diagnostics, auth: h.auths,
         cpuInsns: Math.min(h.budget.cpu, h.budget.cpuLimit), memBytes: h.budget.mem,
       }
     }

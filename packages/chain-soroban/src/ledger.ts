@@ -27,9 +27,13 @@ export interface LedgerInfo {
   baseReserve: number
 }
 
-/** soroban-sdk's test defaults for TTLs; a standalone network passphrase. */
+/** The oldest and newest ledger protocols this host runs (env interface of rs-soroban-env 28). */
+export const MIN_PROTOCOL = 20
+export const MAX_PROTOCOL = 28
+
+/** soroban-sdk's test defaults for TTLs; a standalone network passphrase; the newest protocol. */
 export const DEFAULT_LEDGER_INFO: LedgerInfo = {
-  protocolVersion: 25,
+  protocolVersion: MAX_PROTOCOL,
   sequence: 1,
   timestamp: 0n,
   networkPassphrase: 'Standalone Network ; February 2017',

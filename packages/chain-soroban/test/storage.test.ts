@@ -62,8 +62,12 @@ describe('an AssemblyScript counter in each storage type', () => {
     expect(host.ledger.contracts.get(id)?.liveUntil).toBe(7001)
     const code = host.ledger.code.get(host.ledger.contracts.get(id)?.wasmHash ?? '')
     expect(code?.liveUntil).toBe(7001)
-    // extend_to above the maximum entry TTL is refused.
-    expect(host.invoke(id, 'extend', [u32(PERSISTENT), u32(1), u32(7_000_000)]).error).toMatchObject({ type: ErrorType.Storage, code: ErrorCode.InvalidInput })
+    // Past the maximum live-until ledger (sequence + max_entry_ttl - 1) a persistent entry is clamped, a temporary one refused.
+    expect(host.invoke(id, 'extend', [u32(PERSISTENT), u32(7_000_000), u32(7_000_000)]).status).toBe('success')
+    expect(entry(host, 'persistent')?.liveUntil).toBe(1 + 6_312_000 - 1)
+    expect(host.invoke(id, 'extend', [u32(TEMPORARY), u32(7_000_000), u32(7_000_000)]).error).toMatchObject({ type: ErrorType.Storage, code: ErrorCode.InvalidAction })
+    // threshold above extend_to is invalid input.
+    expect(host.invoke(id, 'extend', [u32(PERSISTENT), u32(2), u32(1)]).error).toMatchObject({ type: ErrorType.Storage, code: ErrorCode.InvalidInput })
   })
 
   it('expired temporary entries vanish; expired persistent entries are archived', () => {

@@ -5,9 +5,10 @@ import { basics } from './contracts.ts'
 import { envMetaSection, watContract, withCustomSection } from './build.ts'
 
 const host = new SorobanHost()
-const rejection = (wasm: Uint8Array): string | undefined => {
+const p25 = new SorobanHost({ protocol: 25 })
+const rejection = (wasm: Uint8Array, on = host): string | undefined => {
   try {
-    host.validate(wasm)
+    on.validate(wasm)
     return undefined
   } catch (e) {
     if (e instanceof InvalidContractModuleError) return e.reason
@@ -44,14 +45,18 @@ describe('module validation as the Soroban host does it', () => {
     expect(rejection(module('(import "env" "abort" (func (param i32 i32 i32 i32)))'))).toBe('unknown-import')
     expect(rejection(module('(import "v" "_" (func (param i64) (result i64)))'))).toBe('unknown-import') // vec_new takes no arguments
     expect(rejection(module('(import "x" "3" (memory 1))'))).toBe('unknown-import')
-    // prng functions exist; BN254 (protocol 25) exists; checked u256 arithmetic is protocol 26, above this ledger.
-    expect(rejection(module('(import "i" "H" (func (param i64 i64) (result i64)))'))).toBe('unknown-import')
+    // prng functions exist; BN254 (protocol 25) exists; checked u256 arithmetic is protocol 26, above a protocol 25 ledger.
+    expect(rejection(module('(import "i" "H" (func (param i64 i64) (result i64)))'), p25)).toBe('unknown-import')
+    expect(rejection(module('(import "i" "H" (func (param i64 i64) (result i64)))'))).toBeUndefined()
     expect(rejection(module('(import "c" "m" (func (param i64 i64) (result i64)))'))).toBeUndefined()
   })
 
   it('checks the contractenvmetav0 protocol', () => {
     const plain = module('(func (export "f") (result i64) (i64.const 2))')
-    expect(rejection(watContract('(module)', { protocol: 26 }))).toBe('unsupported-protocol')
+    expect(rejection(watContract('(module)', { protocol: 26 }), p25)).toBe('unsupported-protocol')
+    expect(rejection(watContract('(module)', { protocol: 26 }))).toBeUndefined()
+    expect(rejection(watContract('(module)', { protocol: 29 }))).toBe('unsupported-protocol')
+    expect(() => new SorobanHost({ protocol: 29 })).toThrow(/protocol 29 is not supported/)
     expect(rejection(watContract('(module)', { protocol: null }))).toBe('unsupported-protocol')
     expect(rejection(watContract('(module)', { protocol: 22, preRelease: 1 }))).toBe('unsupported-protocol')
     expect(rejection(watContract('(module)', { protocol: 20 }))).toBeUndefined()

@@ -9,6 +9,8 @@ export interface CompiledContract {
   /** Exported functions and their parameter counts. */
   readonly exports: ReadonlyMap<string, { params: number }>
   readonly size: number
+  /** The contractenvmetav0 interface protocol. */
+  readonly protocol: number
   /** Section counts the load costs are charged by. */
   readonly costInputs: ModuleCostInputs
 }

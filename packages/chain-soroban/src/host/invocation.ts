@@ -12,9 +12,10 @@ import { CostType } from '../cost/types.ts'
 import type { HostFunctionSpec } from '../env/types.ts'
 import { ErrorCode, ErrorType, HostError, InvalidContractModuleError } from '../errors.ts'
 import type { LedgerInfo, SorobanLedger } from '../ledger.ts'
-import { CALL_DEPTH_LIMIT, DEPTH_EXPORT, FUEL_EXPORT, STACK_EXPORT } from '../wasm/instrument.ts'
+import { CALL_DEPTH_LIMIT, DEPTH_EXPORT, FUEL_EXPORT, GROW_EXPORT, STACK_EXPORT } from '../wasm/instrument.ts'
 import { CONTRACT_FRAME_UNITS, STACK_UNIT_LIMIT } from '../wasm/stack.ts'
 import { instantiate, isGlobal, isMemory, isTrap, type WasmImports } from '../wasm/engine.ts'
+import { AuthManager, type AuthFunction, type AuthMode, type RecordedAuth } from './auth.ts'
 import type { CompiledContract } from './compiled.ts'
 import { chargeInstantiation, chargeParse } from './load-cost.ts'
 import { newFrame, type Frame } from './frame.ts'
@@ -30,11 +31,10 @@ import {
 /** Contract call depth Soroban allows (DEFAULT_HOST_DEPTH_LIMIT). */
 export const MAX_CONTRACT_DEPTH = 100
 
-export interface ContractEvent { contractId: string, topics: xdr.ScVal[], data: xdr.ScVal }
+/** An event; `type` is `system` for the host's own (e.g. `executable_update`). */
+export interface ContractEvent { contractId: string, topics: xdr.ScVal[], data: xdr.ScVal, type?: 'contract' | 'system' }
 export interface DiagnosticEvent { contractId: string, message: string, args: xdr.ScVal[] }
-export interface RecordedAuth { address: string, contract: string, fn: string, args: xdr.ScVal[] }
-/** `record`: every require_auth passes and is recorded (simulation). `enforce`: only listed authorizations pass, once each. */
-export type AuthMode = { mode: 'record' } | { mode: 'enforce', entries: readonly RecordedAuth[] }
+export type { AuthInvocation, AuthMode, RecordedAuth } from './auth.ts'
 
 export interface InvocationEnv {
   ledger: SorobanLedger
@@ -71,8 +71,9 @@ export class Invocation {
   readonly frames: Frame[] = []
   readonly events: ContractEvent[] = []
   readonly diagnostics: DiagnosticEvent[] = []
-  readonly auths: RecordedAuth[] = []
-  private readonly usedAuth = new Set<number>()
+  /** Events of calls that failed and were rolled back (the host marks them as part of a failed call). */
+  readonly failedEvents: ContractEvent[] = []
+  readonly authManager: AuthManager
   /** Stack units held by the frames below the next contract call (see wasm/stack.ts). */
   private stackUnits = 0
   /** Wasm hashes whose parse this invocation has paid for. */
@@ -82,7 +83,10 @@ export class Invocation {
     this.env = env
     this.budget = budget
     this.store = new ObjectStore(budget)
+    this.authManager = new AuthManager(this, env.auth)
   }
+
+  get auths(): RecordedAuth[] { return this.authManager.auths }
 
   get frame(): Frame {
     const f = this.frames[this.frames.length - 1]
@@ -219,6 +223,7 @@ export class Invocation {
       case 'Error': if (tagOf(v) !== Tag.Error) throw typeError(`expected Error, got tag ${tagOf(v)}`); return this.toAbs(f, v)
       case 'Symbol': return this.store.symbolOf(frame === undefined ? v : this.toAbs(f, v))
       case 'StorageType': if (v > 2n) throw valueError(`storage type ${v}`); return Number(v)
+      case 'ContractTtlExtension': if (v > 2n) throw valueError(`TTL extension scope ${v}`); return Number(v)
     }
     const numeric = NUMERIC_ARG_KINDS[type as keyof typeof NUMERIC_ARG_KINDS]
     if (numeric !== undefined) return this.store.intOf(numeric, this.toAbs(f, v))
@@ -284,22 +289,26 @@ export class Invocation {
   // ---- contract calls ----
 
   /** Runs `fn` of `contract`; state and events roll back when it fails. */
-  call(contract: string, fn: string, args: readonly bigint[], options: { allowReserved?: boolean } = {}): bigint {
+  call(contract: string, fn: string, args: readonly bigint[], options: { allowReserved?: boolean, checkAuth?: boolean } = {}): bigint {
     if (this.frames.length >= MAX_CONTRACT_DEPTH) throw new HostError(ErrorType.Context, ErrorCode.ExceededLimit, `contract call depth over ${MAX_CONTRACT_DEPTH}`)
-    if (this.frames.some((f) => f.contract === contract)) throw new HostError(ErrorType.Context, ErrorCode.InvalidAction, `contract ${contract} re-entered`)
+    // `__check_auth` of an account already on the stack is the one re-entry the host allows.
+    if (options.checkAuth !== true && this.frames.some((f) => f.contract === contract)) throw new HostError(ErrorType.Context, ErrorCode.InvalidAction, `contract ${contract} re-entered`)
     if (fn.startsWith('__') && options.allowReserved !== true) throw new HostError(ErrorType.Context, ErrorCode.InvalidAction, `function ${fn} cannot be called directly`)
     const snapshot = this.ledger.snapshot()
+    const authSnapshot = this.authManager.snapshot()
     const eventMark = this.events.length
     try {
-      return this.run(contract, fn, args)
+      return this.run(contract, fn, args, options.checkAuth === true)
     } catch (e) {
       this.ledger.restore(snapshot)
-      this.events.length = eventMark // diagnostics survive failures, events do not
+      this.authManager.restore(authSnapshot)
+      // Diagnostics survive failures; events are rolled back and kept only as events of a failed call.
+      this.failedEvents.push(...this.events.splice(eventMark))
       throw e
     }
   }
 
-  private run(contract: string, fn: string, args: readonly bigint[]): bigint {
+  private run(contract: string, fn: string, args: readonly bigint[], byHost: boolean): bigint {
     const instance = this.ledger.contracts.get(contract)
     if (instance === undefined) throw new HostError(ErrorType.Storage, ErrorCode.MissingValue, `no contract at ${contract}`)
     if (instance.liveUntil < this.env.info.sequence) throw new HostError(ErrorType.Storage, ErrorCode.InvalidAction, `contract instance ${contract} is archived`)
@@ -316,7 +325,7 @@ export class Invocation {
     const outerUnits = this.stackUnits
     const frameUnits = outerUnits + CONTRACT_FRAME_UNITS
     if (frameUnits > STACK_UNIT_LIMIT) throw stackExhausted()
-    const frame = newFrame(contract, fn, args)
+    const frame = newFrame(contract, fn, args, byHost)
     this.frames.push(frame)
     try {
       const inst = instantiate(compiled.module, this.importsFor(frame, compiled.imports))
@@ -328,6 +337,8 @@ export class Invocation {
       frame.depth = isGlobal(depth) ? depth : undefined
       const stack = inst.exports[STACK_EXPORT]
       frame.stack = isGlobal(stack) ? stack : undefined
+      const grow = inst.exports[GROW_EXPORT]
+      frame.growFailed = isGlobal(grow) ? grow : undefined
       if (frame.stack !== undefined) frame.stack.value = frameUnits
       this.leaveWasm(frame) // charges the initial memory
       const relArgs = args.map((a) => BigInt.asIntN(64, this.toRel(frame, a)))
@@ -336,7 +347,11 @@ export class Invocation {
       this.leaveWasm(frame)
       const result = raw === undefined ? VOID : this.toAbs(frame, raw)
       // Returning an Error value (a Rust `Err(ContractError)`) fails the call with that error.
-      if (tagOf(result) === Tag.Error) throw new HostError(minorOf(result), majorOf(result), `${fn} returned an error value`)
+      if (tagOf(result) === Tag.Error) {
+        // Only a contract error may be returned; a forged system error is refused.
+        if (minorOf(result) !== ErrorType.Contract) throw new HostError(ErrorType.Context, ErrorCode.InvalidAction, `${fn} returned a system error value ${minorOf(result)}/${majorOf(result)}`)
+        throw new HostError(ErrorType.Contract, majorOf(result), `${fn} returned an error value`)
+      }
       return result
     } catch (e) {
       const error = this.classify(e, frame)
@@ -346,6 +361,7 @@ export class Invocation {
       }
       throw error
     } finally {
+      this.authManager.popFrame(this.frames.length)
       this.frames.pop()
       this.stackUnits = outerUnits // a trap leaves the instance's counter high; the caller's frames are what remain
     }
@@ -359,6 +375,10 @@ export class Invocation {
     if (frame.fuel !== undefined && Number(frame.fuel.value) < 0) {
       this.budget.cpu = this.budget.cpuLimit + 1
       return new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, `CPU budget of ${this.budget.cpuLimit} instructions exceeded`)
+    }
+    // Memory growth the memory budget refuses is budget exhaustion, not a trap.
+    if (frame.growFailed !== undefined && Number(frame.growFailed.value) !== 0) {
+      return new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, `memory growth past the memory budget of ${this.budget.memLimit} bytes`)
     }
     // The Soroban host reports wasm stack overflow as budget exhaustion.
     if (frame.depth !== undefined && Number(frame.depth.value) > CALL_DEPTH_LIMIT) {
@@ -380,7 +400,8 @@ export class Invocation {
     try {
       return this.call(contract, fn, args)
     } catch (e) {
-      if (e instanceof HostError && e.recoverable) return errorVal(e.type, e.code)
+      // A contract's own error comes back unchanged; any other recoverable error as Error(Context, InvalidAction).
+      if (e instanceof HostError && e.recoverable) return e.type === ErrorType.Contract ? errorVal(e.type, e.code) : errorVal(ErrorType.Context, ErrorCode.InvalidAction)
       throw e
     }
   }
@@ -388,25 +409,13 @@ export class Invocation {
   // ---- auth ----
 
   /**
-   * Authorization of `address` for the current call (or `target`, e.g. a
-   * deployment outside any contract) with the call's arguments or `args`.
+   * Authorization of `address` for the current call with its arguments or
+   * `args`, or for `target` (a contract creation).
    */
-  requireAuth(address: string, args: readonly bigint[] | undefined, target?: { contract: string, fn: string }): void {
-    const frame = this.frames[this.frames.length - 1]
-    // A contract authorizes the calls it makes itself.
-    const invoker = this.frames[this.frames.length - 2]
-    if (target === undefined && invoker !== undefined && invoker.contract === address) return
-    const where = target ?? (frame === undefined ? undefined : { contract: frame.contract, fn: frame.fn })
-    if (where === undefined) throw new HostError(ErrorType.Context, ErrorCode.InternalError, 'require_auth outside a contract call')
-    const entry: RecordedAuth = { address, contract: where.contract, fn: where.fn, args: (args ?? frame?.args ?? []).map((a) => this.store.toScVal(a)) }
-    const auth = this.env.auth
-    if (auth.mode === 'record') { this.auths.push(entry); return }
-    const wanted = entry.args.map((a) => a.toXDR('base64')).join()
-    const index = auth.entries.findIndex((e, i) => !this.usedAuth.has(i) && e.address === address && e.contract === entry.contract && e.fn === entry.fn &&
-      e.args.map((a) => a.toXDR('base64')).join() === wanted)
-    if (index < 0) throw new HostError(ErrorType.Auth, ErrorCode.InvalidAction, `missing authorization of ${address} for ${entry.contract}.${entry.fn}`)
-    this.usedAuth.add(index)
-    this.auths.push(entry)
+  requireAuth(address: string, args: readonly bigint[] | undefined, target?: AuthFunction): void {
+    if (target !== undefined) { this.authManager.require(address, target); return }
+    const frame = this.frame
+    this.authManager.require(address, { kind: 'contract', contract: frame.contract, fn: frame.fn, args: (args ?? frame.args).map((a) => this.store.toScVal(a)) })
   }
 
   contractIdFrom(deployer: xdr.ScAddress, salt: Uint8Array): Uint8Array {

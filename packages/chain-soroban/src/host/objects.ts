@@ -17,6 +17,8 @@ export type HostObject =
   | { readonly kind: 'map', readonly keys: readonly bigint[], readonly values: readonly bigint[] }
   /** Strkey: G… account or C… contract. */
   | { readonly kind: 'address', readonly value: string }
+  /** Strkey: M… muxed account (protocol 23+). */
+  | { readonly kind: 'muxed', readonly value: string }
 
 export type ObjectKind = HostObject['kind']
 
@@ -24,7 +26,7 @@ export const OBJECT_TAGS: Record<ObjectKind, number> = {
   u64: Tag.U64Object, i64: Tag.I64Object, timepoint: Tag.TimepointObject, duration: Tag.DurationObject,
   u128: Tag.U128Object, i128: Tag.I128Object, u256: Tag.U256Object, i256: Tag.I256Object,
   bytes: Tag.BytesObject, string: Tag.StringObject, symbol: Tag.SymbolObject, vec: Tag.VecObject,
-  map: Tag.MapObject, address: Tag.AddressObject,
+  map: Tag.MapObject, address: Tag.AddressObject, muxed: Tag.MuxedAddressObject,
 }
 
 export const KIND_OF_TAG: Record<number, ObjectKind> = Object.fromEntries(Object.entries(OBJECT_TAGS).map(([k, t]) => [t, k as ObjectKind]))

@@ -38,7 +38,7 @@ const TYPE_RANK: Record<number, number> = {
   [Tag.U128Small]: 9, [Tag.U128Object]: 9, [Tag.I128Small]: 10, [Tag.I128Object]: 10,
   [Tag.U256Small]: 11, [Tag.U256Object]: 11, [Tag.I256Small]: 12, [Tag.I256Object]: 12,
   [Tag.BytesObject]: 13, [Tag.StringObject]: 14, [Tag.SymbolSmall]: 15, [Tag.SymbolObject]: 15,
-  [Tag.VecObject]: 16, [Tag.MapObject]: 17, [Tag.AddressObject]: 18,
+  [Tag.VecObject]: 16, [Tag.MapObject]: 17, [Tag.AddressObject]: 18, [Tag.MuxedAddressObject]: 18,
 }
 
 function compareBytes(a: Uint8Array, b: Uint8Array): number {
@@ -49,8 +49,12 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
 const sign = (x: bigint): number => (x < 0n ? -1 : x > 0n ? 1 : 0)
 
 function addressBytes(strkey: string): { type: number, raw: Uint8Array } {
+  if (strkey.startsWith('M')) return { type: 2, raw: StrKey.decodeMed25519PublicKey(strkey) }
   return strkey.startsWith('C') ? { type: 1, raw: StrKey.decodeContract(strkey) } : { type: 0, raw: StrKey.decodeEd25519PublicKey(strkey) }
 }
+
+/** Values nested more than this many levels deep fail conversion (the host's XDR depth limit). */
+export const MAX_DEPTH = 100
 
 export class ObjectStore {
   readonly objects: HostObject[] = []
@@ -113,7 +117,8 @@ export class ObjectStore {
   // ---- ScVal conversion ----
 
   toScVal(val: bigint, depth = 0): xdr.ScVal {
-    if (depth > 100) throw new HostError(ErrorType.Context, ErrorCode.ExceededLimit, 'value nesting too deep')
+    if (depth >= MAX_DEPTH) throw new HostError(ErrorType.Context, ErrorCode.ExceededLimit, `value nested more than ${MAX_DEPTH} levels deep`)
+    if (depth === 0) this.chargeNodes(val)
     const tag = tagOf(val)
     switch (tag) {
       case Tag.False: return xdr.ScVal.scvBool(false)
@@ -132,13 +137,34 @@ export class ObjectStore {
       case 'string': return xdr.ScVal.scvString(Buffer.from(o.value))
       case 'vec': return xdr.ScVal.scvVec(o.value.map((v) => this.toScVal(v, depth + 1)))
       case 'map': return xdr.ScVal.scvMap(o.keys.map((k, i) => new xdr.ScMapEntry({ key: this.toScVal(k, depth + 1), val: this.toScVal(o.values[i], depth + 1) })))
-      case 'address': return Address.fromString(o.value).toScVal()
+      case 'address': case 'muxed': return Address.fromString(o.value).toScVal()
       default: throw typeError(`cannot convert ${o.kind}`)
     }
   }
 
+  /**
+   * Charges converting a value by its node count (VisitObject per element; a
+   * handle shared many times counts each time), before anything is built: a value of width^depth
+   * nodes exhausts the budget instead of the process.
+   */
+  private chargeNodes(val: bigint): void {
+    const stack = [val]
+    let pending = 0
+    while (stack.length > 0) {
+      const x = stack.pop()!
+      const tag = tagOf(x)
+      if (tag !== Tag.VecObject && tag !== Tag.MapObject) continue
+      const o = this.objects[majorOf(x)]
+      if (o?.kind === 'vec') { pending += o.value.length; for (const e of o.value) stack.push(e) }
+      else if (o?.kind === 'map') { pending += 2 * o.keys.length; for (const e of o.keys) stack.push(e); for (const e of o.values) stack.push(e) }
+      if (pending >= 4096) { this.budget.cost(CostType.VisitObject, 0, pending); pending = 0 }
+      if (stack.length > 1_000_000) throw new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, 'value too large to convert')
+    }
+    if (pending > 0) this.budget.cost(CostType.VisitObject, 0, pending)
+  }
+
   fromScVal(v: xdr.ScVal, depth = 0): bigint {
-    if (depth > 100) throw new HostError(ErrorType.Context, ErrorCode.ExceededLimit, 'value nesting too deep')
+    if (depth >= MAX_DEPTH) throw new HostError(ErrorType.Context, ErrorCode.ExceededLimit, `value nested more than ${MAX_DEPTH} levels deep`)
     switch (v.switch().name) {
       case 'scvBool': return boolVal(v.b())
       case 'scvVoid': return VOID
@@ -162,7 +188,10 @@ export class ObjectStore {
       case 'scvSymbol': { const b = Buffer.from(v.sym() as Buffer | string); if (b.length > SYMBOL_SMALL_MAX) chargeClone(this.budget, SIZE.U8, b.length); return this.symbolVal(b.toString('latin1')) }
       case 'scvVec': { const l = v.vec() ?? []; chargeClone(this.budget, SIZE.Val, l.length); return this.alloc({ kind: 'vec', value: l.map((e) => this.fromScVal(e, depth + 1)) }) }
       case 'scvMap': { const l = v.map() ?? []; chargeClone(this.budget, SIZE.MapEntry, l.length); return this.mapFrom(l.map((e) => [this.fromScVal(e.key(), depth + 1), this.fromScVal(e.val(), depth + 1)])) }
-      case 'scvAddress': return this.alloc({ kind: 'address', value: Address.fromScAddress(v.address()).toString() })
+      case 'scvAddress': {
+        const value = Address.fromScAddress(v.address()).toString()
+        return this.alloc({ kind: value.startsWith('M') ? 'muxed' : 'address', value })
+      }
       default: throw typeError(`ScVal ${v.switch().name} cannot be a contract value`)
     }
   }
@@ -226,7 +255,7 @@ export class ObjectStore {
       }
       return Math.sign(x.keys.length - y.keys.length)
     }
-    if (x.kind === 'address' && y.kind === 'address') {
+    if ((x.kind === 'address' || x.kind === 'muxed') && (y.kind === 'address' || y.kind === 'muxed')) {
       const p = addressBytes(x.value)
       const q = addressBytes(y.value)
       return p.type !== q.type ? Math.sign(p.type - q.type) : compareBytes(p.raw, q.raw)

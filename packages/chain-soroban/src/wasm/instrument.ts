@@ -17,6 +17,8 @@ import { InvalidContractModuleError } from '../errors.ts'
 import type { ParsedModule } from './module.ts'
 import { FUEL, instructionFuel } from './fuel.ts'
 import { OP_BLOCK, OP_ELSE, OP_END, OP_IF, OP_LOOP, OP_RETURN, skipImmediates } from './opcodes.ts'
+
+const OP_MEMORY_GROW = 0x40
 import { encodeSigned, encodeU32, Reader } from './reader.ts'
 import { frameUnits, STACK_UNIT_LIMIT } from './stack.ts'
 
@@ -28,6 +30,8 @@ export const FUEL_EXPORT = '__zvm_fuel'
 export const DEPTH_EXPORT = '__zvm_depth'
 /** Stack units held by the invocation; the host sets it when it enters an instance. */
 export const STACK_EXPORT = '__zvm_stack'
+/** Set to 1 when `memory.grow` failed within the module's own maximum: the memory budget, not the module, refused it. */
+export const GROW_EXPORT = '__zvm_grow_failed'
 
 const SECTION_ORDER = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 10, 11]
 const rank = (id: number): number => SECTION_ORDER.indexOf(id)
@@ -57,9 +61,9 @@ function leaveCode(counter: number[], delta: number): number[] {
   return [0x23, ...counter, 0x41, ...encodeSigned(delta), 0x6b, 0x24, ...counter]
 }
 
-interface Counters { fuel: number[], depth: number[], stack: number[] }
+interface Counters { fuel: number[], depth: number[], stack: number[], growDelta: number[], growResult: number[], growFailed: number[], declaredMax: number }
 
-function instrumentBody(m: ParsedModule, index: number, { fuel, depth, stack }: Counters): number[] {
+function instrumentBody(m: ParsedModule, index: number, { fuel, depth, stack, growDelta, growResult, growFailed, declaredMax }: Counters): number[] {
   const { bytes } = m
   const body = m.bodies[index]
   const r = new Reader(bytes, body.start, body.end)
@@ -117,7 +121,13 @@ function instrumentBody(m: ParsedModule, index: number, { fuel, depth, stack }: 
   for (let i = 0; i < last; i++) {
     const op = ops[i]
     if (op === OP_RETURN) out.push(0x0c, ...encodeU32(open))
-    else for (let b = starts[i]; b < starts[i + 1]; b++) out.push(bytes[b])
+    else if (op === OP_MEMORY_GROW) {
+      // memory.grow; on -1 within the module's declared maximum (so only the memory budget's clamp refused it), trap as budget exhaustion.
+      out.push(0x24, ...growDelta, 0x23, ...growDelta, 0x40, 0x00, 0x24, ...growResult,
+        0x23, ...growResult, 0x41, 0x7f, 0x46, 0x04, 0x40,
+        0x3f, 0x00, 0xad, 0x23, ...growDelta, 0xad, 0x7c, 0x42, ...encodeSigned(declaredMax), 0x58, 0x04, 0x40,
+        0x41, 0x01, 0x24, ...growFailed, 0x00, 0x0b, 0x0b, 0x23, ...growResult)
+    } else for (let b = starts[i]; b < starts[i + 1]; b++) out.push(bytes[b])
     if (op === OP_BLOCK || op === OP_LOOP || op === OP_IF) open++
     else if (op === OP_END) open--
     const frame = frameAt.get(i)
@@ -136,23 +146,29 @@ export interface InstrumentOptions {
 
 export function instrumentModule(m: ParsedModule, options: InstrumentOptions): Uint8Array {
   const { bytes } = m
-  for (const name of [FUEL_EXPORT, DEPTH_EXPORT, STACK_EXPORT]) {
+  for (const name of [FUEL_EXPORT, DEPTH_EXPORT, STACK_EXPORT, GROW_EXPORT]) {
     if (m.exports.has(name)) throw new InvalidContractModuleError('malformed', `export name ${name} is reserved`)
   }
   const fuel = encodeU32(m.globalCount)
   const depth = encodeU32(m.globalCount + 1)
   const stack = encodeU32(m.globalCount + 2)
-  const added = 3
-  const newGlobals = [0x7e, 0x01, 0x42, 0x00, 0x0b, 0x7f, 0x01, 0x41, 0x00, 0x0b, 0x7f, 0x01, 0x41, 0x00, 0x0b]
+  const growDelta = encodeU32(m.globalCount + 3)
+  const growResult = encodeU32(m.globalCount + 4)
+  const growFailed = encodeU32(m.globalCount + 5)
+  const i32Global = [0x7f, 0x01, 0x41, 0x00, 0x0b]
+  const added = 6
+  const newGlobals = [0x7e, 0x01, 0x42, 0x00, 0x0b, ...i32Global, ...i32Global, ...i32Global, ...i32Global, ...i32Global]
   const exportOf = (name: string, index: number[]): number[] => [...encodeU32(name.length), ...new TextEncoder().encode(name), 0x03, ...index]
-  const newExports = [...exportOf(FUEL_EXPORT, fuel), ...exportOf(DEPTH_EXPORT, depth), ...exportOf(STACK_EXPORT, stack)]
+  const newExports = [...exportOf(FUEL_EXPORT, fuel), ...exportOf(DEPTH_EXPORT, depth), ...exportOf(STACK_EXPORT, stack), ...exportOf(GROW_EXPORT, growFailed)]
+  const exportsAdded = 4
+  const declaredMax = m.memory?.max ?? 65536
   const out: number[] = []
   append(out, bytes.subarray(0, 8))
   let globalsDone = false
   let exportsDone = false
   const flushBefore = (id: number): void => {
     if (!globalsDone && (id === -1 || rank(id) > rank(6))) { append(out, section(6, [...encodeU32(added), ...newGlobals])); globalsDone = true }
-    if (!exportsDone && (id === -1 || rank(id) > rank(7))) { append(out, section(7, [...encodeU32(added), ...newExports])); exportsDone = true }
+    if (!exportsDone && (id === -1 || rank(id) > rank(7))) { append(out, section(7, [...encodeU32(exportsAdded), ...newExports])); exportsDone = true }
   }
   for (const s of m.sections) {
     const raw = bytes.subarray(s.headerStart, s.end)
@@ -166,8 +182,8 @@ export function instrumentModule(m: ParsedModule, options: InstrumentOptions): U
       if (min > limit) throw new InvalidContractModuleError('too-large', `initial memory of ${min} pages exceeds the memory budget (${limit} pages)`)
       append(out, section(5, [1, 0x01, ...encodeU32(min), ...encodeU32(limit)]))
     } else if (s.id === 6 || s.id === 7) {
-      // A vector section: three more entries at its end.
-      const content = encodeU32(r.u32() + added)
+      // A vector section: more entries at its end.
+      const content = encodeU32(r.u32() + (s.id === 6 ? added : exportsAdded))
       append(content, bytes.subarray(r.pos, s.end))
       append(content, s.id === 6 ? newGlobals : newExports)
       append(out, section(s.id, content))
@@ -176,7 +192,7 @@ export function instrumentModule(m: ParsedModule, options: InstrumentOptions): U
     } else if (s.id === 10) {
       const content: number[] = [...encodeU32(m.bodies.length)]
       for (let i = 0; i < m.bodies.length; i++) {
-        append(content, instrumentBody(m, i, { fuel, depth, stack }))
+        append(content, instrumentBody(m, i, { fuel, depth, stack, growDelta, growResult, growFailed, declaredMax }))
       }
       append(out, section(10, content))
     } else append(out, raw)

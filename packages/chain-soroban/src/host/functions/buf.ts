@@ -1,5 +1,6 @@
 /** Module `b`: bytes, strings and symbols, copies to and from linear memory, XDR (de)serialization. */
-import { xdr } from '@stellar/stellar-base'
+import { cereal, xdr } from '@stellar/stellar-base'
+import { MAX_DEPTH } from '../store.ts'
 import { ErrorCode, ErrorType, HostError } from '../../errors.ts'
 import { isValidSymbol } from '../../val.ts'
 import type { Invocation } from '../invocation.ts'
@@ -36,7 +37,12 @@ export const buf: Record<string, HostImplementation> = {
   serialize_to_bytes: (h, [v]) => newBytes(Uint8Array.from(h.store.toScVal(v as bigint).toXDR())),
   deserialize_from_bytes: (h, [b]) => {
     let value: xdr.ScVal
-    try { value = xdr.ScVal.fromXDR(Buffer.from(bytes(b))) } catch { throw new HostError(ErrorType.Value, ErrorCode.InvalidInput, 'bytes are not an ScVal') }
+    try {
+      // Decoded with a generous reader depth: the host's own limit (MAX_DEPTH levels) applies in fromScVal, as Error(Context, ExceededLimit).
+      const reader = new cereal.XdrReader(Buffer.from(bytes(b)))
+      value = (xdr.ScVal as unknown as { read: (r: cereal.XdrReader, depth: number) => xdr.ScVal }).read(reader, 4 * MAX_DEPTH + 16)
+      if (!reader.eof) throw new Error('trailing bytes')
+    } catch { throw new HostError(ErrorType.Value, ErrorCode.InvalidInput, 'bytes are not an ScVal') }
     return h.store.fromScVal(value)
   },
   bytes_copy_to_linear_memory: (h, [b, bPos, lmPos, len]) => copyOut(h, bytes(b), bPos as number, lmPos as number, len as number),

@@ -105,6 +105,10 @@ export const collections: Record<string, HostImplementation> = {
   map_values: (h, [m]) => { return newVec([...map(m).values]) },
   map_new_from_linear_memory: (h, [keysPos, valsPos, len]) => {
     const keys = symbolKeys(h, keysPos as number, len as number).map((s) => h.store.symbolVal(s))
+    // The keys must come in the host's order, strictly ascending: out of order (or repeated) is refused, not sorted.
+    for (let i = 1; i < keys.length; i++) {
+      if (h.store.compare(keys[i - 1], keys[i]) >= 0) throw new HostError(ErrorType.Object, ErrorCode.InvalidInput, `map keys from linear memory are not in strictly ascending order (key ${i})`)
+    }
     const vals = h.readU64s(valsPos as number, len as number).map((raw) => h.toAbs(h.frame, raw))
     return h.store.mapFrom(keys.map((k, i) => [k, vals[i]]))
   },

@@ -1,11 +1,12 @@
 /** Module `l`: contract data (temporary, persistent, instance), TTL extension, upload and deployment. */
-import { Address, StrKey } from '@stellar/stellar-base'
+import { Address, StrKey, xdr } from '@stellar/stellar-base'
 import { bytesToHex, hexToBytes } from '@zvm/primitives'
 import { Cost } from '../../budget.ts'
 import { ErrorCode, ErrorType, HostError } from '../../errors.ts'
 import { dataKey, scKey, type Durability } from '../../ledger.ts'
 import type { Invocation } from '../invocation.ts'
 import type { Of } from '../objects.ts'
+import { VOID } from '../../val.ts'
 import type { Arg, HostImplementation } from './types.ts'
 
 const StorageType = { Temporary: 0, Persistent: 1, Instance: 2 } as const
@@ -18,10 +19,25 @@ function instanceOf(h: Invocation, contract: string) {
   return c
 }
 
+/** A storage key as XDR; muxed addresses (anywhere in it) are refused with `Error(Storage, InvalidInput)`. */
+function storageKey(h: Invocation, key: bigint): xdr.ScVal {
+  const k = h.store.toScVal(key)
+  const muxed = (x: xdr.ScVal): boolean => {
+    switch (x.switch().name) {
+      case 'scvAddress': return x.address().switch().name === 'scAddressTypeMuxedAccount'
+      case 'scvVec': return (x.vec() ?? []).some(muxed)
+      case 'scvMap': return (x.map() ?? []).some((e) => muxed(e.key()) || muxed(e.val()))
+      default: return false
+    }
+  }
+  if (muxed(k)) throw storageError(ErrorCode.InvalidInput, 'a muxed address cannot be part of a storage key')
+  return k
+}
+
 /** The live entry, undefined if absent or an expired temporary entry; archived persistent entries are an error. */
 function liveEntry(h: Invocation, key: bigint, type: number) {
   h.budget.chargeCpu(Cost.storageAccess)
-  const k = dataKey(h.frame.contract, durability(type), h.store.toScVal(key))
+  const k = dataKey(h.frame.contract, durability(type), storageKey(h, key))
   const entry = h.ledger.data.get(k)
   if (entry === undefined) return { k, entry }
   if (entry.liveUntil < h.env.info.sequence) {
@@ -31,46 +47,92 @@ function liveEntry(h: Invocation, key: bigint, type: number) {
   return { k, entry }
 }
 
-function checkExtension(h: Invocation, threshold: number, extendTo: number): void {
+function checkExtension(threshold: number, extendTo: number): void {
   if (threshold > extendTo) throw storageError(ErrorCode.InvalidInput, `threshold ${threshold} above extend_to ${extendTo}`)
-  if (extendTo > h.env.info.maxEntryTtl - 1) throw storageError(ErrorCode.InvalidInput, `extend_to ${extendTo} above the maximum TTL ${h.env.info.maxEntryTtl - 1}`)
 }
 
-/** liveUntil after an extension: only when the TTL is below the threshold, to seq + extend_to. */
-function extended(h: Invocation, liveUntil: number, threshold: number, extendTo: number): number {
+/**
+ * The live-until ledger after moving it to `newLiveUntil` (never shortening):
+ * past the maximum (current ledger + max_entry_ttl - 1) a temporary entry is
+ * refused with `Error(Storage, InvalidAction)`, anything else is clamped.
+ */
+function clampLiveUntil(h: Invocation, liveUntil: number, newLiveUntil: number, temporary: boolean): number {
+  const info = h.env.info
+  const max = info.sequence + info.maxEntryTtl - 1
+  let target = newLiveUntil
+  if (target > max) {
+    if (temporary) throw storageError(ErrorCode.InvalidAction, `trying to extend past the maximum live-until ledger ${max}`)
+    target = max
+  }
+  return Math.max(liveUntil, target)
+}
+
+/** extend_*_ttl: when the TTL (live-until − current ledger) is at most the threshold, to current ledger + extend_to. */
+function extended(h: Invocation, liveUntil: number, threshold: number, extendTo: number, temporary = false): number {
   const seq = h.env.info.sequence
-  return liveUntil - seq < threshold ? Math.max(liveUntil, seq + extendTo) : liveUntil
+  return liveUntil - seq <= threshold ? clampLiveUntil(h, liveUntil, seq + extendTo, temporary) : liveUntil
 }
 
-function extendInstanceAndCode(h: Invocation, contract: string, threshold: number, extendTo: number, which: 'both' | 'instance' | 'code'): undefined {
-  checkExtension(h, threshold, extendTo)
+/** extend_*_ttl_v2 (CAP-78): towards a TTL of extend_to, by at least min and at most max ledgers. */
+function extendedV2(h: Invocation, liveUntil: number, extendTo: number, min: number, max: number, temporary = false): number {
+  const ttl = liveUntil - h.env.info.sequence
+  if (extendTo <= ttl) return liveUntil
+  const extension = extendTo - ttl
+  if (extension < min) return liveUntil
+  return clampLiveUntil(h, liveUntil, liveUntil + Math.min(extension, max), temporary)
+}
+
+type Scope = 'both' | 'instance' | 'code'
+function extendInstanceAndCode(h: Invocation, contract: string, which: Scope, next: (liveUntil: number) => number): undefined {
   const c = instanceOf(h, contract)
-  if (which !== 'code') c.liveUntil = extended(h, c.liveUntil, threshold, extendTo)
+  if (which !== 'code') c.liveUntil = next(c.liveUntil)
   const code = h.ledger.code.get(c.wasmHash)
-  if (code !== undefined && which !== 'instance') code.liveUntil = extended(h, code.liveUntil, threshold, extendTo)
+  if (code !== undefined && which !== 'instance') code.liveUntil = next(code.liveUntil)
   return undefined
 }
+function extendV1(h: Invocation, contract: string, threshold: number, extendTo: number, which: Scope): undefined {
+  checkExtension(threshold, extendTo)
+  return extendInstanceAndCode(h, contract, which, (l) => extended(h, l, threshold, extendTo))
+}
 
-/** Creates a contract instance at the address derived from deployer and salt; runs `__constructor` when present. */
+/** The interface protocol from which the host runs `__constructor`. */
+export const CONSTRUCTOR_PROTOCOL = 22
+
+/**
+ * Creates a contract instance at the address derived from deployer and salt.
+ * `__constructor` runs (with `args`) when the contract has one and its
+ * interface protocol is 22 or later; its failures are `Error(Context,
+ * InvalidAction)`, a non-void result `Error(Value, UnexpectedType)`.
+ */
 export function createContract(h: Invocation, deployer: string, wasmHash: Uint8Array, salt: Uint8Array, args: readonly bigint[]): Of<'address'> {
   if (salt.length !== 32) throw new HostError(ErrorType.Value, ErrorCode.UnexpectedSize, 'salt must be 32 bytes')
   const hash = bytesToHex(wasmHash).slice(2)
   if (!h.ledger.code.has(hash)) throw storageError(ErrorCode.MissingValue, `no uploaded wasm with hash ${hash}`)
   // Deploying on behalf of an address other than the running contract needs its authorization.
-  if (h.frames.length === 0 || h.frame.contract !== deployer) h.requireAuth(deployer, [], { contract: '', fn: 'create_contract' })
+  if (h.frames.length === 0 || h.frame.contract !== deployer) {
+    h.requireAuth(deployer, undefined, { kind: 'create', wasmHash: hash, salt, constructorArgs: args.map((a) => h.store.toScVal(a)) })
+  }
   const address = StrKey.encodeContract(Buffer.from(h.contractIdFrom(Address.fromString(deployer).toScAddress(), salt)))
   if (h.ledger.contracts.has(address)) throw storageError(ErrorCode.ExistingValue, `contract ${address} already exists`)
   const info = h.env.info
   h.ledger.contracts.set(address, { wasmHash: hash, storage: new Map(), liveUntil: info.sequence + info.minPersistentTtl - 1 })
   const compiled = h.env.compile(hash)
-  if (compiled.exports.has('__constructor')) h.call(address, '__constructor', args, { allowReserved: true })
-  else if (args.length > 0) throw new HostError(ErrorType.Context, ErrorCode.InvalidAction, 'constructor arguments given to a contract without __constructor')
+  if (compiled.protocol >= CONSTRUCTOR_PROTOCOL && compiled.exports.has('__constructor')) {
+    let result: bigint
+    try {
+      result = h.call(address, '__constructor', args, { allowReserved: true })
+    } catch (e) {
+      if (e instanceof HostError && e.recoverable) throw new HostError(ErrorType.Context, ErrorCode.InvalidAction, `constructor failed: ${e.message}`)
+      throw e
+    }
+    if (result !== VOID) throw new HostError(ErrorType.Value, ErrorCode.UnexpectedType, 'a constructor must return void')
+  } else if (args.length > 0) throw new HostError(ErrorType.Context, ErrorCode.InvalidAction, 'constructor arguments given to a contract without a constructor')
   return { kind: 'address', value: address }
 }
 
 export const storage: Record<string, HostImplementation> = {
   put_contract_data: (h, [key, val, type]) => {
-    const k = h.store.toScVal(key as bigint)
+    const k = storageKey(h, key as bigint)
     const v = h.store.toScVal(val as bigint)
     h.budget.chargeMem(k.toXDR().length + v.toXDR().length)
     if (type === StorageType.Instance) {
@@ -84,38 +146,55 @@ export const storage: Record<string, HostImplementation> = {
     return undefined
   },
   has_contract_data: (h, [key, type]) => {
-    if (type === StorageType.Instance) return instanceOf(h, h.frame.contract).storage.has(scKey(h.store.toScVal(key as bigint)))
+    if (type === StorageType.Instance) return instanceOf(h, h.frame.contract).storage.has(scKey(storageKey(h, key as bigint)))
     return liveEntry(h, key as bigint, type as number).entry !== undefined
   },
   get_contract_data: (h, [key, type]) => {
     const value = type === StorageType.Instance
-      ? instanceOf(h, h.frame.contract).storage.get(scKey(h.store.toScVal(key as bigint)))?.val
+      ? instanceOf(h, h.frame.contract).storage.get(scKey(storageKey(h, key as bigint)))?.val
       : liveEntry(h, key as bigint, type as number).entry?.val
     if (value === undefined) throw storageError(ErrorCode.MissingValue, 'no value for the key')
     return h.store.fromScVal(value)
   },
   del_contract_data: (h, [key, type]) => {
-    if (type === StorageType.Instance) instanceOf(h, h.frame.contract).storage.delete(scKey(h.store.toScVal(key as bigint)))
+    if (type === StorageType.Instance) instanceOf(h, h.frame.contract).storage.delete(scKey(storageKey(h, key as bigint)))
     else h.ledger.data.delete(liveEntry(h, key as bigint, type as number).k)
     return undefined
   },
   extend_contract_data_ttl: (h, [key, type, threshold, extendTo]) => {
     if (type === StorageType.Instance) throw storageError(ErrorCode.InvalidAction, 'instance storage is extended with the contract instance')
-    checkExtension(h, threshold as number, extendTo as number)
+    checkExtension(threshold as number, extendTo as number)
     const { entry } = liveEntry(h, key as bigint, type as number)
     if (entry === undefined) throw storageError(ErrorCode.MissingValue, 'no entry to extend')
-    entry.liveUntil = extended(h, entry.liveUntil, threshold as number, extendTo as number)
+    entry.liveUntil = extended(h, entry.liveUntil, threshold as number, extendTo as number, type === StorageType.Temporary)
     return undefined
   },
-  extend_current_contract_instance_and_code_ttl: (h, [t, e]) => extendInstanceAndCode(h, h.frame.contract, t as number, e as number, 'both'),
-  extend_contract_instance_and_code_ttl: (h, [a, t, e]) => extendInstanceAndCode(h, (a as Of<'address'>).value, t as number, e as number, 'both'),
-  extend_contract_instance_ttl: (h, [a, t, e]) => extendInstanceAndCode(h, (a as Of<'address'>).value, t as number, e as number, 'instance'),
-  extend_contract_code_ttl: (h, [a, t, e]) => extendInstanceAndCode(h, (a as Of<'address'>).value, t as number, e as number, 'code'),
+  extend_current_contract_instance_and_code_ttl: (h, [t, e]) => extendV1(h, h.frame.contract, t as number, e as number, 'both'),
+  extend_contract_instance_and_code_ttl: (h, [a, t, e]) => extendV1(h, (a as Of<'address'>).value, t as number, e as number, 'both'),
+  extend_contract_instance_ttl: (h, [a, t, e]) => extendV1(h, (a as Of<'address'>).value, t as number, e as number, 'instance'),
+  extend_contract_code_ttl: (h, [a, t, e]) => extendV1(h, (a as Of<'address'>).value, t as number, e as number, 'code'),
+  extend_contract_data_ttl_v2: (h, [key, type, extendTo, min, max]) => {
+    if (type === StorageType.Instance) throw storageError(ErrorCode.InvalidAction, 'instance storage is extended with the contract instance')
+    if ((max as number) < (min as number)) throw storageError(ErrorCode.InvalidInput, `max_extension ${String(max)} below min_extension ${String(min)}`)
+    const { entry } = liveEntry(h, key as bigint, type as number)
+    if (entry === undefined) throw storageError(ErrorCode.MissingValue, 'no entry to extend')
+    entry.liveUntil = extendedV2(h, entry.liveUntil, extendTo as number, min as number, max as number, type === StorageType.Temporary)
+    return undefined
+  },
+  extend_contract_instance_and_code_ttl_v2: (h, [a, scope, extendTo, min, max]) => {
+    if ((max as number) < (min as number)) throw storageError(ErrorCode.InvalidInput, `max_extension ${String(max)} below min_extension ${String(min)}`)
+    const which: Scope = scope === 0 ? 'both' : scope === 1 ? 'instance' : 'code'
+    return extendInstanceAndCode(h, (a as Of<'address'>).value, which, (l) => extendedV2(h, l, extendTo as number, min as number, max as number))
+  },
   upload_wasm: (h, [wasm]) => ({ kind: 'bytes', value: hexToBytes(`0x${h.env.upload((wasm as Of<'bytes'>).value)}`) }),
   update_current_contract_wasm: (h, [hash]) => {
     const hex = bytesToHex((hash as Of<'bytes'>).value).slice(2)
     if (!h.ledger.code.has(hex)) throw storageError(ErrorCode.MissingValue, `no uploaded wasm with hash ${hex}`)
-    instanceOf(h, h.frame.contract).wasmHash = hex
+    const instance = instanceOf(h, h.frame.contract)
+    const wasm = (x: string): xdr.ScVal => xdr.ScVal.scvVec([xdr.ScVal.scvSymbol('Wasm'), xdr.ScVal.scvBytes(Buffer.from(hexToBytes(`0x${x}`)))])
+    // The host's system event: topics ["executable_update", old executable, new executable], data [].
+    h.events.push({ contractId: h.frame.contract, type: 'system', topics: [xdr.ScVal.scvSymbol('executable_update'), wasm(instance.wasmHash), wasm(hex)], data: xdr.ScVal.scvVec([]) })
+    instance.wasmHash = hex
     return undefined
   },
   create_contract: (h, [deployer, hash, salt]) => createContract(h, (deployer as Of<'address'>).value, (hash as Of<'bytes'>).value, (salt as Of<'bytes'>).value, []),
