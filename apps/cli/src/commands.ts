@@ -93,13 +93,18 @@ options:
 export const SOROBAN_INVOKE: CommandSpec = {
   name: 'soroban invoke',
   synopsis: `zvm soroban invoke <file.wasm> --fn <name> [--arg-json '<JSON list>'] [--storage <file.json>] [--json]
+                     [--ctor-arg-json '<JSON list>'] [--protocol <n>]
                      [--cpu-limit <n>] [--mem-limit <bytes>] [--ledger-sequence <n>] [--ledger-timestamp <n>]`,
   details: `Deploys a Soroban contract (once per storage file) and calls one of its functions, converting
 the JSON arguments through the contract's spec. Exits 0 on success, 1 if the call fails.
 
 options:
   --fn <name>               the function to call
-  --arg-json <list>         its arguments as a JSON list, e.g. '[1, "abc"]'
+  --arg-json <list>         its arguments as a JSON list, e.g. '[1, "abc"]'; bytes as "0x…" hex
+                            (as results print them) or base64
+  --ctor-arg-json <list>    __constructor arguments, when this call deploys the contract
+  --protocol <n>            the ledger protocol, 20–28 (default 28); a contract built for a
+                            later protocol does not load
   --storage <file.json>     keep the ledger in this file between calls (locked while in use)
   --json                    print one JSON object: {"status","contract","result","resultXdr","error","events",…}
   --cpu-limit <n>           CPU instruction budget
@@ -108,7 +113,8 @@ options:
   --ledger-timestamp <n>    ledger close time in seconds (default: stored, else 0)
   -h, --help                show this help`,
   options: {
-    fn: { type: 'string' }, 'arg-json': { type: 'string' }, storage: { type: 'string' }, json: { type: 'boolean' },
+    fn: { type: 'string' }, 'arg-json': { type: 'string' }, 'ctor-arg-json': { type: 'string' }, protocol: { type: 'string' },
+    storage: { type: 'string' }, json: { type: 'boolean' },
     'cpu-limit': { type: 'string' }, 'mem-limit': { type: 'string' }, 'ledger-sequence': { type: 'string' }, 'ledger-timestamp': { type: 'string' },
   },
 }

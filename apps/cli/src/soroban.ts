@@ -12,7 +12,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js'
 import {
-  argsFromJson, DEFAULT_DEPLOYER, InvalidContractModuleError, readContractSpec, resultToJson, SorobanHost, SorobanLedger,
+  argsFromJson, DEFAULT_DEPLOYER, InvalidContractModuleError, MAX_PROTOCOL, readContractSpec, resultToJson, SorobanHost, SorobanLedger,
   toJson, type InvokeResult, type LedgerFile,
 } from '@zvm/chain-soroban'
 import { ZvmError } from '@zvm/primitives'
@@ -23,6 +23,19 @@ import { integerOption, numberOption, type ParsedOptions } from './options.ts'
 import { readLedgerFile, withStorageLock, writeLedgerFile } from './storage.ts'
 
 const U32_MAX = 0xffff_ffff
+
+/** A `--…-json` option's JSON list of arguments. */
+function jsonList(flag: string, text: unknown): unknown[] {
+  if (text === undefined) return []
+  let list: unknown
+  try {
+    list = JSON.parse(text as string)
+  } catch (e) {
+    throw new CliError(`--${flag} is not JSON: ${(e as Error).message}`, 2)
+  }
+  if (!Array.isArray(list)) throw new CliError(`--${flag} must be a JSON list of arguments, e.g. '[1, "abc"]'`, 2)
+  return list
+}
 const U64_MAX = (1n << 64n) - 1n
 
 function readWasm(io: CliIo, path: string | undefined): Uint8Array {
@@ -52,16 +65,11 @@ export async function invokeCommand(io: CliIo, { values, positionals }: ParsedOp
   const wasm = readWasm(io, path)
   const fn = values.fn
   if (typeof fn !== 'string' || fn === '') throw new CliError('invoke needs --fn <name>', 2)
-  let jsonArgs: unknown[] = []
-  if (values['arg-json'] !== undefined) {
-    try {
-      jsonArgs = JSON.parse(values['arg-json'] as string) as unknown[]
-    } catch (e) {
-      throw new CliError(`--arg-json is not JSON: ${(e as Error).message}`, 2)
-    }
-    if (!Array.isArray(jsonArgs)) throw new CliError('--arg-json must be a JSON list of arguments, e.g. \'[1, "abc"]\'', 2)
-  }
+  const jsonArgs = jsonList('arg-json', values['arg-json'])
+  const ctorArgs = values['ctor-arg-json'] === undefined ? undefined : jsonList('ctor-arg-json', values['ctor-arg-json'])
   const options = {
+    ctorArgs,
+    protocol: numberOption('protocol', values.protocol, MAX_PROTOCOL),
     sequence: numberOption('ledger-sequence', values['ledger-sequence'], U32_MAX),
     timestamp: integerOption('ledger-timestamp', values['ledger-timestamp'], U64_MAX),
     cpuLimit: numberOption('cpu-limit', values['cpu-limit'], Number.MAX_SAFE_INTEGER),
@@ -80,6 +88,7 @@ export async function invokeCommand(io: CliIo, { values, positionals }: ParsedOp
       return done
     })
   // Printed once stored, so a result is never shown for a call whose state was lost.
+  if (r.note !== '') io.err(r.note)
   io.out(r.output)
   return r.code
 }
@@ -94,19 +103,36 @@ interface Invocation {
   timestamp: bigint | undefined
   cpuLimit: number | undefined
   memLimit: number | undefined
+  ctorArgs: unknown[] | undefined
+  protocol: number | undefined
 }
 
 /** Deploys (if needed) and invokes: the exit code, what to print, and the ledger to store. */
-function execute(o: Invocation, stored: LedgerFile | undefined, ledger: SorobanLedger): { code: number, output: string, ledger: LedgerFile } {
+function execute(o: Invocation, stored: LedgerFile | undefined, ledger: SorobanLedger): { code: number, output: string, note: string, ledger: LedgerFile } {
   const { path, wasm, fn, jsonArgs } = o
   const sequence = o.sequence ?? stored?.sequence ?? 1
   const timestamp = o.timestamp ?? BigInt(stored?.timestamp ?? 0)
-  const host = new SorobanHost({ ledger, info: { sequence, timestamp }, cpuLimit: o.cpuLimit, memLimit: o.memLimit })
+  let host: SorobanHost
+  try {
+    host = new SorobanHost({ ledger, info: { sequence, timestamp }, cpuLimit: o.cpuLimit, memLimit: o.memLimit, protocol: o.protocol })
+  } catch (e) {
+    if (e instanceof ZvmError && e.code === 'SOROBAN_PROTOCOL_UNSUPPORTED') throw new CliError(`--protocol: ${e.shortMessage}`, 2)
+    throw e
+  }
   const spec = readContractSpec(wasm)
   let scArgs
+  let ctorArgs
+  let note = ''
   try {
-    if (jsonArgs.length > 0 && spec === undefined) throw new CliError(`${path} has no contractspecv0 section, so --arg-json cannot be converted`)
-    scArgs = spec === undefined ? [] : argsFromJson(spec, fn, jsonArgs)
+    if ((jsonArgs.length > 0 || (o.ctorArgs?.length ?? 0) > 0) && spec === undefined) {
+      throw new CliError(`${path} has no contractspecv0 section, so JSON arguments cannot be converted`)
+    }
+    // A function the spec does not declare, called without arguments, goes to the host, which answers
+    // as the network does (Error(WasmVm, MissingValue)); with arguments there is no type to convert them by.
+    const declared = spec?.funcs().some((f) => f.name().toString() === fn) ?? false
+    if (spec !== undefined && !declared) note = `zvm: note: ${path} declares no function ${fn} (functions: ${spec.funcs().map((f) => f.name().toString()).join(', ')})\n`
+    scArgs = spec === undefined || (!declared && jsonArgs.length === 0) ? [] : argsFromJson(spec, fn, jsonArgs)
+    ctorArgs = spec === undefined || o.ctorArgs === undefined ? undefined : argsFromJson(spec, '__constructor', o.ctorArgs)
   } catch (e) {
     if (e instanceof ZvmError) throw new CliError(e.details === undefined ? e.shortMessage : `${e.shortMessage} (${e.details})`, 2)
     throw e
@@ -116,8 +142,10 @@ function execute(o: Invocation, stored: LedgerFile | undefined, ledger: SorobanL
   try {
     contract = host.contractAddress(DEFAULT_DEPLOYER, salt)
     if (!host.ledger.contracts.has(contract)) {
-      const deployed = host.deploy(wasm, { salt })
+      const deployed = host.deploy(wasm, { salt, args: ctorArgs })
       if (deployed.status !== 'success') throw new CliError(`deploying ${path} failed: ${deployed.error?.message ?? 'unknown error'}`)
+    } else if (ctorArgs !== undefined) {
+      throw new CliError(`${path} is already deployed in this storage file; --ctor-arg-json applies only when a call deploys it`, 2)
     }
   } catch (e) {
     if (e instanceof InvalidContractModuleError) throw new CliError(`${path}: ${e.shortMessage}`)
@@ -136,7 +164,7 @@ function execute(o: Invocation, stored: LedgerFile | undefined, ledger: SorobanL
     for (const d of json.diagnostics) if (d.message !== json.error?.message) output += `log: ${d.message}${d.args.length > 0 ? ` ${JSON.stringify(d.args)}` : ''}\n`
     output += `cpu: ${json.cpuInsns} instructions, memory: ${json.memBytes} bytes\n`
   }
-  return { code: result.status === 'success' ? 0 : 1, output, ledger: out }
+  return { code: result.status === 'success' ? 0 : 1, output, note, ledger: out }
 }
 
 /** `zvm soroban validate <file.wasm>`; the exit code. */

@@ -1,5 +1,5 @@
 /** `zvm soroban invoke|validate` on the example contract, as a new user runs it. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { xdr, scValToNative } from '@stellar/stellar-base'
@@ -58,7 +58,10 @@ describe('zvm soroban', () => {
     expect((await zvm('soroban', 'invoke', example, '--fn', 'hello', '--arg-json', '[1,')).err).toMatch(/--arg-json is not JSON/)
     expect((await zvm('soroban', 'invoke', example, '--fn', 'hello', '--arg-json', '{}')).err).toMatch(/must be a JSON list/)
     expect((await zvm('soroban', 'invoke', example, '--fn', 'hello', '--arg-json', '[]')).err).toMatch(/hello takes 1 arguments \(to\), got 0/)
-    expect((await zvm('soroban', 'invoke', example, '--fn', 'nope')).err).toMatch(/no function nope/)
+    // An undeclared function reaches the host, which answers as the network does; the note names the declared ones.
+    const nope = await zvm('soroban', 'invoke', example, '--fn', 'nope')
+    expect([nope.code, nope.err, nope.out]).toEqual([1, expect.stringMatching(/declares no function nope \(functions: hello, increment, add\)/), expect.stringMatching(/Error\(WasmVm, MissingValue\)/)])
+    expect((await zvm('soroban', 'invoke', example, '--fn', 'nope', '--arg-json', '[1]')).code).toBe(2)
     expect((await zvm('soroban', 'invoke', example, '--fn', 'add', '--arg-json', '["x", 1]')).err).toMatch(/argument a of add/)
     expect((await zvm('soroban', 'invoke', 'missing.wasm', '--fn', 'x')).err).toMatch(/cannot read missing.wasm/)
     expect((await zvm('soroban', 'frobnicate')).code).toBe(2)
@@ -81,5 +84,49 @@ describe('zvm soroban', () => {
 
   it('validate names the rule a module breaks', async () => {
     expect((await zvm('soroban', 'validate', example)).out).toMatch(/valid Soroban contract .*functions: hello, increment, add/)
+  })
+})
+
+// Real soroban-sdk contracts and the real host's expected results (../shared/fixtures/soroban-wasm/README.md).
+const FIXTURES = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'soroban-wasm')
+
+describe.skipIf(!existsSync(FIXTURES))('zvm soroban with the shared soroban-sdk contracts', () => {
+  const wasm = (name: string) => join(FIXTURES, name)
+
+  it('bytes go in as they print: an uploaded hash passed back as 0x hex', async () => {
+    const storage = join(mkdtempSync(join(tmpdir(), 'zvm-soroban-')), 'state.json')
+    const fib = `0x${readFileSync(wasm('20/example_fib.wasm')).toString('hex')}`
+    const salt = `0x${'00'.repeat(31)}01`
+    const hash = '0x3d402a2f44d54ae1ced84e63a291d170d19126a8d2eb3c069085afe22bc500d2' // the README's sha256 of example_fib.wasm
+    const missing = await json('soroban', 'invoke', wasm('20/example_create_contract.wasm'), '--fn', 'create', '--arg-json', JSON.stringify([hash, salt]), '--storage', storage)
+    expect(missing.error).toMatchObject({ name: 'Error(Storage, MissingValue)' })
+    const uploaded = await json('soroban', 'invoke', wasm('20/example_upload_contract.wasm'), '--fn', 'upload', '--arg-json', JSON.stringify([fib]), '--storage', storage)
+    expect(uploaded.result).toBe(hash)
+    const created = await json('soroban', 'invoke', wasm('20/example_create_contract.wasm'), '--fn', 'create', '--arg-json', JSON.stringify([uploaded.result, salt]), '--storage', storage)
+    expect([created.status, created.result]).toEqual(['success', null])
+    const again = await json('soroban', 'invoke', wasm('20/example_create_contract.wasm'), '--fn', 'create', '--arg-json', JSON.stringify([uploaded.result, salt]), '--storage', storage)
+    expect(again.error).toMatchObject({ name: 'Error(Storage, ExistingValue)' })
+  })
+
+  it('--ctor-arg-json runs __constructor at deployment; its failures are the host’s', async () => {
+    const ctor = wasm('22/test_constructor_with_result.wasm')
+    for (const input of [0, 1, 2]) {
+      const r = await zvm('soroban', 'invoke', ctor, '--fn', 'anything', '--ctor-arg-json', `[${input}]`)
+      expect(r.code).toBe(1)
+      expect(r.err).toMatch(/deploying .* failed: .*Error\(Context, InvalidAction\)/)
+    }
+    // Created: the contract has no other function.
+    const created = await json('soroban', 'invoke', ctor, '--fn', 'anything', '--ctor-arg-json', '[3]')
+    expect(created.error).toMatchObject({ name: 'Error(WasmVm, MissingValue)' })
+    expect((await zvm('soroban', 'invoke', ctor, '--fn', 'anything', '--ctor-arg-json', '["x"]')).code).toBe(2)
+  })
+
+  it('--protocol sets the ledger protocol: a contract built for a later one does not load', async () => {
+    const ctor = wasm('22/test_constructor_with_result.wasm')
+    const r = await zvm('soroban', 'invoke', ctor, '--fn', 'anything', '--ctor-arg-json', '[3]', '--protocol', '21')
+    expect(r.code).toBe(1)
+    expect(r.err).toMatch(/needs protocol 22, the ledger is at 21/)
+    const bad = await zvm('soroban', 'invoke', ctor, '--fn', 'anything', '--protocol', '19')
+    expect([bad.code, bad.err]).toEqual([2, expect.stringMatching(/--protocol: ledger protocol 19 is not supported \(20…28\)/)])
   })
 })

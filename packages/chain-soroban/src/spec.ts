@@ -94,10 +94,10 @@ export function argsFromJson(spec: ContractSpec, fn: string, args: unknown[]): x
   })
 }
 
-/** JSON-safe form of a native value: bigints as decimal strings, bytes as hex. */
+/** JSON-safe form of a native value: bigints as decimal strings, bytes as `0x` hex (the form `argsFromJson` reads back). */
 export function toJson(value: unknown): unknown {
   if (typeof value === 'bigint') return value.toString()
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('hex')
+  if (value instanceof Uint8Array) return `0x${Buffer.from(value).toString('hex')}`
   if (Array.isArray(value)) return value.map(toJson)
   if (value instanceof Map) return [...value].map(([k, v]) => [toJson(k), toJson(v)])
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]))

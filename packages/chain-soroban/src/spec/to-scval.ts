@@ -5,7 +5,8 @@
  *
  * - bool ← boolean; void ← null; u32/i32 ← number; u64, i64, u128, i128,
  *   u256, i256, timepoint, duration ← number, bigint or decimal (or `0x`)
- *   string; string, symbol ← string; bytes, bytesN ← base64 string or bytes;
+ *   string; string, symbol ← string; bytes, bytesN ← `0x` hex string (as
+ *   results print them), base64 string or bytes;
  *   address, muxed address ← strkey (G…, C…, M…, and B…/L…);
  * - option ← null for None, else the inner value; vec ← array; tuple ←
  *   array of exactly its length; map ← array of `[key, value]` pairs (or a
@@ -21,7 +22,8 @@
  * entries that are not pairs, a struct from something that is not an object
  * (or, for a tuple struct, not an array of its length). Accepted where the
  * SDK cannot: an error enum (`#[contracterror]`) from one of its numbers, as
- * Soroban passes it (`Error(Contract, #n)`). `Val`-typed and `Result`-typed
+ * Soroban passes it (`Error(Contract, #n)`), and bytes as `0x` hex (the SDK
+ * reads every string as base64). `Val`-typed and `Result`-typed
  * inputs have no JSON form (as in the SDK); any input may be given as an
  * `xdr.ScVal`, which is passed through.
  */
@@ -133,6 +135,9 @@ function smallInt(v: unknown, signed: boolean): xdr.ScVal {
   return signed ? xdr.ScVal.scvI32(Number(n)) : xdr.ScVal.scvU32(Number(n))
 }
 
+// `0x` and an even number of hex digits: how results print bytes (toJson), so a result can be passed back.
+// Never valid base64 meant as such in practice ('x' after a leading '0'), and read as hex first.
+const HEX = /^0x(?:[0-9a-fA-F]{2})*$/
 // Standard or URL-safe alphabet, padding optional; what Buffer decodes without dropping characters.
 const BASE64 = /^[A-Za-z0-9+/\-_]*={0,2}$/
 
@@ -140,6 +145,7 @@ function bytes(v: unknown, n: number | undefined): xdr.ScVal {
   const type = n === undefined ? 'Bytes' : `BytesN<${n}>`
   let out: Uint8Array
   if (v instanceof Uint8Array) out = Uint8Array.from(v)
+  else if (typeof v === 'string' && HEX.test(v)) out = Buffer.from(v.slice(2), 'hex')
   else if (typeof v === 'string') {
     if (!BASE64.test(v) || v.replace(/=+$/, '').length % 4 === 1) fail(`${describeValue(v)} is not base64 (${type})`)
     out = Buffer.from(v, 'base64')
