@@ -6,14 +6,22 @@
  * executable references are listed as todo (see the note at the end).
  */
 import { createHash } from 'node:crypto'
-import { Address, Keypair, scValToNative, xdr } from '@stellar/stellar-sdk'
+import { Address, Asset, Keypair, nativeToScVal, scValToNative, xdr } from '@stellar/stellar-sdk'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_DEPLOYER, InvalidContractModuleError, SorobanHost, type RecordedAuth } from '../src/index.ts'
 import {
   classicSignature, deploy, expectError, fixture, HAVE_FIXTURES, nextSalt, noncesOf, ok, selfExtender, tryer, v, xdrOf,
 } from './shared-fixtures.ts'
 
-const SAC = 'SAC: another branch'
+const i128 = (n: bigint): xdr.ScVal => nativeToScVal(n, { type: 'i128' })
+/** A host with an issuer account and the Stellar Asset Contract of `code:issuer` (no issuer flags). */
+function withSac(host: SorobanHost, code = 'USD'): string {
+  const issuer = Keypair.fromRawEd25519Seed(Buffer.alloc(32, 77)).publicKey()
+  host.setAccount(issuer, { balance: 1_000_000_000n })
+  const d = host.deployAssetContract(new Asset(code, issuer))
+  if (d.status !== 'success') throw new Error(`SAC deploy failed: ${d.error?.message}`)
+  return d.address
+}
 const native = (x: xdr.ScVal): unknown => scValToNative(x)
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 const sha = (b: Uint8Array): Uint8Array => createHash('sha256').update(b).digest()
@@ -68,7 +76,22 @@ describe.skipIf(!HAVE_FIXTURES)('shared soroban-sdk contracts (../shared/fixture
     it('storage_updated is false on a fresh instance', () => {
       expect(native(ok(host.invoke(e, 'storage_updated')))).toBe(false)
     })
-    it.todo(`fail_after_updates (needs a SAC holding the contract's balance) — ${SAC}`)
+    it('fail_after_updates through example_invoke_contract.invoke: balances, storage and events rolled back', () => {
+      const sac = withSac(host)
+      const inv = deploy(host, '20/example_invoke_contract')
+      ok(host.invoke(sac, 'mint', [v.addr(e), i128(100_000_000n)]))
+      const balance = (x: string): unknown => native(ok(host.invoke(sac, 'balance', [v.addr(x)])))
+      const r = host.invoke(inv, 'invoke', [v.addr(e), v.sym('fail_after_updates'), v.addr(sac)])
+      expect(ok(r).switch().name).toBe('scvVoid')
+      expect([balance(e), balance(sac)]).toEqual([100_000_000n, 0n])
+      expect(native(ok(host.invoke(e, 'storage_updated')))).toBe(false)
+      expect(r.events).toEqual([])
+      // E's event (and the SAC's transfer event) are kept only as events of the failed call.
+      expect(r.failedEvents.filter((x) => x.contractId === e).map((x) => [x.topics.map(native), x.data.switch().name])).toEqual([[['fail_after_updates'], 'scvVoid']])
+      // Directly: the error the function returns.
+      expectError(host.invoke(e, 'fail_after_updates', [v.addr(sac)]), 'Error(Contract, #12345)')
+      expect(balance(e)).toBe(100_000_000n)
+    })
   })
 
   describe('20/example_invoke_contract and 20/example_sum_i32', () => {
@@ -256,7 +279,18 @@ describe.skipIf(!HAVE_FIXTURES)('shared soroban-sdk contracts (../shared/fixture
       expect(r.events.map((e) => [e.topics.map(native), xdrOf(e.data)])).toEqual(Array(2).fill([['event'], xdrOf(xdr.ScVal.scvI64(new xdr.Int64(0n)))]))
       expect(native(ok(host.invoke(l, 'do_cpu_only_work', [v.u32(0), v.u32(5), v.u32(0)])))).toBe(8n)
     })
-    it.todo('do_work (fills its entries from the host PRNG) — PRNG: another branch')
+    it('do_work: guest and host cycles; entries filled from the host PRNG; size 0 with entries traps', () => {
+      const host = new SorobanHost()
+      const l = deploy(host, '20/loadgen')
+      const work = (g: bigint, hc: bigint, n: number, kb: number) => host.invoke(l, 'do_work', [v.u64(g), v.u64(hc), v.u32(n), v.u32(kb)])
+      expect(native(ok(work(10n, 5n, 0, 0)))).toBe(15n)
+      expect(native(ok(work(0n, 0n, 2, 1)))).toBe(0n)
+      const entries = [...host.ledger.data.values()].filter((d) => d.contract === l)
+      expect(entries.map((d) => [d.durability, native(d.key), d.val.switch().name, d.val.bytes().length]).sort()).toEqual([
+        ['persistent', 0, 'scvBytes', 1024], ['persistent', 1, 'scvBytes', 1024],
+      ])
+      expectError(work(0n, 0n, 1, 0), 'Error(WasmVm, InvalidAction)')
+    })
   })
 
   describe('20/soroban_write_upgrade_bytes_contract', () => {
@@ -558,7 +592,30 @@ describe.skipIf(!HAVE_FIXTURES)('shared soroban-sdk contracts (../shared/fixture
       expect(native(ok(host.invoke(created, 'get_data', [v.sym('key')])))).toBe(303)
     })
 
-    it.todo(`20/sac_reentry_account (two SACs re-entered from __check_auth) — ${SAC}`)
+    it('20/sac_reentry_account: __check_auth may call another SAC, not the SAC being authorized', () => {
+      const host = new SorobanHost()
+      const sac1 = withSac(host, 'ONE')
+      const sac2 = withSac(host, 'TWO')
+      const acc = deploy(host, '20/sac_reentry_account')
+      for (const s of [sac1, sac2]) ok(host.invoke(s, 'mint', [v.addr(acc), i128(1000n)]))
+      ok(host.invoke(acc, 'set_addr', [v.addr(sac1)]))
+      const balance = (s: string, x: string): unknown => native(ok(host.invoke(s, 'balance', [v.addr(x)])))
+      const transfer = [v.addr(acc), v.addr(sac1), i128(100n)]
+      enforce(host, [auth(acc, sac2, 'transfer', transfer, [], { nonce: 1n, signature: v.void() })])
+      const r = host.invoke(sac2, 'transfer', transfer)
+      expect(ok(r).switch().name).toBe('scvVoid')
+      expect([balance(sac2, acc), balance(sac2, sac1), balance(sac1, acc)]).toEqual([900n, 100n, 1000n])
+      // __check_auth ran: its SAC1 self-transfer of 1, then SAC2's transfer; one nonce used.
+      expect(r.events.map((x) => [x.contractId, x.topics.slice(0, 3).map(native)])).toEqual([
+        [sac1, ['transfer', acc, acc]], [sac2, ['transfer', acc, sac1]],
+      ])
+      expect(noncesOf(host, acc)).toBe(1)
+      // SAC1 would be re-entered from its own authorization check.
+      const back = [v.addr(acc), v.addr(sac2), i128(100n)]
+      enforce(host, [auth(acc, sac1, 'transfer', back, [], { nonce: 2n, signature: v.void() })])
+      expectError(host.invoke(sac1, 'transfer', back), 'Error(Auth, InvalidAction)')
+      expect([balance(sac1, acc), balance(sac1, sac2)]).toEqual([1000n, 0n])
+    })
   })
 
   describe('20/auth_test_contract', () => {
@@ -672,9 +729,7 @@ describe.skipIf(!HAVE_FIXTURES)('shared soroban-sdk contracts (../shared/fixture
   })
 
   describe('SAC and protocol 28 contracts', () => {
-    it.todo(`20/contract_sac_transfer — ${SAC}`)
-    it.todo(`23/contract_sac_transfer — ${SAC}`)
-    it.todo(`20/test_try_call_sac — ${SAC}`)
+    // 20/contract_sac_transfer, 23/contract_sac_transfer and 20/test_try_call_sac: see test/sac.test.ts ('shared soroban-sdk contracts').
     it.todo('28/test_update_exec_ref (protocol 28 executable references: create_executable_tag, update_current_contract_executable_ref)')
   })
 })
