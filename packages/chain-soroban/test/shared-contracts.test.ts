@@ -730,7 +730,63 @@ describe.skipIf(!HAVE_FIXTURES)('shared soroban-sdk contracts (../shared/fixture
 
   describe('SAC and protocol 28 contracts', () => {
     // 20/contract_sac_transfer, 23/contract_sac_transfer and 20/test_try_call_sac: see test/sac.test.ts ('shared soroban-sdk contracts').
-    it.todo('28/test_update_exec_ref (protocol 28 executable references: create_executable_tag, update_current_contract_executable_ref)')
+    describe('28/test_update_exec_ref (protocol 28 executable references)', () => {
+      const setup = () => {
+        const host = new SorobanHost()
+        const h = host.upload(fixture('20/example_invoke_contract'))
+        return { host, h }
+      }
+      const extRef = (owner: string, tag: string): xdr.ScVal => v.variant('ExternalRef', v.struct({ owner: v.addr(owner), tag: v.str(tag) }))
+
+      it('a missing reference is Error(Storage, MissingValue) with no events and the executable unchanged', () => {
+        const { host } = setup()
+        const c = deploy(host, '28/test_update_exec_ref')
+        const before = { ...host.ledger.contracts.get(c)! }
+        const r = host.invoke(c, 'update', [v.addr(c), v.str('missing'), v.bool(false)])
+        expectError(r, 'Error(Storage, MissingValue)')
+        expect([...r.events, ...r.failedEvents]).toEqual([])
+        expect(host.ledger.contracts.get(c)!.wasmHash).toBe(before.wasmHash)
+        expect(host.ledger.contracts.get(c)!.externalRef).toBeUndefined()
+      })
+
+      it('its own reference: failing after the switch rolls back; then the switch, the event, and the referenced code runs', () => {
+        const { host, h } = setup()
+        const c = deploy(host, '28/test_update_exec_ref')
+        const oldHash = host.ledger.contracts.get(c)!.wasmHash
+        host.setExecutableRef(c, 'self exec ref', h)
+        const failed = host.invoke(c, 'update', [v.addr(c), v.str('self exec ref'), v.bool(true)])
+        expectError(failed, 'Error(WasmVm, InvalidAction)')
+        expect(failed.failedEvents.map((x) => x.type)).toEqual(['system'])
+        expect(host.ledger.contracts.get(c)!.wasmHash).toBe(oldHash)
+        expect(host.ledger.contracts.get(c)!.storage.size).toBe(0)
+        const r = host.invoke(c, 'update', [v.addr(c), v.str('self exec ref'), v.bool(false)])
+        expect(native(ok(r))).toBe(123)
+        expect(r.events).toHaveLength(1)
+        expect(r.events[0].type).toBe('system')
+        expect(r.events[0].topics.map(xdrOf)).toEqual([
+          v.sym('executable_update'), v.variant('Wasm', v.bytes(Buffer.from(oldHash, 'hex'))), extRef(c, 'self exec ref'),
+        ].map(xdrOf))
+        expect(xdrOf(r.events[0].data)).toBe(xdrOf(v.vec([])))
+        expect(native(ok(host.invoke(c, 'add', [v.i32(10), v.i32(20)])))).toBe(30)
+        // The owner moves the reference: the contract runs the new code (here: back to the exec-ref contract).
+        host.setExecutableRef(c, 'self exec ref', oldHash)
+        expectError(host.invoke(c, 'add', [v.i32(10), v.i32(20)]), 'Error(WasmVm, MissingValue)')
+      })
+
+      it('try_upd through another instance, with another owner\'s reference', () => {
+        const { host, h } = setup()
+        const [a, b, o] = [0, 1, 2].map(() => deploy(host, '28/test_update_exec_ref'))
+        host.setExecutableRef(o, 'fleet v2', h)
+        expect(ok(host.invoke(a, 'try_upd', [v.addr(b), v.addr(o), v.str('fleet v2'), v.bool(true)])).switch().name).toBe('scvVoid')
+        expect(native(ok(host.invoke(a, 'try_upd', [v.addr(b), v.addr(o), v.str('fleet v2'), v.bool(false)])))).toBe(123)
+        expect(host.ledger.contracts.get(b)!.externalRef?.owner).toBe(o)
+        expect(native(ok(host.invoke(b, 'add', [v.i32(2), v.i32(3)])))).toBe(5)
+      })
+
+      it('refuses to load on a protocol 27 ledger', () => {
+        expect(() => new SorobanHost({ protocol: 27 }).validate(fixture('28/test_update_exec_ref'))).toThrow(InvalidContractModuleError)
+      })
+    })
   })
 })
 
