@@ -1,9 +1,9 @@
 /**
  * The shared soroban-sdk contracts (`../shared/fixtures/soroban-wasm`), each
  * against the expectations of that folder's README (the real host's results,
- * errors, events, storage and TTLs). Contracts needing the Stellar Asset
- * Contract, the PRNG, protocol 27 delegate credentials or protocol 28
- * executable references are listed as todo (see the note at the end).
+ * errors, events, storage and TTLs). What still differs is listed as todo
+ * and in the note at the end; the Stellar Asset Contract fixtures that only
+ * need a SAC are tested in sac.test.ts.
  */
 import { createHash } from 'node:crypto'
 import { Address, Asset, Keypair, nativeToScVal, scValToNative, xdr } from '@stellar/stellar-sdk'
@@ -793,23 +793,29 @@ describe.skipIf(!HAVE_FIXTURES)('shared soroban-sdk contracts (../shared/fixture
 /*
  * Remaining differences from the README's expectations, by contract and function:
  *
- * - 20/contract_sac_transfer (transfer_1), 23/contract_sac_transfer (transfer_1, transfer_amount,
- *   batch_transfer), 20/test_try_call_sac (mint), 20/sac_reentry_account (__check_auth re-entering a
- *   SAC), 20/example_err.fail_after_updates: need the Stellar Asset Contract — another branch.
- * - 20/loadgen.do_work: fills its entries from the host PRNG (prng_bytes_new) — another branch.
+ * - 20/contract_sac_transfer, 23/contract_sac_transfer, 20/test_try_call_sac: no difference; they are
+ *   tested in sac.test.ts (with the rest of the Stellar Asset Contract), not here.
  * - 27/test_builtin_auth_delegation, BuiltinDelegated / ExpectedDelegatedSigners / DirectDelegated
  *   signatures: need protocol 27's address-with-delegates credentials and the address-bound payload
  *   (not in @stellar/stellar-sdk 15's XDR). Here `delegate_account_auth` inside `__check_auth` is
  *   always Error(Auth, InvalidAction) and `get_delegated_signers_for_current_auth_check` returns [].
- * - 28/test_update_exec_ref (update, try_upd): protocol 28 executable references
- *   (create_executable_tag, update_current_contract_executable_ref) are not implemented; calling them
- *   is Error(Context, InternalError).
+ * - 28/test_update_exec_ref: the README's examples pass. @stellar/stellar-sdk 15 has no XDR for
+ *   SCV_EXECUTABLE_TAG or CONTRACT_EXECUTABLE_EXTERNAL_REF, so a tag is written as
+ *   executableTagKey(tag) (Vec[LedgerKeyContractInstance, String]) in ledger files and results, and an
+ *   authorization entry for creating a contract from a reference cannot be signed (its payload needs
+ *   that XDR; recording mode and source-account credentials work). ExternalRef executables in
+ *   invoker (authorize_as_curr_contract) entries are refused as an unknown executable, and
+ *   get_address_executable is not implemented.
  * - 22/test_contract_data_val with a muxed address: refused as a key and round-tripped as a value
  *   here; the muxed-address host functions (get_address_from_muxed_address…) are not implemented.
  * - 20/auth_test_contract.invoker_auth_no_reuse: not exercised (the README gives no trees for it);
  *   invoker authorizations are single-use, which invoker_auth_fn's tests rely on.
+ * - 20/loadgen.do_work: the README gives results and entry sizes, not the PRNG bytes; those are
+ *   checked against soroban-sdk's own PRNG tests in crypto-host-functions.test.ts.
  * - Recording mode records no nonces or signature expirations (the real host generates them).
  * - Error codes the README does not state and this host chose: a reused nonce is
  *   Error(Auth, ExistingValue); max_extension < min_extension in extend_*_v2 is
- *   Error(Storage, InvalidInput); unsorted map keys from linear memory are Error(Object, InvalidInput).
+ *   Error(Storage, InvalidInput); unsorted map keys from linear memory are Error(Object, InvalidInput);
+ *   an archived executable reference entry at call time is Error(Storage, InvalidAction); an unknown
+ *   Poseidon field symbol is Error(Crypto, InvalidInput).
  */
