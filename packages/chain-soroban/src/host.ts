@@ -17,7 +17,7 @@ import { authPayload, defaultSignatureExpiration } from './host/auth.ts'
 import { createContract } from './host/functions/storage.ts'
 import { scError } from './host/store.ts'
 import { Invocation, type AuthMode, type ContractEvent, type DiagnosticEvent, type RecordedAuth } from './host/invocation.ts'
-import { DEFAULT_LEDGER_INFO, MAX_PROTOCOL, MIN_PROTOCOL, SorobanLedger, type LedgerInfo } from './ledger.ts'
+import { dataKey, DEFAULT_LEDGER_INFO, executableTagKey, MAX_PROTOCOL, MIN_PROTOCOL, SorobanLedger, type LedgerInfo } from './ledger.ts'
 import { compileModule, isCompileError } from './wasm/engine.ts'
 import { setAccount, setTrustline } from './sac/classic.ts'
 import { assetContractAddress, createAssetContract } from './sac/create.ts'
@@ -210,6 +210,20 @@ export class SorobanHost {
   setTrustline(account: string, asset: Asset, trustline: { balance?: bigint, limit?: bigint, authorized?: boolean, clawback?: boolean } = {}): void {
     if (asset.isNative()) throw new ZvmError('SOROBAN_INVALID_ASSET', 'the native asset has no trustlines')
     setTrustline(this.ledger, account, `${asset.getCode()}:${asset.getIssuer()}`, trustline)
+  }
+
+  /**
+   * Writes `owner`'s executable reference entry (protocol 28, CAP-85): the
+   * persistent entry keyed by the executable tag `tag`, holding the hash of
+   * uploaded code, as the owner's own `put_contract_data` with that tag would.
+   * Contracts whose executable is the reference `(owner, tag)` run that code.
+   */
+  setExecutableRef(owner: string, tag: string | Uint8Array, wasmHash: string): void {
+    if (!this.ledger.code.has(wasmHash)) throw new ZvmError('SOROBAN_CODE_MISSING', `no uploaded wasm with hash ${wasmHash}`)
+    const key = executableTagKey(tag)
+    const k = dataKey(owner, 'persistent', key)
+    const liveUntil = this.ledger.data.get(k)?.liveUntil ?? this.info.sequence + this.info.minPersistentTtl - 1
+    this.ledger.data.set(k, { contract: owner, durability: 'persistent', key, val: xdr.ScVal.scvBytes(Buffer.from(hexToBytes(`0x${wasmHash}`))), liveUntil })
   }
 
   /** Calls `fn` on `contract` with ScVal arguments. */

@@ -1,5 +1,5 @@
 export { SorobanHost, DEFAULT_DEPLOYER, MAX_WASM_BYTES, type SorobanHostOptions, type InvokeResult } from './host.ts'
-export { SorobanLedger, DEFAULT_LEDGER_INFO, MIN_PROTOCOL, MAX_PROTOCOL, type LedgerInfo, type LedgerFile, type Durability } from './ledger.ts'
+export { SorobanLedger, DEFAULT_LEDGER_INFO, MIN_PROTOCOL, MAX_PROTOCOL, executableTagKey, type LedgerInfo, type LedgerFile, type Durability, type ExternalRef } from './ledger.ts'
 export { Budget, DEFAULT_CPU_LIMIT, DEFAULT_MEM_LIMIT } from './budget.ts'
 export { CostParams, DEFAULT_COST_PARAMS, type CostParamsJson } from './cost/params.ts'
 export { COST_TYPE_NAMES, CostType, type CostTypeName } from './cost/types.ts'

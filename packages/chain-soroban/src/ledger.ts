@@ -44,8 +44,16 @@ export const DEFAULT_LEDGER_INFO: LedgerInfo = {
 }
 
 export interface StoredValue { key: xdr.ScVal, val: xdr.ScVal }
-/** `executable` is absent for wasm contracts; a Stellar Asset Contract has `'stellar-asset'` and an empty `wasmHash`. */
-export interface ContractEntry { wasmHash: string, storage: Map<string, StoredValue>, liveUntil: number, executable?: 'stellar-asset' }
+/**
+ * `executable` is absent for wasm contracts; a Stellar Asset Contract has
+ * `'stellar-asset'` and an empty `wasmHash`. A protocol 28 executable
+ * reference (CAP-85) has `externalRef` and an empty `wasmHash`: the code is
+ * the hash stored in the owner's persistent entry keyed by the tag
+ * ({@link executableTagKey}), read at every call.
+ */
+export interface ContractEntry { wasmHash: string, storage: Map<string, StoredValue>, liveUntil: number, executable?: 'stellar-asset', externalRef?: ExternalRef }
+/** An executable reference: the owner contract and the tag (string bytes) of its entry holding a wasm hash. */
+export interface ExternalRef { readonly owner: string, readonly tag: Uint8Array }
 export interface CodeEntry { wasm: Uint8Array, liveUntil: number }
 export interface DataEntry { contract: string, durability: Durability, key: xdr.ScVal, val: xdr.ScVal, liveUntil: number }
 
@@ -68,8 +76,11 @@ export interface LedgerFile {
   version: typeof LEDGER_FILE_VERSION
   sequence?: number
   timestamp?: string
-  /** `executable: 'stellar-asset'` (with `wasmHash` `""`) marks a Stellar Asset Contract. */
-  contracts: { address: string, wasmHash: string, liveUntil: number, storage: { key: string, val: string }[], executable?: 'stellar-asset' }[]
+  /**
+   * `executable: 'stellar-asset'` (with `wasmHash` `""`) marks a Stellar Asset Contract; `executable: 'external-ref'`
+   * (with `wasmHash` `""`) a protocol 28 executable reference, `externalRef` its owner and tag (base64 of the string bytes).
+   */
+  contracts: { address: string, wasmHash: string, liveUntil: number, storage: { key: string, val: string }[], executable?: 'stellar-asset' | 'external-ref', externalRef?: { owner: string, tag: string } }[]
   code: { hash: string, wasm: string, liveUntil: number }[]
   data: { contract: string, durability: Durability, key: string, val: string, liveUntil: number }[]
   /** Classic accounts (written only when there are any); amounts are decimal strings. */
@@ -82,8 +93,29 @@ const LEDGER_FILE_VERSION = 1
 // The fields of a file written before the format marker existed.
 const UNMARKED_KEYS = new Set(['sequence', 'timestamp', 'contracts', 'code', 'data'])
 const STELLAR_ASSET = 'stellar-asset'
+const EXTERNAL_REF = 'external-ref'
 
 export const scKey = (v: xdr.ScVal): string => v.toXDR('base64')
+
+/**
+ * The storage key an executable tag stands for (CAP-85 `SCV_EXECUTABLE_TAG`,
+ * ScVal type 22). @stellar/stellar-sdk 15's XDR has no such arm, so this host
+ * writes it as `Vec[LedgerKeyContractInstance, String(tag)]`: a value no
+ * contract can build (a LedgerKeyContractInstance is not a contract value),
+ * so only a tag made by `create_executable_tag` maps to it.
+ */
+export function executableTagKey(tag: string | Uint8Array): xdr.ScVal {
+  const bytes = typeof tag === 'string' ? Buffer.from(tag, 'utf8') : Buffer.from(tag)
+  return xdr.ScVal.scvVec([xdr.ScVal.scvLedgerKeyContractInstance(), xdr.ScVal.scvString(bytes)])
+}
+
+/** The tag bytes of an {@link executableTagKey} value, undefined for any other value. */
+export function executableTagOf(v: xdr.ScVal): Uint8Array | undefined {
+  if (v.switch().name !== 'scvVec') return undefined
+  const l = v.vec() ?? []
+  if (l.length !== 2 || l[0].switch().name !== 'scvLedgerKeyContractInstance' || l[1].switch().name !== 'scvString') return undefined
+  return Uint8Array.from(Buffer.from(l[1].str() as Buffer | string))
+}
 export const dataKey = (contract: string, durability: Durability, key: xdr.ScVal): string => `${contract}|${durability}|${scKey(key)}`
 
 export class SorobanLedger {
@@ -117,6 +149,7 @@ export class SorobanLedger {
         address, wasmHash: c.wasmHash, liveUntil: c.liveUntil,
         storage: [...c.storage.values()].map((e) => ({ key: e.key.toXDR('base64'), val: e.val.toXDR('base64') })),
         ...(c.executable === undefined ? {} : { executable: c.executable }),
+        ...(c.externalRef === undefined ? {} : { executable: EXTERNAL_REF, externalRef: { owner: c.externalRef.owner, tag: Buffer.from(c.externalRef.tag).toString('base64') } }),
       })),
       code: [...this.code].map(([hash, c]) => ({ hash, wasm: Buffer.from(c.wasm).toString('base64'), liveUntil: c.liveUntil })),
       data: [...this.data.values()].map((d) => ({ contract: d.contract, durability: d.durability, key: d.key.toXDR('base64'), val: d.val.toXDR('base64'), liveUntil: d.liveUntil })),
@@ -169,7 +202,9 @@ export class SorobanLedger {
         const key = scVal(e.key, `contracts[${i}].storage[${j}].key`)
         storage.set(scKey(key), { key, val: scVal(e.val, `contracts[${i}].storage[${j}].val`) })
       }
-      ledger.contracts.set(c.address, { wasmHash: c.wasmHash, liveUntil: c.liveUntil, storage, ...(c.executable === undefined ? {} : { executable: c.executable }) })
+      const executable = c.executable === STELLAR_ASSET ? { executable: STELLAR_ASSET } as const : {}
+      const externalRef = c.externalRef === undefined ? {} : { externalRef: { owner: c.externalRef.owner, tag: Uint8Array.from(Buffer.from(c.externalRef.tag, 'base64')) } }
+      ledger.contracts.set(c.address, { wasmHash: c.wasmHash, liveUntil: c.liveUntil, storage, ...executable, ...externalRef })
     }
     for (const a of file.accounts ?? []) ledger.accounts.set(a.id, { balance: BigInt(a.balance), numSubEntries: a.numSubEntries, flags: a.flags })
     for (const t of file.trustlines ?? []) ledger.trustlines.set(trustlineKey(t.account, t.asset), { account: t.account, asset: t.asset, balance: BigInt(t.balance), limit: BigInt(t.limit), flags: t.flags })
@@ -240,14 +275,21 @@ function checkLedgerFile(json: unknown): LedgerFile {
     format: LEDGER_FILE_FORMAT,
     version: LEDGER_FILE_VERSION,
     contracts: list(json, '', 'contracts', (c, at) => {
-      const asset = c.executable !== undefined
-      if (asset && c.executable !== STELLAR_ASSET) throw invalid(`${at}executable must be "${STELLAR_ASSET}", got ${show(c.executable)}`)
+      const asset = c.executable === STELLAR_ASSET
+      const ref = c.executable === EXTERNAL_REF
+      if (c.executable !== undefined && !asset && !ref) throw invalid(`${at}executable must be "${STELLAR_ASSET}" or "${EXTERNAL_REF}", got ${show(c.executable)}`)
+      let externalRef: { owner: string, tag: string } | undefined
+      if (ref) {
+        const r = field(c, at, 'externalRef', isObject, 'an object {owner, tag} for an external-ref executable')
+        externalRef = { owner: field(r, `${at}externalRef.`, 'owner', isString, 'a string'), tag: field(r, `${at}externalRef.`, 'tag', isBase64, 'base64 text') }
+      }
       return {
         address: field(c, at, 'address', isString, 'a string'),
-        wasmHash: asset ? field(c, at, 'wasmHash', (v): v is string => v === '', 'empty for a Stellar Asset Contract') : field(c, at, 'wasmHash', isHash, 'a 32-byte lowercase hex hash'),
+        wasmHash: asset || ref ? field(c, at, 'wasmHash', (v): v is string => v === '', `empty for ${asset ? 'a Stellar Asset Contract' : 'an executable reference'}`) : field(c, at, 'wasmHash', isHash, 'a 32-byte lowercase hex hash'),
         liveUntil: field(c, at, 'liveUntil', isU32, 'a ledger number (u32)'),
         storage: list(c, at, 'storage', (e, at2) => ({ key: field(e, at2, 'key', isString, 'a string'), val: field(e, at2, 'val', isString, 'a string') })),
         ...(asset ? { executable: STELLAR_ASSET } : {}),
+        ...(externalRef === undefined ? {} : { executable: EXTERNAL_REF, externalRef }),
       }
     }),
     code: list(json, '', 'code', (c, at) => ({

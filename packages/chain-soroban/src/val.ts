@@ -8,13 +8,13 @@ export const Tag = {
   TimepointSmall: 8, DurationSmall: 9, U128Small: 10, I128Small: 11, U256Small: 12, I256Small: 13, SymbolSmall: 14,
   U64Object: 64, I64Object: 65, TimepointObject: 66, DurationObject: 67, U128Object: 68, I128Object: 69,
   U256Object: 70, I256Object: 71, BytesObject: 72, StringObject: 73, SymbolObject: 74, VecObject: 75,
-  MapObject: 76, AddressObject: 77, MuxedAddressObject: 78,
+  MapObject: 76, AddressObject: 77, MuxedAddressObject: 78, ExecutableTagObject: 79,
 } as const
 export type Tag = (typeof Tag)[keyof typeof Tag]
 
 /** Tags from U64Object up are object handles. */
 export const OBJECT_TAG_MIN = 64
-export const OBJECT_TAG_MAX = 78
+export const OBJECT_TAG_MAX = 79
 
 export const FALSE = 0n
 export const TRUE = 1n

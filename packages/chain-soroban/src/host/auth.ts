@@ -23,7 +23,7 @@ import { sha256 } from '@noble/hashes/sha2.js'
 import { Address, StrKey, xdr } from '@stellar/stellar-base'
 import { bytesToHex, hexToBytes } from '@zvm/primitives'
 import { ErrorCode, ErrorType, HostError } from '../errors.ts'
-import { dataKey } from '../ledger.ts'
+import { dataKey, type ExternalRef } from '../ledger.ts'
 import type { Invocation } from './invocation.ts'
 
 /** One authorized invocation: a contract function call, or a contract creation (`create` set, `contract` and `fn` empty). */
@@ -31,8 +31,11 @@ export interface AuthInvocation {
   contract: string
   fn: string
   args: xdr.ScVal[]
-  /** A creation by the authorizing address: wasm hash (hex), salt and constructor arguments. */
-  create?: { wasmHash: string, salt: Uint8Array, constructorArgs: xdr.ScVal[] }
+  /**
+   * A creation by the authorizing address: wasm hash (hex), salt and constructor arguments; with `externalRef`
+   * (protocol 28, `wasmHash` empty) a creation from that executable reference.
+   */
+  create?: { wasmHash: string, salt: Uint8Array, constructorArgs: xdr.ScVal[], externalRef?: ExternalRef }
   subInvocations?: AuthInvocation[]
 }
 
@@ -62,28 +65,31 @@ const authError = (message: string): HostError => new HostError(ErrorType.Auth, 
 /** What a require_auth asks for. */
 export type AuthFunction =
   | { kind: 'contract', contract: string, fn: string, args: xdr.ScVal[] }
-  | { kind: 'create', wasmHash: string, salt: Uint8Array, constructorArgs: xdr.ScVal[] }
+  | { kind: 'create', wasmHash: string, salt: Uint8Array, constructorArgs: xdr.ScVal[], externalRef?: ExternalRef }
 
+const refKeyOf = (r: ExternalRef | undefined): string => (r === undefined ? '' : `${r.owner}/${bytesToHex(r.tag)}`)
 const argsKey = (args: readonly xdr.ScVal[]): string => args.map((a) => a.toXDR('base64')).join(',')
 export function functionKey(f: AuthFunction): string {
-  return f.kind === 'contract' ? `c|${f.contract}|${f.fn}|${argsKey(f.args)}` : `k|${f.wasmHash}|${bytesToHex(f.salt)}|${argsKey(f.constructorArgs)}`
+  return f.kind === 'contract' ? `c|${f.contract}|${f.fn}|${argsKey(f.args)}` : `k|${f.wasmHash}|${refKeyOf(f.externalRef)}|${bytesToHex(f.salt)}|${argsKey(f.constructorArgs)}`
 }
 function functionOf(inv: AuthInvocation): AuthFunction {
   return inv.create === undefined
     ? { kind: 'contract', contract: inv.contract, fn: inv.fn, args: inv.args }
-    : { kind: 'create', wasmHash: inv.create.wasmHash, salt: inv.create.salt, constructorArgs: inv.create.constructorArgs }
+    : { kind: 'create', wasmHash: inv.create.wasmHash, salt: inv.create.salt, constructorArgs: inv.create.constructorArgs, ...(inv.create.externalRef === undefined ? {} : { externalRef: inv.create.externalRef }) }
 }
 function invocationOf(f: AuthFunction, subInvocations: AuthInvocation[]): AuthInvocation {
   return f.kind === 'contract'
     ? { contract: f.contract, fn: f.fn, args: f.args, subInvocations }
-    : { contract: '', fn: '', args: [], create: { wasmHash: f.wasmHash, salt: f.salt, constructorArgs: f.constructorArgs }, subInvocations }
+    : { contract: '', fn: '', args: [], create: { wasmHash: f.wasmHash, salt: f.salt, constructorArgs: f.constructorArgs, ...(f.externalRef === undefined ? {} : { externalRef: f.externalRef }) }, subInvocations }
 }
 
 // ---- XDR forms ----
 
 const sym = (s: string): xdr.ScVal => xdr.ScVal.scvSymbol(s)
 const entry = (k: string, v: xdr.ScVal): xdr.ScMapEntry => new xdr.ScMapEntry({ key: sym(k), val: v })
-const wasmExecutable = (hash: string): xdr.ScVal => xdr.ScVal.scvVec([sym('Wasm'), xdr.ScVal.scvBytes(Buffer.from(hexToBytes(`0x${hash}`)))])
+const wasmExecutable = (hash: string, ref?: ExternalRef): xdr.ScVal => ref === undefined
+  ? xdr.ScVal.scvVec([sym('Wasm'), xdr.ScVal.scvBytes(Buffer.from(hexToBytes(`0x${hash}`)))])
+  : xdr.ScVal.scvVec([sym('ExternalRef'), xdr.ScVal.scvMap([entry('owner', new Address(ref.owner).toScVal()), entry('tag', xdr.ScVal.scvString(Buffer.from(ref.tag)))])])
 
 /** The `Context` value `__check_auth` receives for an invocation (soroban-sdk `auth::Context`). */
 export function contextScVal(f: AuthFunction): xdr.ScVal {
@@ -94,10 +100,10 @@ export function contextScVal(f: AuthFunction): xdr.ScVal {
   }
   const salt = xdr.ScVal.scvBytes(Buffer.from(f.salt))
   if (f.constructorArgs.length === 0) {
-    return xdr.ScVal.scvVec([sym('CreateContractHostFn'), xdr.ScVal.scvMap([entry('executable', wasmExecutable(f.wasmHash)), entry('salt', salt)])])
+    return xdr.ScVal.scvVec([sym('CreateContractHostFn'), xdr.ScVal.scvMap([entry('executable', wasmExecutable(f.wasmHash, f.externalRef)), entry('salt', salt)])])
   }
   return xdr.ScVal.scvVec([sym('CreateContractWithCtorHostFn'), xdr.ScVal.scvMap([
-    entry('constructor_args', xdr.ScVal.scvVec(f.constructorArgs)), entry('executable', wasmExecutable(f.wasmHash)), entry('salt', salt),
+    entry('constructor_args', xdr.ScVal.scvVec(f.constructorArgs)), entry('executable', wasmExecutable(f.wasmHash, f.externalRef)), entry('salt', salt),
   ])])
 }
 
@@ -108,6 +114,8 @@ function authorizedInvocationXdr(address: string, inv: AuthInvocation): xdr.Soro
       contractAddress: new Address(inv.contract).toScAddress(), functionName: inv.fn, args: inv.args,
     }))
   } else {
+    // CONTRACT_EXECUTABLE_EXTERNAL_REF is not in @stellar/stellar-sdk 15's XDR: such a creation cannot be signed here.
+    if (inv.create.externalRef !== undefined) throw new HostError(ErrorType.Auth, ErrorCode.InternalError, 'the payload of a creation from an executable reference needs protocol 28 XDR this host does not have')
     const contractIdPreimage = xdr.ContractIdPreimage.contractIdPreimageFromAddress(new xdr.ContractIdPreimageFromAddress({
       address: new Address(address).toScAddress(), salt: Buffer.from(inv.create.salt),
     }))
@@ -279,7 +287,7 @@ export class AuthManager {
       }
       return
     }
-    const what = f.kind === 'contract' ? `${f.contract}.${f.fn}` : `creating a contract from ${f.wasmHash}`
+    const what = f.kind === 'contract' ? `${f.contract}.${f.fn}` : `creating a contract from ${f.externalRef === undefined ? f.wasmHash : `the executable reference of ${f.externalRef.owner}`}`
     throw authError(`missing authorization of ${address} for ${what}`)
   }
 

@@ -20,6 +20,7 @@ import type { CompiledContract } from './compiled.ts'
 import { chargeInstantiation, chargeParse } from './load-cost.ts'
 import { newFrame, type Frame } from './frame.ts'
 import { HOST_IMPLEMENTATIONS, type Arg } from './functions/index.ts'
+import { resolveWasmHash } from './functions/storage.ts'
 import { KIND_OF_TAG, OBJECT_TAGS, badHandle, type HostObject, type ObjectKind } from './objects.ts'
 import { ObjectStore, typeError, valueError } from './store.ts'
 import { runAssetContract } from '../sac/contract.ts'
@@ -50,7 +51,7 @@ export interface InvocationEnv {
 const OBJECT_ARG_KINDS: Record<string, ObjectKind> = {
   U64Object: 'u64', I64Object: 'i64', TimepointObject: 'timepoint', DurationObject: 'duration', U128Object: 'u128',
   I128Object: 'i128', U256Object: 'u256', I256Object: 'i256', BytesObject: 'bytes', StringObject: 'string',
-  SymbolObject: 'symbol', VecObject: 'vec', MapObject: 'map', AddressObject: 'address',
+  SymbolObject: 'symbol', VecObject: 'vec', MapObject: 'map', AddressObject: 'address', ExecutableTagObject: 'executable_tag',
 }
 const NUMERIC_ARG_KINDS = { U64Val: 'u64', U256Val: 'u256', I256Val: 'i256', I64Val: 'i64' } as const
 
@@ -313,12 +314,14 @@ export class Invocation {
     if (instance === undefined) throw new HostError(ErrorType.Storage, ErrorCode.MissingValue, `no contract at ${contract}`)
     if (instance.liveUntil < this.env.info.sequence) throw new HostError(ErrorType.Storage, ErrorCode.InvalidAction, `contract instance ${contract} is archived`)
     if (instance.executable === 'stellar-asset') return runAssetContract(this, contract, instance, fn, args)
-    const compiled = this.env.compile(instance.wasmHash)
+    // A protocol 28 executable reference resolves through its owner's entry at every call.
+    const wasmHash = resolveWasmHash(this, instance)
+    const compiled = this.env.compile(wasmHash)
     const exported = compiled.exports.get(fn)
     if (exported === undefined) throw new HostError(ErrorType.WasmVm, ErrorCode.MissingValue, `trying to invoke non-existent contract function ${fn}`)
     if (exported.params !== args.length) throw new HostError(ErrorType.WasmVm, ErrorCode.UnexpectedSize, `${fn} takes ${exported.params} arguments, got ${args.length}`)
-    if (!this.parsed.has(instance.wasmHash)) {
-      this.parsed.add(instance.wasmHash)
+    if (!this.parsed.has(wasmHash)) {
+      this.parsed.add(wasmHash)
       chargeParse(this.budget, compiled.costInputs)
     }
     chargeInstantiation(this.budget, compiled.costInputs, compiled.size)

@@ -19,6 +19,8 @@ export type HostObject =
   | { readonly kind: 'address', readonly value: string }
   /** Strkey: M… muxed account (protocol 23+). */
   | { readonly kind: 'muxed', readonly value: string }
+  /** Protocol 28 (CAP-85): the string of an executable tag, made only by `create_executable_tag`. */
+  | { readonly kind: 'executable_tag', readonly value: Uint8Array }
 
 export type ObjectKind = HostObject['kind']
 
@@ -26,7 +28,7 @@ export const OBJECT_TAGS: Record<ObjectKind, number> = {
   u64: Tag.U64Object, i64: Tag.I64Object, timepoint: Tag.TimepointObject, duration: Tag.DurationObject,
   u128: Tag.U128Object, i128: Tag.I128Object, u256: Tag.U256Object, i256: Tag.I256Object,
   bytes: Tag.BytesObject, string: Tag.StringObject, symbol: Tag.SymbolObject, vec: Tag.VecObject,
-  map: Tag.MapObject, address: Tag.AddressObject, muxed: Tag.MuxedAddressObject,
+  map: Tag.MapObject, address: Tag.AddressObject, muxed: Tag.MuxedAddressObject, executable_tag: Tag.ExecutableTagObject,
 }
 
 export const KIND_OF_TAG: Record<number, ObjectKind> = Object.fromEntries(Object.entries(OBJECT_TAGS).map(([k, t]) => [t, k as ObjectKind]))
@@ -35,7 +37,7 @@ export type Of<K extends ObjectKind> = HostObject & { readonly kind: K }
 
 export function objectSize(o: HostObject): number {
   switch (o.kind) {
-    case 'bytes': case 'string': return 48 + o.value.length
+    case 'bytes': case 'string': case 'executable_tag': return 48 + o.value.length
     case 'symbol': return 48 + o.value.length
     case 'vec': return 48 + 8 * o.value.length
     case 'map': return 48 + 16 * o.keys.length

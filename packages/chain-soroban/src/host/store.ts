@@ -7,6 +7,7 @@ import type { Budget } from '../budget.ts'
 import { chargeClone, SIZE } from '../cost/host-fns.ts'
 import { CostType } from '../cost/types.ts'
 import { ErrorCode, ErrorType, HostError } from '../errors.ts'
+import { executableTagKey, executableTagOf } from '../ledger.ts'
 import {
   boolVal, bodyOf, decodeSymbolSmall, errorVal, fitsI56, fitsU56, fromBody, i32Val, isObjectTag, majorOf, minorOf,
   objectVal, signedBody, symbolSmall, SYMBOL_SMALL_MAX, Tag, tagOf, u32Val, VOID,
@@ -39,6 +40,7 @@ const TYPE_RANK: Record<number, number> = {
   [Tag.U256Small]: 11, [Tag.U256Object]: 11, [Tag.I256Small]: 12, [Tag.I256Object]: 12,
   [Tag.BytesObject]: 13, [Tag.StringObject]: 14, [Tag.SymbolSmall]: 15, [Tag.SymbolObject]: 15,
   [Tag.VecObject]: 16, [Tag.MapObject]: 17, [Tag.AddressObject]: 18, [Tag.MuxedAddressObject]: 18,
+  [Tag.ExecutableTagObject]: 22, // SCV_EXECUTABLE_TAG
 }
 
 function compareBytes(a: Uint8Array, b: Uint8Array): number {
@@ -138,6 +140,7 @@ export class ObjectStore {
       case 'vec': return xdr.ScVal.scvVec(o.value.map((v) => this.toScVal(v, depth + 1)))
       case 'map': return xdr.ScVal.scvMap(o.keys.map((k, i) => new xdr.ScMapEntry({ key: this.toScVal(k, depth + 1), val: this.toScVal(o.values[i], depth + 1) })))
       case 'address': case 'muxed': return Address.fromString(o.value).toScVal()
+      case 'executable_tag': return executableTagKey(o.value)
       default: throw typeError(`cannot convert ${o.kind}`)
     }
   }
@@ -186,7 +189,14 @@ export class ObjectStore {
       case 'scvBytes': chargeClone(this.budget, SIZE.U8, v.bytes().length); return this.alloc({ kind: 'bytes', value: Uint8Array.from(v.bytes()) })
       case 'scvString': { const b = Uint8Array.from(Buffer.from(v.str() as Buffer | string)); chargeClone(this.budget, SIZE.U8, b.length); return this.alloc({ kind: 'string', value: b }) }
       case 'scvSymbol': { const b = Buffer.from(v.sym() as Buffer | string); if (b.length > SYMBOL_SMALL_MAX) chargeClone(this.budget, SIZE.U8, b.length); return this.symbolVal(b.toString('latin1')) }
-      case 'scvVec': { const l = v.vec() ?? []; chargeClone(this.budget, SIZE.Val, l.length); return this.alloc({ kind: 'vec', value: l.map((e) => this.fromScVal(e, depth + 1)) }) }
+      case 'scvVec': {
+        // An executable tag in this host's XDR form (see executableTagKey).
+        const tag = executableTagOf(v)
+        if (tag !== undefined) { chargeClone(this.budget, SIZE.U8, tag.length); return this.alloc({ kind: 'executable_tag', value: tag }) }
+        const l = v.vec() ?? []
+        chargeClone(this.budget, SIZE.Val, l.length)
+        return this.alloc({ kind: 'vec', value: l.map((e) => this.fromScVal(e, depth + 1)) })
+      }
       case 'scvMap': { const l = v.map() ?? []; chargeClone(this.budget, SIZE.MapEntry, l.length); return this.mapFrom(l.map((e) => [this.fromScVal(e.key(), depth + 1), this.fromScVal(e.val(), depth + 1)])) }
       case 'scvAddress': {
         const value = Address.fromScAddress(v.address()).toString()
@@ -236,7 +246,7 @@ export class ObjectStore {
     }
     const x = this.get(a)
     const y = this.get(b)
-    if ((x.kind === 'bytes' || x.kind === 'string') && (y.kind === 'bytes' || y.kind === 'string')) {
+    if ((x.kind === 'bytes' || x.kind === 'string' || x.kind === 'executable_tag') && (y.kind === 'bytes' || y.kind === 'string' || y.kind === 'executable_tag')) {
       this.budget.cost(CostType.MemCmp, Math.min(x.value.length, y.value.length))
       return compareBytes(x.value, y.value)
     }

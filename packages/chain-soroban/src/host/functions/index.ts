@@ -10,6 +10,7 @@ import { crypto } from './crypto.ts'
 import { curves } from './curves.ts'
 import { int } from './int.ts'
 import { intChecked } from './int-checked.ts'
+import { poseidon } from './poseidon.ts'
 import { prng } from './prng.ts'
 import { storage } from './storage.ts'
 import type { HostImplementation } from './types.ts'
@@ -17,6 +18,6 @@ import type { HostImplementation } from './types.ts'
 export type { Arg, HostImplementation } from './types.ts'
 
 export const HOST_IMPLEMENTATIONS: Readonly<Record<string, HostImplementation>> = {
-  ...context, ...int, ...collections, ...buf, ...storage, ...call, ...crypto, ...address, ...asset, ...prng, ...intChecked, ...curves,
+  ...context, ...int, ...collections, ...buf, ...storage, ...call, ...crypto, ...address, ...asset, ...prng, ...intChecked, ...curves, ...poseidon,
   dummy0: () => VOID,
 }

@@ -3,10 +3,10 @@ import { Address, StrKey, xdr } from '@stellar/stellar-base'
 import { bytesToHex, hexToBytes } from '@zvm/primitives'
 import { Cost } from '../../budget.ts'
 import { ErrorCode, ErrorType, HostError } from '../../errors.ts'
-import { dataKey, scKey, type Durability } from '../../ledger.ts'
+import { dataKey, executableTagKey, scKey, type ContractEntry, type Durability, type ExternalRef } from '../../ledger.ts'
 import type { Invocation } from '../invocation.ts'
 import type { Of } from '../objects.ts'
-import { VOID } from '../../val.ts'
+import { Tag, tagOf, VOID } from '../../val.ts'
 import type { Arg, HostImplementation } from './types.ts'
 
 const StorageType = { Temporary: 0, Persistent: 1, Instance: 2 } as const
@@ -82,12 +82,69 @@ function extendedV2(h: Invocation, liveUntil: number, extendTo: number, min: num
   return clampLiveUntil(h, liveUntil, liveUntil + Math.min(extension, max), temporary)
 }
 
+// ---- protocol 28 executable references (CAP-85) ----
+
+const refKey = (ref: ExternalRef): string => dataKey(ref.owner, 'persistent', executableTagKey(ref.tag))
+
+/** The owner's live reference entry for `ref`: absent is Error(Storage, MissingValue), archived Error(Storage, InvalidAction). */
+function refEntry(h: Invocation, ref: ExternalRef) {
+  h.budget.chargeCpu(Cost.storageAccess)
+  const entry = h.ledger.data.get(refKey(ref))
+  if (entry === undefined) throw storageError(ErrorCode.MissingValue, `no executable reference entry of ${ref.owner} for tag "${new TextDecoder().decode(ref.tag)}"`)
+  if (entry.liveUntil < h.env.info.sequence) throw storageError(ErrorCode.InvalidAction, 'executable reference entry is archived (restore it first)')
+  return entry
+}
+
+/** The wasm hash (hex) a contract runs: its own, or the one its executable reference resolves to. */
+export function resolveWasmHash(h: Invocation, c: ContractEntry): string {
+  if (c.externalRef === undefined) return c.wasmHash
+  const v = refEntry(h, c.externalRef).val
+  // put_contract_data only ever stores a 32-byte hash of uploaded code under a tag.
+  if (v.switch().name !== 'scvBytes' || v.bytes().length !== 32) throw storageError(ErrorCode.InvalidInput, 'executable reference entry does not hold a 32-byte wasm hash')
+  return Buffer.from(v.bytes()).toString('hex')
+}
+
+const sym = (s: string): xdr.ScVal => xdr.ScVal.scvSymbol(s)
+/** The `ContractExecutable` contract type of an instance: `["Wasm", hash]`, `["StellarAsset"]` or `["ExternalRef", {owner, tag}]`. */
+export function executableScVal(c: { wasmHash: string, executable?: 'stellar-asset', externalRef?: ExternalRef }): xdr.ScVal {
+  if (c.executable === 'stellar-asset') return xdr.ScVal.scvVec([sym('StellarAsset')])
+  if (c.externalRef !== undefined) {
+    return xdr.ScVal.scvVec([sym('ExternalRef'), xdr.ScVal.scvMap([
+      new xdr.ScMapEntry({ key: sym('owner'), val: Address.fromString(c.externalRef.owner).toScVal() }),
+      new xdr.ScMapEntry({ key: sym('tag'), val: xdr.ScVal.scvString(Buffer.from(c.externalRef.tag)) }),
+    ])])
+  }
+  return xdr.ScVal.scvVec([sym('Wasm'), xdr.ScVal.scvBytes(Buffer.from(hexToBytes(`0x${c.wasmHash}`)))])
+}
+
+/**
+ * CAP-85 rules for a value stored under an executable tag: persistent only
+ * and a 32-byte hash (else Error(Storage, InvalidInput)) of uploaded code
+ * (else Error(Storage, MissingValue)).
+ */
+function checkTagEntry(h: Invocation, val: bigint, type: number): void {
+  if (type !== StorageType.Persistent) throw storageError(ErrorCode.InvalidInput, 'an executable tag entry must be persistent')
+  const o = tagOf(val) === Tag.BytesObject ? h.store.get(val) : undefined
+  if (o?.kind !== 'bytes' || o.value.length !== 32) throw storageError(ErrorCode.InvalidInput, 'an executable tag entry must hold a 32-byte wasm hash')
+  const hex = bytesToHex(o.value).slice(2)
+  h.budget.chargeCpu(Cost.storageAccess)
+  if (!h.ledger.code.has(hex)) throw storageError(ErrorCode.MissingValue, `no uploaded wasm with hash ${hex}`)
+}
+
+const isTagKey = (key: bigint): boolean => tagOf(key) === Tag.ExecutableTagObject
+
 type Scope = 'both' | 'instance' | 'code'
+/** For an executable reference, "code" is the owner's reference entry and the code it names (CAP-85). */
 function extendInstanceAndCode(h: Invocation, contract: string, which: Scope, next: (liveUntil: number) => number): undefined {
   const c = instanceOf(h, contract)
   if (which !== 'code') c.liveUntil = next(c.liveUntil)
-  const code = h.ledger.code.get(c.wasmHash)
-  if (code !== undefined && which !== 'instance') code.liveUntil = next(code.liveUntil)
+  if (which === 'instance') return undefined
+  if (c.externalRef !== undefined) {
+    const ref = refEntry(h, c.externalRef)
+    ref.liveUntil = next(ref.liveUntil)
+  }
+  const code = c.executable === 'stellar-asset' ? undefined : h.ledger.code.get(resolveWasmHash(h, c))
+  if (code !== undefined) code.liveUntil = next(code.liveUntil)
   return undefined
 }
 function extendV1(h: Invocation, contract: string, threshold: number, extendTo: number, which: Scope): undefined {
@@ -104,18 +161,21 @@ export const CONSTRUCTOR_PROTOCOL = 22
  * interface protocol is 22 or later; its failures are `Error(Context,
  * InvalidAction)`, a non-void result `Error(Value, UnexpectedType)`.
  */
-export function createContract(h: Invocation, deployer: string, wasmHash: Uint8Array, salt: Uint8Array, args: readonly bigint[]): Of<'address'> {
+export function createContract(h: Invocation, deployer: string, wasmHash: Uint8Array | ExternalRef, salt: Uint8Array, args: readonly bigint[]): Of<'address'> {
   if (salt.length !== 32) throw new HostError(ErrorType.Value, ErrorCode.UnexpectedSize, 'salt must be 32 bytes')
-  const hash = bytesToHex(wasmHash).slice(2)
+  const externalRef = wasmHash instanceof Uint8Array ? undefined : wasmHash
+  // An executable reference must resolve now (CAP-85); the instance keeps the reference.
+  const hash = externalRef === undefined ? bytesToHex(wasmHash as Uint8Array).slice(2) : resolveWasmHash(h, { wasmHash: '', storage: new Map(), liveUntil: 0, externalRef })
   if (!h.ledger.code.has(hash)) throw storageError(ErrorCode.MissingValue, `no uploaded wasm with hash ${hash}`)
   // Deploying on behalf of an address other than the running contract needs its authorization.
   if (h.frames.length === 0 || h.frame.contract !== deployer) {
-    h.requireAuth(deployer, undefined, { kind: 'create', wasmHash: hash, salt, constructorArgs: args.map((a) => h.store.toScVal(a)) })
+    h.requireAuth(deployer, undefined, { kind: 'create', wasmHash: externalRef === undefined ? hash : '', salt, constructorArgs: args.map((a) => h.store.toScVal(a)), ...(externalRef === undefined ? {} : { externalRef }) })
   }
   const address = StrKey.encodeContract(Buffer.from(h.contractIdFrom(Address.fromString(deployer).toScAddress(), salt)))
   if (h.ledger.contracts.has(address)) throw storageError(ErrorCode.ExistingValue, `contract ${address} already exists`)
   const info = h.env.info
-  h.ledger.contracts.set(address, { wasmHash: hash, storage: new Map(), liveUntil: info.sequence + info.minPersistentTtl - 1 })
+  const liveUntil = info.sequence + info.minPersistentTtl - 1
+  h.ledger.contracts.set(address, externalRef === undefined ? { wasmHash: hash, storage: new Map(), liveUntil } : { wasmHash: '', storage: new Map(), liveUntil, externalRef })
   const compiled = h.env.compile(hash)
   if (compiled.protocol >= CONSTRUCTOR_PROTOCOL && compiled.exports.has('__constructor')) {
     let result: bigint
@@ -132,6 +192,7 @@ export function createContract(h: Invocation, deployer: string, wasmHash: Uint8A
 
 export const storage: Record<string, HostImplementation> = {
   put_contract_data: (h, [key, val, type]) => {
+    if (isTagKey(key as bigint)) checkTagEntry(h, val as bigint, type as number)
     const k = storageKey(h, key as bigint)
     const v = h.store.toScVal(val as bigint)
     h.budget.chargeMem(k.toXDR().length + v.toXDR().length)
@@ -157,6 +218,7 @@ export const storage: Record<string, HostImplementation> = {
     return h.store.fromScVal(value)
   },
   del_contract_data: (h, [key, type]) => {
+    if (isTagKey(key as bigint)) throw storageError(ErrorCode.InvalidAction, 'an executable tag entry can never be deleted')
     if (type === StorageType.Instance) instanceOf(h, h.frame.contract).storage.delete(scKey(storageKey(h, key as bigint)))
     else h.ledger.data.delete(liveEntry(h, key as bigint, type as number).k)
     return undefined
@@ -191,12 +253,27 @@ export const storage: Record<string, HostImplementation> = {
     const hex = bytesToHex((hash as Of<'bytes'>).value).slice(2)
     if (!h.ledger.code.has(hex)) throw storageError(ErrorCode.MissingValue, `no uploaded wasm with hash ${hex}`)
     const instance = instanceOf(h, h.frame.contract)
-    const wasm = (x: string): xdr.ScVal => xdr.ScVal.scvVec([xdr.ScVal.scvSymbol('Wasm'), xdr.ScVal.scvBytes(Buffer.from(hexToBytes(`0x${x}`)))])
     // The host's system event: topics ["executable_update", old executable, new executable], data [].
-    h.events.push({ contractId: h.frame.contract, type: 'system', topics: [xdr.ScVal.scvSymbol('executable_update'), wasm(instance.wasmHash), wasm(hex)], data: xdr.ScVal.scvVec([]) })
+    h.events.push({ contractId: h.frame.contract, type: 'system', topics: [sym('executable_update'), executableScVal(instance), executableScVal({ wasmHash: hex })], data: xdr.ScVal.scvVec([]) })
     instance.wasmHash = hex
+    delete instance.externalRef
     return undefined
   },
+  // Protocol 28 (CAP-85): executable tags and references.
+  create_executable_tag: (_h, [s]) => ({ kind: 'executable_tag', value: (s as Of<'string'>).value }),
+  update_current_contract_executable_ref: (h, [owner, tag]) => {
+    const ref: ExternalRef = { owner: (owner as Of<'address'>).value, tag: (tag as Of<'executable_tag'>).value }
+    const instance = instanceOf(h, h.frame.contract)
+    const next = { wasmHash: '', externalRef: ref }
+    resolveWasmHash(h, { ...next, storage: new Map(), liveUntil: 0 })
+    // The same system event as update_current_contract_wasm, with the ExternalRef executable.
+    h.events.push({ contractId: h.frame.contract, type: 'system', topics: [sym('executable_update'), executableScVal(instance), executableScVal(next)], data: xdr.ScVal.scvVec([]) })
+    instance.wasmHash = ''
+    instance.externalRef = ref
+    return undefined
+  },
+  create_external_ref_contract: (h, [deployer, owner, tag, salt, args]) =>
+    createContract(h, (deployer as Of<'address'>).value, { owner: (owner as Of<'address'>).value, tag: (tag as Of<'executable_tag'>).value }, (salt as Of<'bytes'>).value, (args as Of<'vec'>).value),
   create_contract: (h, [deployer, hash, salt]) => createContract(h, (deployer as Of<'address'>).value, (hash as Of<'bytes'>).value, (salt as Of<'bytes'>).value, []),
   create_contract_with_constructor: (h, [deployer, hash, salt, args]) =>
     createContract(h, (deployer as Of<'address'>).value, (hash as Of<'bytes'>).value, (salt as Of<'bytes'>).value, (args as Of<'vec'>).value),
