@@ -64,7 +64,18 @@ const TRAP_CODES: [RegExp, number][] = [
 const stackExhausted = (): HostError =>
   new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, `wasm stack of ${STACK_UNIT_LIMIT} units exhausted`)
 
+/**
+ * Sees the steps the real host's budget observer records (rs-soroban-env's
+ * `observations`): a host function's entry and return, a contract frame's
+ * push (after instantiation) and pop. Only the replay of those traces uses it.
+ */
+export interface StepObserver {
+  step(kind: 'call' | 'ret' | 'push' | 'pop', name: string): void
+}
+
 export class Invocation {
+  /** See {@link StepObserver}; undefined outside trace replays. */
+  observer: StepObserver | undefined = undefined
   readonly budget: Budget
   readonly store: ObjectStore
   readonly env: InvocationEnv
@@ -249,11 +260,15 @@ export class Invocation {
   private runHostFunction(spec: HostFunctionSpec, frame: Frame | undefined, raw: readonly bigint[]): bigint {
     const impl = HOST_IMPLEMENTATIONS[spec.name]
     if (impl === undefined) throw new HostError(ErrorType.Context, ErrorCode.InternalError, `host function ${spec.name} is not supported by this host`)
+    const observer = this.observer
+    if (observer !== undefined) observer.step('call', spec.name)
     const args = spec.args.map(([, type], i) => this.decodeArg(frame, type, raw[i]))
     BEFORE[spec.name]?.(this.budget, args)
     const result = impl(this, args)
     AFTER[spec.name]?.(this.budget, args)
-    return this.encodeResult(frame, spec.returns, result)
+    const out = this.encodeResult(frame, spec.returns, result)
+    if (observer !== undefined) observer.step('ret', spec.name)
+    return out
   }
 
   /**
@@ -327,6 +342,7 @@ export class Invocation {
     if (frameUnits > STACK_UNIT_LIMIT) throw stackExhausted()
     const frame = newFrame(contract, fn, args, byHost)
     this.frames.push(frame)
+    let running = false
     try {
       const inst = instantiate(compiled.module, this.importsFor(frame, compiled.imports))
       const memory = inst.exports.memory
@@ -342,9 +358,13 @@ export class Invocation {
       if (frame.stack !== undefined) frame.stack.value = frameUnits
       this.leaveWasm(frame) // charges the initial memory
       const relArgs = args.map((a) => BigInt.asIntN(64, this.toRel(frame, a)))
+      this.observer?.step('push', fn)
+      running = true
       this.enterWasm(frame)
       const raw = (inst.exports[fn] as (...a: bigint[]) => bigint | undefined)(...relArgs)
       this.leaveWasm(frame)
+      running = false
+      this.observer?.step('pop', fn)
       const result = raw === undefined ? VOID : this.toAbs(frame, raw)
       // Returning an Error value (a Rust `Err(ContractError)`) fails the call with that error.
       if (tagOf(result) === Tag.Error) {
@@ -354,6 +374,9 @@ export class Invocation {
       }
       return result
     } catch (e) {
+      // A trap: the fuel spent up to it is charged as well (unless the fuel ran out).
+      if (running && !(e instanceof HostError) && (frame.fuel === undefined || Number(frame.fuel.value) >= 0)) this.leaveWasm(frame)
+      if (running) this.observer?.step('pop', fn)
       const error = this.classify(e, frame)
       // Like the host's debug mode: the failure is recorded as a diagnostic event of the failing contract.
       if (!(e instanceof HostError) || !this.diagnostics.some((d) => d.message === error.message)) {
