@@ -52,6 +52,12 @@ export interface SorobanHostOptions {
   auth?: AuthMode
   /** Seed (32 bytes) of the host's base PRNG; default 32 zero bytes. Each contract frame's PRNG is seeded from it. */
   prngSeed?: Uint8Array
+  /**
+   * `'invocation'` (default): a module's parse (ParseWasm*) is charged once per
+   * invocation, as the host's module cache does; `'none'`: on every contract
+   * frame, as the Rust host without a module cache (its own tests) charges it.
+   */
+  moduleCache?: 'invocation' | 'none'
 }
 
 export interface InvokeResult {
@@ -76,6 +82,7 @@ export class SorobanHost {
   memLimit: number
   costParams: CostParams
   auth: AuthMode
+  readonly moduleCache: 'invocation' | 'none'
   private readonly hostFunctions: Map<string, HostFunctionSpec>
   private readonly compiled = new Map<string, CompiledContract>()
   private readonly prng: ChaChaRng
@@ -94,6 +101,7 @@ export class SorobanHost {
     const params = options.costParams
     this.costParams = params === undefined ? DEFAULT_COST_PARAMS : params instanceof CostParams ? params : CostParams.fromJson(params)
     this.auth = options.auth ?? { mode: 'record' }
+    this.moduleCache = options.moduleCache ?? 'invocation'
     if (options.prngSeed !== undefined && options.prngSeed.length !== 32) throw new ZvmError('SOROBAN_INVALID_PRNG_SEED', `prngSeed must be 32 bytes, got ${options.prngSeed.length}`)
     this.prng = new ChaChaRng(options.prngSeed ?? new Uint8Array(32))
     const protocol = this.info.protocolVersion
@@ -154,6 +162,7 @@ export class SorobanHost {
       compile: (hash) => this.compile(hash),
       upload: (wasm) => this.upload(wasm),
       prng: this.prng,
+      moduleCache: this.moduleCache,
     }, new Budget(this.cpuLimit, this.memLimit, this.costParams))
   }
 

@@ -45,6 +45,13 @@ export interface InvocationEnv {
   upload: (wasm: Uint8Array) => string
   /** The base PRNG frames draw their seeds from (functions/prng.ts); a zero seed when absent. */
   prng?: ChaChaRng
+  /**
+   * Whether parsed modules are kept between contract frames: `'invocation'`
+   * (default: a module is parsed — ParseWasm* — once per invocation, as the
+   * host's per-transaction module cache does) or `'none'` (parsed again on every
+   * frame, as the Rust host without a module cache, e.g. in its own tests).
+   */
+  moduleCache?: 'invocation' | 'none'
 }
 
 const OBJECT_ARG_KINDS: Record<string, ObjectKind> = {
@@ -332,11 +339,11 @@ export class Invocation {
     const exported = compiled.exports.get(fn)
     if (exported === undefined) throw new HostError(ErrorType.WasmVm, ErrorCode.MissingValue, `trying to invoke non-existent contract function ${fn}`)
     if (exported.params !== args.length) throw new HostError(ErrorType.WasmVm, ErrorCode.UnexpectedSize, `${fn} takes ${exported.params} arguments, got ${args.length}`)
-    if (!this.parsed.has(instance.wasmHash)) {
+    if (this.env.moduleCache === 'none' || !this.parsed.has(instance.wasmHash)) {
       this.parsed.add(instance.wasmHash)
       chargeParse(this.budget, compiled.costInputs)
     }
-    chargeInstantiation(this.budget, compiled.costInputs, compiled.size)
+    chargeInstantiation(this.budget, compiled.costInputs)
     const outerUnits = this.stackUnits
     const frameUnits = outerUnits + CONTRACT_FRAME_UNITS
     if (frameUnits > STACK_UNIT_LIMIT) throw stackExhausted()
