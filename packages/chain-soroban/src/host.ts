@@ -71,6 +71,7 @@ export interface InvokeResult {
   diagnostics: DiagnosticEvent[]
   auth: RecordedAuth[]
   cpuInsns: number
+  /** Memory charged at its highest (the real host's reported consumption: a frame's linear memory is given back when it ends). */
   memBytes: number
 }
 
@@ -233,7 +234,7 @@ export class SorobanHost {
     try {
       const value = body(h)
       const result = h.store.toScVal(value)
-      return { status: 'success', result, error: undefined, ...base, cpuInsns: h.budget.cpu, memBytes: h.budget.mem }
+      return { status: 'success', result, error: undefined, ...base, cpuInsns: h.budget.cpu, memBytes: h.budget.memPeak }
     } catch (e) {
       this.ledger.restore(before)
       if (!(e instanceof HostError)) throw e
@@ -241,7 +242,7 @@ export class SorobanHost {
         status: 'error', result: xdr.ScVal.scvError(scError(e.type, e.code)),
         error: { type: e.type, code: e.code, name: formatError(e.type, e.code), message: e.message },
         events: [], failedEvents: [...h.failedEvents, ...h.events], diagnostics: h.diagnostics, auth: h.auths,
-        cpuInsns: Math.min(h.budget.cpu, h.budget.cpuLimit), memBytes: h.budget.mem,
+        cpuInsns: Math.min(h.budget.cpu, h.budget.cpuLimit), memBytes: h.budget.memPeak,
       }
     }
   }

@@ -207,7 +207,9 @@ export class Invocation {
     if (frame.memory !== undefined && frame.memory.buffer.byteLength > frame.memCharged) {
       const grown = frame.memory.buffer.byteLength - frame.memCharged
       frame.memCharged = frame.memory.buffer.byteLength
+      const before = this.budget.mem
       this.budget.cost(CostType.MemAlloc, grown)
+      frame.memRefund += this.budget.mem - before
     }
   }
 
@@ -393,6 +395,8 @@ export class Invocation {
     } finally {
       this.authManager.popFrame(this.frames.length)
       this.frames.pop()
+      // The instance goes away with its frame: its linear memory is given back to the memory count (the peak stays).
+      this.budget.refundMem(frame.memRefund)
       this.stackUnits = outerUnits // a trap leaves the instance's counter high; the caller's frames are what remain
     }
   }
