@@ -3,6 +3,9 @@
  * check what each tarball ships, then install @zvm/chain-evm from the
  * tarballs alone into an empty folder with npm and run a contract there.
  * The installed set must not contain another chain's dependencies.
+ * @zvm/chain-soroban likewise: without @stellar/stellar-sdk, axios or
+ * eventsource (only @stellar/stellar-base), and its declarations compile
+ * without skipLibCheck.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -93,6 +96,62 @@ const r: TransactionResult = executeTransaction(state, { type: 2, from: '0x00000
 export const out: [boolean, boolean] = [r.valid, vm.state === state]
 `)
     expect(run(join(app, 'node_modules', '.bin', 'tsc'), ['-p', '.'], app).trim()).toBe('')
+  }, 900_000)
+})
+
+describe('@zvm/chain-soroban installed from its tarballs alone', () => {
+  const app = join(work, 'soroban-app')
+
+  it('installs @stellar/stellar-base but not the SDK, axios or eventsource, and runs a contract through its spec', () => {
+    execFileSync('mkdir', ['-p', app])
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'soroban-app', private: true, type: 'module' }))
+    const needed = [...tarballs.keys()].filter((name) => dependsOn('@zvm/chain-soroban', name))
+    // The next test's compiler comes in the same install (one npm run); it brings none of the packages checked here.
+    run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...needed.map((n) => tarballs.get(n)!), 'typescript@5.0.4', '@types/node@20'], app, 600_000)
+    const installed = run('npm', ['ls', '--all', '--parseable'], app).split('\n').filter((l) => l.includes('node_modules/'))
+      .map((l) => l.slice(l.lastIndexOf('node_modules/') + 'node_modules/'.length))
+    expect(installed).toEqual(expect.arrayContaining(['@zvm/chain-soroban', '@stellar/stellar-base']))
+    for (const heavy of ['@stellar/stellar-sdk', 'axios', 'eventsource', 'commander', '@zvm/chain-evm']) {
+      expect(installed, `${heavy} was installed with @zvm/chain-soroban`).not.toContain(heavy)
+    }
+    writeFileSync(join(app, 'hello.wasm'), readFileSync(join(ROOT, 'examples', 'soroban', 'hello.wasm')))
+    writeFileSync(join(app, 'main.js'), `
+import { readFileSync } from 'node:fs'
+import { argsFromJson, readContractSpec, resultToJson, SorobanHost } from '@zvm/chain-soroban'
+const wasm = readFileSync('hello.wasm')
+const spec = readContractSpec(wasm)
+const host = new SorobanHost()
+const { address } = host.deploy(wasm)
+const r = host.invoke(address, 'hello', argsFromJson(spec, 'hello', ['npm']))
+console.log(r.status, JSON.stringify(resultToJson(spec, 'hello', r.result)))
+`)
+    expect(run('node', ['main.js'], app).trim()).toBe('success ["Hello","npm"]')
+  }, 900_000)
+
+  it('its type declarations (and stellar-base\'s they import) compile in a strict consumer on TypeScript 5.0 without skipLibCheck', () => {
+    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { target: 'ES2022', module: 'Node16', moduleResolution: 'Node16', strict: true, skipLibCheck: false, noEmit: true, types: ['node'] },
+      files: ['consumer.ts'],
+    }))
+    writeFileSync(join(app, 'consumer.ts'), `
+import { xdr } from '@stellar/stellar-base'
+import { argsFromJson, ContractSpec, readContractSpec, resultToJson, SorobanHost, SorobanLedger, type InvokeResult } from '@zvm/chain-soroban'
+const host = new SorobanHost({ ledger: new SorobanLedger() })
+const spec: ContractSpec | undefined = readContractSpec(new Uint8Array())
+const names: string[] = spec === undefined ? [] : spec.funcs().map((f) => f.name().toString())
+const args: xdr.ScVal[] = spec === undefined ? [xdr.ScVal.scvSymbol('x')] : argsFromJson(spec, 'hello', ['x'])
+export function call(address: string): unknown {
+  const r: InvokeResult = host.invoke(address, 'hello', args)
+  return r.status === 'success' ? resultToJson(spec, 'hello', r.result) : [r.error?.message, names]
+}
+`)
+    let out: string
+    try {
+      out = run(join(app, 'node_modules', '.bin', 'tsc'), ['-p', '.'], app)
+    } catch (e) {
+      out = String((e as { stdout?: unknown }).stdout ?? e)
+    }
+    expect(out.trim()).toBe('')
   }, 900_000)
 })
 

@@ -5,7 +5,7 @@
  * Each command's module is imported when the command runs, after its options
  * are parsed: `--help`, `--version` and usage errors load no engine, `run`
  * loads only its target's instruction set, and only `soroban` loads the
- * Soroban stack (@stellar/stellar-sdk). Bad input exits non-zero with one
+ * Soroban stack (@stellar/stellar-base). Bad input exits non-zero with one
  * line naming the problem.
  */
 import { readFileSync } from 'node:fs'

@@ -7,7 +7,7 @@
  * contract's `contractspecv0` spec; state persists to `--storage` (see
  * storage.ts: locked for the whole call, replaced atomically).
  *
- * This module loads the Soroban stack (@zvm/chain-soroban, @stellar/stellar-sdk):
+ * This module loads the Soroban stack (@zvm/chain-soroban, @stellar/stellar-base):
  * main.ts imports it only for these commands.
  */
 import { sha256 } from '@noble/hashes/sha2.js'
@@ -16,7 +16,7 @@ import {
   toJson, type InvokeResult, type LedgerFile,
 } from '@zvm/chain-soroban'
 import { ZvmError } from '@zvm/primitives'
-import { scValToNative } from '@stellar/stellar-sdk'
+import { scValToNative } from '@stellar/stellar-base'
 import { CliError, type CliIo } from './io.ts'
 import { readFile } from './load.ts'
 import { integerOption, numberOption, type ParsedOptions } from './options.ts'

@@ -10,7 +10,7 @@ import { main } from '../src/main.ts'
 
 const loaded = vi.hoisted(() => ({ soroban: 0, stellar: 0, evm: 0, native: 0, hedera: 0 }))
 vi.mock('@zvm/chain-soroban', async (original) => { loaded.soroban++; return original() })
-vi.mock('@stellar/stellar-sdk', async (original) => { loaded.stellar++; return original() })
+vi.mock('@stellar/stellar-base', async (original) => { loaded.stellar++; return original() })
 vi.mock('@zvm/chain-evm', async (original) => { loaded.evm++; return original() })
 vi.mock('@zvm/native', async (original) => { loaded.native++; return original() })
 vi.mock('@zvm/chain-hedera', async (original) => { loaded.hedera++; return original() })

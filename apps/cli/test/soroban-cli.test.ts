@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { xdr, scValToNative } from '@stellar/stellar-sdk'
+import { xdr, scValToNative } from '@stellar/stellar-base'
 import { describe, expect, it } from 'vitest'
 import { main } from '../src/main.ts'
 import { zvm } from './run-cli.ts'

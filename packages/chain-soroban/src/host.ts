@@ -5,7 +5,7 @@
  * the ledger as it was.
  */
 import { sha256 } from '@noble/hashes/sha2.js'
-import { Address, StrKey, xdr, type Asset } from '@stellar/stellar-sdk'
+import { Address, StrKey, xdr, type Asset } from '@stellar/stellar-base'
 import { bytesToHex, hexToBytes, ZvmError } from '@zvm/primitives'
 import { Budget, DEFAULT_CPU_LIMIT, DEFAULT_MEM_LIMIT } from './budget.ts'
 import { CostParams, DEFAULT_COST_PARAMS, type CostParamsJson } from './cost/params.ts'
@@ -195,7 +195,7 @@ export class SorobanHost {
   }
 
   /**
-   * Deploys the Stellar Asset Contract of `asset` (a stellar-sdk `Asset`) at
+   * Deploys the Stellar Asset Contract of `asset` (a stellar-base `Asset`) at
    * its deterministic address, as the create-contract host function with an
    * asset preimage does. An issued asset's admin is its issuer.
    */

@@ -10,4 +10,4 @@ export type { AuthInvocation, AuthMode, ContractEvent, DiagnosticEvent, Recorded
 export { authPayload, contextScVal, defaultSignatureExpiration } from './host/auth.ts'
 export * as val from './val.ts'
 export { CPU_PER_INSTRUCTION, CALL_DEPTH_LIMIT } from './wasm/instrument.ts'
-export { readContractSpec, argsFromJson, resultToJson, toJson } from './spec.ts'
+export { readContractSpec, argsFromJson, resultToJson, toJson, ContractSpec, type UdtEntry } from './spec.ts'

@@ -10,7 +10,7 @@
  * optionally `sequence`, `timestamp`) are still read, and gain the marker on
  * the next write.
  */
-import { xdr } from '@stellar/stellar-sdk'
+import { xdr } from '@stellar/stellar-base'
 import { ZvmError } from '@zvm/primitives'
 
 export type Durability = 'persistent' | 'temporary'

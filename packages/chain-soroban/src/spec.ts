@@ -1,14 +1,25 @@
 /**
- * Contract specs (`contractspecv0`) through @stellar/stellar-sdk's
- * `contract.Spec`: JSON arguments to ScVals by the function's declared
- * input types, and results back to JSON.
+ * Contract specs (`contractspecv0`): JSON arguments to ScVals by the
+ * function's declared input types, and results back to JSON — our own
+ * reader and converters on @stellar/stellar-base's XDR (src/spec/), encoding
+ * as @stellar/stellar-sdk's `contract.Spec` does without depending on the SDK.
  */
-import { contract, scValToNative, xdr } from '@stellar/stellar-sdk'
+import { scValToNative, xdr } from '@stellar/stellar-base'
 import { ZvmError } from '@zvm/primitives'
+import { ContractSpec } from './spec/contract-spec.ts'
+import { funcResToNative } from './spec/from-scval.ts'
+import { jsonToScVal } from './spec/to-scval.ts'
 
-export function readContractSpec(wasm: Uint8Array): contract.Spec | undefined {
+export { ContractSpec, type UdtEntry } from './spec/contract-spec.ts'
+
+/**
+ * The contract spec embedded in a wasm module (its first non-empty
+ * `contractspecv0` custom section), or undefined when there is none or it
+ * does not decode.
+ */
+export function readContractSpec(wasm: Uint8Array): ContractSpec | undefined {
   try {
-    return contract.Spec.fromWasm(Buffer.from(wasm))
+    return ContractSpec.fromWasm(wasm)
   } catch {
     return undefined
   }
@@ -57,13 +68,8 @@ function scValProblem(v: xdr.ScVal, where: string): string | undefined {
  * // const args = argsFromJson(readContractSpec(wasm)!, 'hello', ['world'])
  * ```
  */
-export function argsFromJson(spec: contract.Spec, fn: string, args: unknown[]): xdr.ScVal[] {
-  let inputs: xdr.ScSpecFunctionInputV0[]
-  try {
-    inputs = spec.getFunc(fn).inputs()
-  } catch {
-    throw new ZvmError('SOROBAN_NO_SUCH_FUNCTION', `the contract spec has no function ${fn}`, { details: `functions: ${spec.funcs().map((f) => f.name().toString()).join(', ')}` })
-  }
+export function argsFromJson(spec: ContractSpec, fn: string, args: unknown[]): xdr.ScVal[] {
+  const inputs = spec.getFunc(fn).inputs()
   if (inputs.length !== args.length) {
     throw new ZvmError('SOROBAN_ARGUMENT_COUNT', `${fn} takes ${inputs.length} arguments (${inputs.map((i) => i.name().toString()).join(', ')}), got ${args.length}`)
   }
@@ -72,13 +78,13 @@ export function argsFromJson(spec: contract.Spec, fn: string, args: unknown[]): 
     const bad = (problem: string, cause?: unknown): ZvmError => new ZvmError('SOROBAN_ARGUMENT_INVALID', `argument ${name} of ${fn}: ${problem}`, { cause })
     let value: xdr.ScVal
     try {
-      value = spec.nativeToScVal(args[i], input.type())
+      value = jsonToScVal(spec, args[i], input.type())
     } catch (cause) {
       throw bad((cause as Error).message, cause)
     }
     const problem = scValProblem(value, '')
     if (problem !== undefined) throw bad(problem)
-    // The SDK builds values XDR would refuse to write; find out here rather than inside the host.
+    // A value XDR would refuse to write (a string that is not one); find out here rather than inside the host.
     try {
       value.toXDR()
     } catch (cause) {
@@ -99,10 +105,10 @@ export function toJson(value: unknown): unknown {
 }
 
 /** A result as JSON, through the spec's output type when there is one. */
-export function resultToJson(spec: contract.Spec | undefined, fn: string, result: xdr.ScVal): unknown {
+export function resultToJson(spec: ContractSpec | undefined, fn: string, result: xdr.ScVal): unknown {
   if (spec !== undefined) {
     try {
-      return toJson(spec.funcResToNative(fn, result))
+      return toJson(funcResToNative(spec, fn, result))
     } catch { /* fall back to the untyped conversion */ }
   }
   return toJson(scValToNative(result))

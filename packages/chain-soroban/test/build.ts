@@ -1,9 +1,9 @@
 /**
  * Builds test contracts in the test run: WAT through npm `wabt`, plus the
  * custom sections a soroban-sdk build carries (`contractenvmetav0` and
- * `contractspecv0`), written with @stellar/stellar-sdk's XDR types.
+ * `contractspecv0`), written with @stellar/stellar-base's XDR types.
  */
-import { xdr } from '@stellar/stellar-sdk'
+import { xdr } from '@stellar/stellar-base'
 import wabtInit from 'wabt'
 import { HOST_FUNCTIONS } from '../src/index.ts'
 

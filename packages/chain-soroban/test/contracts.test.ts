@@ -1,5 +1,5 @@
 import { createHash, generateKeyPairSync, sign as nodeSign, createSign } from 'node:crypto'
-import { Address, Keypair, nativeToScVal, scValToNative, StrKey, xdr } from '@stellar/stellar-sdk'
+import { Address, Keypair, nativeToScVal, scValToNative, StrKey, xdr } from '@stellar/stellar-base'
 import { describe, expect, it } from 'vitest'
 import { ErrorCode, ErrorType, SorobanHost } from '../src/index.ts'
 import { basics, caller, constructed, crypto, deployer, hostile, roundtrip } from './contracts.ts'
@@ -123,7 +123,7 @@ describe('vec, map, bytes, string, symbol round trips through linear memory', ()
     expect(host.invoke(id, 'sym_index', [xdr.ScVal.scvSymbol('delta')]).error?.code).toBe(ErrorCode.MissingValue)
   })
 
-  it('serialize_to_bytes matches @stellar/stellar-sdk XDR, and deserializes back', () => {
+  it('serialize_to_bytes matches @stellar/stellar-base XDR, and deserializes back', () => {
     const values = [
       u32(5), xdr.ScVal.scvI32(-5), nativeToScVal(-(2n ** 100n), { type: 'i128' }), nativeToScVal(2n ** 200n, { type: 'u256' }),
       nativeToScVal(-(2n ** 200n), { type: 'i256' }), nativeToScVal(123n, { type: 'u64' }), nativeToScVal(2n ** 63n, { type: 'u64' }),

@@ -5,7 +5,7 @@
  * hash-to-curve vector, RFC 8439's ChaCha20 keystream, and soroban-sdk's own
  * PRNG tests (outputs of the real host for a given seed).
  */
-import { scValToNative, xdr } from '@stellar/stellar-sdk'
+import { scValToNative, xdr } from '@stellar/stellar-base'
 import { describe, expect, it } from 'vitest'
 import { SorobanHost, type InvokeResult } from '../src/index.ts'
 import { ChaChaRng } from '../src/host/functions/prng.ts'

@@ -3,7 +3,7 @@
  * tables instantiated again and again, deeply nested blocks. Each must end
  * the same way whatever V8's tier, and within its budget.
  */
-import { Address, xdr } from '@stellar/stellar-sdk'
+import { Address, xdr } from '@stellar/stellar-base'
 import { describe, expect, it } from 'vitest'
 import { ErrorCode, ErrorType, InvalidContractModuleError, SorobanHost, val } from '../src/index.ts'
 import { WasmCost } from '../src/budget.ts'

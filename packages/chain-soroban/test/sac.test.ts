@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Address, Asset, Keypair, nativeToScVal, scValToNative, StrKey, xdr } from '@stellar/stellar-sdk'
+import { Address, Asset, Keypair, nativeToScVal, scValToNative, StrKey, xdr } from '@stellar/stellar-base'
 import { describe, expect, it } from 'vitest'
 import { SorobanHost, SorobanLedger, type InvokeResult } from '../src/index.ts'
 import { hostImports, watContract } from './build.ts'

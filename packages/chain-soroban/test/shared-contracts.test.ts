@@ -6,7 +6,7 @@
  * executable references are listed as todo (see the note at the end).
  */
 import { createHash } from 'node:crypto'
-import { Address, Keypair, scValToNative, xdr } from '@stellar/stellar-sdk'
+import { Address, Keypair, scValToNative, xdr } from '@stellar/stellar-base'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_DEPLOYER, InvalidContractModuleError, SorobanHost, type RecordedAuth } from '../src/index.ts'
 import {

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { Address, Keypair, xdr } from '@stellar/stellar-sdk'
+import { Address, Keypair, xdr } from '@stellar/stellar-base'
 import { expect } from 'vitest'
 import { SorobanHost, type InvokeResult, type RecordedAuth } from '../src/index.ts'
 import { hostImports, watContract } from './build.ts'

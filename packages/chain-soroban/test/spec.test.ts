@@ -1,5 +1,5 @@
-/** JSON arguments and results through the contract's own spec (stellar-sdk contract.Spec), as `zvm soroban invoke` does. */
-import { scValToNative } from '@stellar/stellar-sdk'
+/** JSON arguments and results through the contract's own spec (our contractspecv0 reader, src/spec.ts), as `zvm soroban invoke` does. */
+import { scValToNative } from '@stellar/stellar-base'
 import { expect, it } from 'vitest'
 import { argsFromJson, readContractSpec, resultToJson, SorobanHost } from '../src/index.ts'
 import { basics, structs } from './contracts.ts'

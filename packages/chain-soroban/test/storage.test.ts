@@ -1,4 +1,4 @@
-import { scValToNative, xdr } from '@stellar/stellar-sdk'
+import { scValToNative, xdr } from '@stellar/stellar-base'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ErrorCode, ErrorType, SorobanHost, SorobanLedger, val } from '../src/index.ts'
 import { compileAssemblyScript } from './assemblyscript.ts'

@@ -20,7 +20,7 @@
  */
 import { ed25519 } from '@noble/curves/ed25519.js'
 import { sha256 } from '@noble/hashes/sha2.js'
-import { Address, StrKey, xdr } from '@stellar/stellar-sdk'
+import { Address, StrKey, xdr } from '@stellar/stellar-base'
 import { bytesToHex, hexToBytes } from '@zvm/primitives'
 import { ErrorCode, ErrorType, HostError } from '../errors.ts'
 import { dataKey } from '../ledger.ts'

@@ -5,7 +5,7 @@
  * every argument by its declared type before the implementation sees it.
  */
 import { sha256 } from '@noble/hashes/sha2.js'
-import { xdr } from '@stellar/stellar-sdk'
+import { xdr } from '@stellar/stellar-base'
 import type { Budget } from '../budget.ts'
 import { AFTER, BEFORE, SIZE } from '../cost/host-fns.ts'
 import { CostType } from '../cost/types.ts'

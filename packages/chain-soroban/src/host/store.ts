@@ -2,7 +2,7 @@
  * The object table of one invocation plus conversions between absolute Vals
  * (handles index this table) and ScVal XDR, and the host's total order.
  */
-import { Address, StrKey, xdr } from '@stellar/stellar-sdk'
+import { Address, StrKey, xdr } from '@stellar/stellar-base'
 import type { Budget } from '../budget.ts'
 import { chargeClone, SIZE } from '../cost/host-fns.ts'
 import { CostType } from '../cost/types.ts'

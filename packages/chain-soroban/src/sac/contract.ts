@@ -17,7 +17,7 @@
  * set_authorized; a transfer from or to the issuer is reported as mint or
  * burn). Not provided: muxed `to` addresses and the `trust` function.
  */
-import { Address, StrKey, xdr } from '@stellar/stellar-sdk'
+import { Address, StrKey, xdr } from '@stellar/stellar-base'
 import { Cost } from '../budget.ts'
 import { ErrorCode, ErrorType, HostError } from '../errors.ts'
 import { dataKey, scKey, type ContractEntry, type Durability } from '../ledger.ts'

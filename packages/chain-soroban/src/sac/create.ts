@@ -1,6 +1,6 @@
 /** Deploying Stellar Asset Contracts: `create_asset_contract`, `get_asset_contract_id` and `SorobanHost.deployAssetContract`. */
 import { sha256 } from '@noble/hashes/sha2.js'
-import { StrKey, xdr } from '@stellar/stellar-sdk'
+import { StrKey, xdr } from '@stellar/stellar-base'
 import { Cost } from '../budget.ts'
 import { ErrorCode, ErrorType, HostError } from '../errors.ts'
 import type { Invocation } from '../host/invocation.ts'

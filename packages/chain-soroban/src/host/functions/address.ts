@@ -1,5 +1,5 @@
 /** Module `a`: authorization and strkey conversion. */
-import { StrKey } from '@stellar/stellar-sdk'
+import { StrKey } from '@stellar/stellar-base'
 import { ErrorCode, ErrorType, HostError } from '../../errors.ts'
 import { parseInvokerEntries } from '../auth.ts'
 import type { Of } from '../objects.ts'

@@ -1,5 +1,5 @@
 /** Module `b`: bytes, strings and symbols, copies to and from linear memory, XDR (de)serialization. */
-import { cereal, xdr } from '@stellar/stellar-sdk'
+import { cereal, xdr } from '@stellar/stellar-base'
 import { MAX_DEPTH } from '../store.ts'
 import { ErrorCode, ErrorType, HostError } from '../../errors.ts'
 import { isValidSymbol } from '../../val.ts'

@@ -1,5 +1,5 @@
 /** Module `l`: contract data (temporary, persistent, instance), TTL extension, upload and deployment. */
-import { Address, StrKey, xdr } from '@stellar/stellar-sdk'
+import { Address, StrKey, xdr } from '@stellar/stellar-base'
 import { bytesToHex, hexToBytes } from '@zvm/primitives'
 import { Cost } from '../../budget.ts'
 import { CostType } from '../../cost/types.ts'
