@@ -24,7 +24,7 @@ import { CostType } from '../src/cost/types.ts'
 import type { HostFunctionSpec } from '../src/env/types.ts'
 import { HostError } from '../src/errors.ts'
 import type { Invocation } from '../src/host/invocation.ts'
-import { StrKey } from '@stellar/stellar-sdk'
+import { StrKey } from '@stellar/stellar-base'
 
 export interface Figures { cpu: number, mem: number }
 export interface Step { index: number, key: string, kind: 'call' | 'ret' | 'push' | 'pop' | 'other', name: string, args: string, fig: Figures, reset: boolean, top?: boolean, opaque?: boolean }
