@@ -52,6 +52,12 @@ export interface SorobanHostOptions {
   auth?: AuthMode
   /** Seed (32 bytes) of the host's base PRNG; default 32 zero bytes. Each contract frame's PRNG is seeded from it. */
   prngSeed?: Uint8Array
+  /**
+   * `'invocation'` (default): a module's parse (ParseWasm*) is charged once per
+   * invocation, as the host's module cache does; `'none'`: on every contract
+   * frame, as the Rust host without a module cache (its own tests) charges it.
+   */
+  moduleCache?: 'invocation' | 'none'
 }
 
 export interface InvokeResult {
@@ -65,6 +71,7 @@ export interface InvokeResult {
   diagnostics: DiagnosticEvent[]
   auth: RecordedAuth[]
   cpuInsns: number
+  /** Memory charged at its highest (the real host's reported consumption: a frame's linear memory is given back when it ends). */
   memBytes: number
 }
 
@@ -76,6 +83,7 @@ export class SorobanHost {
   memLimit: number
   costParams: CostParams
   auth: AuthMode
+  readonly moduleCache: 'invocation' | 'none'
   private readonly hostFunctions: Map<string, HostFunctionSpec>
   private readonly compiled = new Map<string, CompiledContract>()
   private readonly prng: ChaChaRng
@@ -94,6 +102,7 @@ export class SorobanHost {
     const params = options.costParams
     this.costParams = params === undefined ? DEFAULT_COST_PARAMS : params instanceof CostParams ? params : CostParams.fromJson(params)
     this.auth = options.auth ?? { mode: 'record' }
+    this.moduleCache = options.moduleCache ?? 'invocation'
     if (options.prngSeed !== undefined && options.prngSeed.length !== 32) throw new ZvmError('SOROBAN_INVALID_PRNG_SEED', `prngSeed must be 32 bytes, got ${options.prngSeed.length}`)
     this.prng = new ChaChaRng(options.prngSeed ?? new Uint8Array(32))
     const protocol = this.info.protocolVersion
@@ -154,6 +163,7 @@ export class SorobanHost {
       compile: (hash) => this.compile(hash),
       upload: (wasm) => this.upload(wasm),
       prng: this.prng,
+      moduleCache: this.moduleCache,
     }, new Budget(this.cpuLimit, this.memLimit, this.costParams))
   }
 
@@ -238,7 +248,7 @@ export class SorobanHost {
     try {
       const value = body(h)
       const result = h.store.toScVal(value)
-      return { status: 'success', result, error: undefined, ...base, cpuInsns: h.budget.cpu, memBytes: h.budget.mem }
+      return { status: 'success', result, error: undefined, ...base, cpuInsns: h.budget.cpu, memBytes: h.budget.memPeak }
     } catch (e) {
       this.ledger.restore(before)
       if (!(e instanceof HostError)) throw e
@@ -246,7 +256,7 @@ export class SorobanHost {
         status: 'error', result: xdr.ScVal.scvError(scError(e.type, e.code)),
         error: { type: e.type, code: e.code, name: formatError(e.type, e.code), message: e.message },
         events: [], failedEvents: [...h.failedEvents, ...h.events], diagnostics: h.diagnostics, auth: h.auths,
-        cpuInsns: Math.min(h.budget.cpu, h.budget.cpuLimit), memBytes: h.budget.mem,
+        cpuInsns: Math.min(h.budget.cpu, h.budget.cpuLimit), memBytes: h.budget.memPeak,
       }
     }
   }

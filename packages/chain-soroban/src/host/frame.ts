@@ -21,8 +21,10 @@ export interface Frame {
   fuelSet: number
   /** Linear-memory bytes already charged to the memory budget. */
   memCharged: number
+  /** Memory budget those charges took (MemAlloc's own constant included): given back when the frame ends. */
+  memRefund: number
 }
 
 export function newFrame(contract: string, fn: string, args: readonly bigint[], byHost = false): Frame {
-  return { contract, fn, args, byHost, rel: [], relOf: new Map(), memory: undefined, fuel: undefined, depth: undefined, stack: undefined, fuelSet: 0, memCharged: 0 }
+  return { contract, fn, args, byHost, rel: [], relOf: new Map(), memory: undefined, fuel: undefined, depth: undefined, stack: undefined, fuelSet: 0, memCharged: 0, memRefund: 0 }
 }

@@ -46,6 +46,13 @@ export interface InvocationEnv {
   upload: (wasm: Uint8Array) => string
   /** The base PRNG frames draw their seeds from (functions/prng.ts); a zero seed when absent. */
   prng?: ChaChaRng
+  /**
+   * Whether parsed modules are kept between contract frames: `'invocation'`
+   * (default: a module is parsed — ParseWasm* — once per invocation, as the
+   * host's per-transaction module cache does) or `'none'` (parsed again on every
+   * frame, as the Rust host without a module cache, e.g. in its own tests).
+   */
+  moduleCache?: 'invocation' | 'none'
 }
 
 const OBJECT_ARG_KINDS: Record<string, ObjectKind> = {
@@ -65,7 +72,18 @@ const TRAP_CODES: [RegExp, number][] = [
 const stackExhausted = (): HostError =>
   new HostError(ErrorType.Budget, ErrorCode.ExceededLimit, `wasm stack of ${STACK_UNIT_LIMIT} units exhausted`)
 
+/**
+ * Sees the steps the real host's budget observer records (rs-soroban-env's
+ * `observations`): a host function's entry and return, a contract frame's
+ * push (after instantiation) and pop. Only the replay of those traces uses it.
+ */
+export interface StepObserver {
+  step(kind: 'call' | 'ret' | 'push' | 'pop', name: string): void
+}
+
 export class Invocation {
+  /** See {@link StepObserver}; undefined outside trace replays. */
+  observer: StepObserver | undefined = undefined
   readonly budget: Budget
   readonly store: ObjectStore
   readonly env: InvocationEnv
@@ -190,7 +208,9 @@ export class Invocation {
     if (frame.memory !== undefined && frame.memory.buffer.byteLength > frame.memCharged) {
       const grown = frame.memory.buffer.byteLength - frame.memCharged
       frame.memCharged = frame.memory.buffer.byteLength
+      const before = this.budget.mem
       this.budget.cost(CostType.MemAlloc, grown)
+      frame.memRefund += this.budget.mem - before
     }
   }
 
@@ -250,11 +270,15 @@ export class Invocation {
   private runHostFunction(spec: HostFunctionSpec, frame: Frame | undefined, raw: readonly bigint[]): bigint {
     const impl = HOST_IMPLEMENTATIONS[spec.name]
     if (impl === undefined) throw new HostError(ErrorType.Context, ErrorCode.InternalError, `host function ${spec.name} is not supported by this host`)
+    const observer = this.observer
+    if (observer !== undefined) observer.step('call', spec.name)
     const args = spec.args.map(([, type], i) => this.decodeArg(frame, type, raw[i]))
     BEFORE[spec.name]?.(this.budget, args)
     const result = impl(this, args)
     AFTER[spec.name]?.(this.budget, args)
-    return this.encodeResult(frame, spec.returns, result)
+    const out = this.encodeResult(frame, spec.returns, result)
+    if (observer !== undefined) observer.step('ret', spec.name)
+    return out
   }
 
   /**
@@ -320,16 +344,17 @@ export class Invocation {
     const exported = compiled.exports.get(fn)
     if (exported === undefined) throw new HostError(ErrorType.WasmVm, ErrorCode.MissingValue, `trying to invoke non-existent contract function ${fn}`)
     if (exported.params !== args.length) throw new HostError(ErrorType.WasmVm, ErrorCode.UnexpectedSize, `${fn} takes ${exported.params} arguments, got ${args.length}`)
-    if (!this.parsed.has(wasmHash)) {
+    if (this.env.moduleCache === 'none' || !this.parsed.has(wasmHash)) {
       this.parsed.add(wasmHash)
       chargeParse(this.budget, compiled.costInputs)
     }
-    chargeInstantiation(this.budget, compiled.costInputs, compiled.size)
+    chargeInstantiation(this.budget, compiled.costInputs)
     const outerUnits = this.stackUnits
     const frameUnits = outerUnits + CONTRACT_FRAME_UNITS
     if (frameUnits > STACK_UNIT_LIMIT) throw stackExhausted()
     const frame = newFrame(contract, fn, args, byHost)
     this.frames.push(frame)
+    let running = false
     try {
       const inst = instantiate(compiled.module, this.importsFor(frame, compiled.imports))
       const memory = inst.exports.memory
@@ -345,9 +370,13 @@ export class Invocation {
       if (frame.stack !== undefined) frame.stack.value = frameUnits
       this.leaveWasm(frame) // charges the initial memory
       const relArgs = args.map((a) => BigInt.asIntN(64, this.toRel(frame, a)))
+      this.observer?.step('push', fn)
+      running = true
       this.enterWasm(frame)
       const raw = (inst.exports[fn] as (...a: bigint[]) => bigint | undefined)(...relArgs)
       this.leaveWasm(frame)
+      running = false
+      this.observer?.step('pop', fn)
       const result = raw === undefined ? VOID : this.toAbs(frame, raw)
       // Returning an Error value (a Rust `Err(ContractError)`) fails the call with that error.
       if (tagOf(result) === Tag.Error) {
@@ -357,6 +386,9 @@ export class Invocation {
       }
       return result
     } catch (e) {
+      // A trap: the fuel spent up to it is charged as well (unless the fuel ran out).
+      if (running && !(e instanceof HostError) && (frame.fuel === undefined || Number(frame.fuel.value) >= 0)) this.leaveWasm(frame)
+      if (running) this.observer?.step('pop', fn)
       const error = this.classify(e, frame)
       // Like the host's debug mode: the failure is recorded as a diagnostic event of the failing contract.
       if (!(e instanceof HostError) || !this.diagnostics.some((d) => d.message === error.message)) {
@@ -366,6 +398,8 @@ export class Invocation {
     } finally {
       this.authManager.popFrame(this.frames.length)
       this.frames.pop()
+      // The instance goes away with its frame: its linear memory is given back to the memory count (the peak stays).
+      this.budget.refundMem(frame.memRefund)
       this.stackUnits = outerUnits // a trap leaves the instance's counter high; the caller's frames are what remain
     }
   }

@@ -23,9 +23,12 @@ export function chargeParse(budget: Budget, k: ModuleCostInputs): void {
   budget.cost(CostType.ParseWasmDataSegmentBytes, k.dataSegmentBytes)
 }
 
-/** One instantiation of a cached module (VmCachedInstantiation and InstantiateWasm* cost types). */
-export function chargeInstantiation(budget: Budget, k: ModuleCostInputs, wasmBytes: number): void {
-  budget.cost(CostType.VmCachedInstantiation, wasmBytes)
+/**
+ * One instantiation of a parsed module, by its refined cost inputs
+ * (InstantiateWasm* cost types; VmCachedInstantiation is only for code
+ * entries without refined inputs, which this host never stores).
+ */
+export function chargeInstantiation(budget: Budget, k: ModuleCostInputs): void {
   budget.cost(CostType.InstantiateWasmInstructions, k.instructions)
   budget.cost(CostType.InstantiateWasmFunctions, k.functions)
   budget.cost(CostType.InstantiateWasmGlobals, k.globals)

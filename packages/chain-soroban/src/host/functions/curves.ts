@@ -13,11 +13,17 @@
  * bits of the first byte must be unset and infinity is all zeros. Every
  * failure is `Error(Crypto, InvalidInput)`.
  *
- * CPU is charged by a flat model per operation (not calibrated to
- * stellar-core's Bls12381 and Bn254 cost types).
+ * Charged by the Bls12381* and Bn254* cost types where the real host
+ * charges them: each field element decoded (DecodeFp) and encoded (EncodeFp,
+ * after ProjectiveToAffine), the on-curve and subgroup checks of every
+ * decoded point, each scalar taken from a U256 (FrFromU256) and each one
+ * returned (FrToU256), and the operation itself (Add, Mul, Msm by pairs,
+ * MapFpToG1/MapFp2ToG2, HashToG1/HashToG2 by message length, Pairing by
+ * pairs, FrAddSub, FrMul, FrPow by the exponent's bit length, FrInv).
  */
 import { bls12_381 } from '@noble/curves/bls12-381.js'
 import { bn254 } from '@noble/curves/bn254.js'
+import { CostType } from '../../cost/types.ts'
 import { ErrorCode, ErrorType, HostError } from '../../errors.ts'
 import type { Invocation } from '../invocation.ts'
 import type { Of } from '../objects.ts'
@@ -25,13 +31,27 @@ import type { Arg, HostImplementation } from './types.ts'
 
 const invalid = (message: string): HostError => new HostError(ErrorType.Crypto, ErrorCode.InvalidInput, message)
 
-/** Flat CPU model per operation (instructions). */
-const CurveCost = {
-  decodeFp: 1_000, encodeFp: 1_000, onCurve: 3_000, subgroupG1: 800_000, subgroupG2: 1_000_000,
-  g1Add: 7_000, g2Add: 25_000, g1Mul: 2_500_000, g2Mul: 7_000_000, msmPerPoint: 2_000_000,
-  mapToG1: 1_500_000, mapToG2: 5_000_000, hashPerByte: 10, pairingBase: 10_000_000, pairingPerPair: 6_000_000,
-  frOp: 1_000, frPowPerBit: 2_000, frInv: 40_000,
-} as const
+/** The cost types of one curve (BLS12-381 or BN254); -1 where the host charges nothing. */
+interface CurveCosts {
+  decodeFp: number, encodeFp: number, onCurve: number, subgroup: number, toAffine: number, add: number, mul: number, msm: number
+}
+const BLS_G1_COSTS: CurveCosts = {
+  decodeFp: CostType.Bls12381DecodeFp, encodeFp: CostType.Bls12381EncodeFp, onCurve: CostType.Bls12381G1CheckPointOnCurve,
+  subgroup: CostType.Bls12381G1CheckPointInSubgroup, toAffine: CostType.Bls12381G1ProjectiveToAffine, add: CostType.Bls12381G1Add, mul: CostType.Bls12381G1Mul, msm: CostType.Bls12381G1Msm,
+}
+const BLS_G2_COSTS: CurveCosts = {
+  decodeFp: CostType.Bls12381DecodeFp, encodeFp: CostType.Bls12381EncodeFp, onCurve: CostType.Bls12381G2CheckPointOnCurve,
+  subgroup: CostType.Bls12381G2CheckPointInSubgroup, toAffine: CostType.Bls12381G2ProjectiveToAffine, add: CostType.Bls12381G2Add, mul: CostType.Bls12381G2Mul, msm: CostType.Bls12381G2Msm,
+}
+const BN_G1_COSTS: CurveCosts = {
+  decodeFp: CostType.Bn254DecodeFp, encodeFp: CostType.Bn254EncodeFp, onCurve: CostType.Bn254G1CheckPointOnCurve,
+  subgroup: -1, toAffine: CostType.Bn254G1ProjectiveToAffine, add: CostType.Bn254G1Add, mul: CostType.Bn254G1Mul, msm: CostType.Bn254G1Msm,
+}
+const BN_G2_COSTS: CurveCosts = {
+  decodeFp: CostType.Bn254DecodeFp, encodeFp: CostType.Bn254EncodeFp, onCurve: CostType.Bn254G2CheckPointOnCurve,
+  subgroup: CostType.Bn254G2CheckPointInSubgroup, toAffine: -1, add: -1, mul: -1, msm: -1,
+}
+const charge = (h: Invocation, type: number, input = 0, iterations = 1): void => { if (type >= 0) h.budget.cost(type, input, iterations) }
 
 const bytesOf = (a: Arg): Uint8Array => (a as Of<'bytes'>).value
 const beInt = (b: Uint8Array): bigint => b.reduce((acc, x) => (acc << 8n) | BigInt(x), 0n)
@@ -58,16 +78,16 @@ interface Group {
   decode(h: Invocation, bytes: Uint8Array, subgroup: boolean): AnyPoint
   /** Decodes and reports whether the point is on the curve (encoding errors still throw). */
   onCurve(h: Invocation, bytes: Uint8Array): boolean
-  encode(p: AnyPoint): Uint8Array
+  encode(h: Invocation, p: AnyPoint): Uint8Array
   readonly order: bigint
-  readonly addCost: number
-  readonly mulCost: number
+  readonly costs: CurveCosts
 }
 
 function makeGroup(opts: {
   name: string, fpBytes: number, degree: 1 | 2, p: bigint, order: bigint,
-  flags: 'bls' | 'bn', Point: any, Fp2?: any, b: any, Fp: any, subgroupCost: number, addCost: number, mulCost: number,
+  flags: 'bls' | 'bn', Point: any, Fp2?: any, b: any, Fp: any, costs: CurveCosts,
 }): Group {
+  const costs = opts.costs
   const { name, fpBytes, degree, p, Point } = opts
   const size = 2 * degree * fpBytes
   const F = degree === 1 ? opts.Fp : opts.Fp2
@@ -91,7 +111,7 @@ function makeGroup(opts: {
   /** The affine coordinates, or undefined for infinity; checks length, flags and field ranges. */
   function parse(h: Invocation, bytes: Uint8Array): { x: unknown, y: unknown } | undefined {
     if (bytes.length !== size) throw invalid(`${name}: ${bytes.length} bytes, expected ${size}`)
-    h.budget.chargeCpu(CurveCost.decodeFp * 2 * degree)
+    charge(h, costs.decodeFp, 0, 2 * degree)
     if (opts.flags === 'bls') {
       const flags = bytes[0] & 0xe0
       if (flags === 0x40) {
@@ -109,25 +129,27 @@ function makeGroup(opts: {
   const isOnCurve = (x: unknown, y: unknown): boolean => F.eql(F.sqr(y), F.add(F.mul(F.sqr(x), x), opts.b))
 
   return {
-    name, size, order: opts.order, addCost: opts.addCost, mulCost: opts.mulCost,
+    name, size, order: opts.order, costs,
     decode(h, bytes, subgroup) {
       const xy = parse(h, bytes)
       if (xy === undefined) return Point.ZERO as AnyPoint
-      h.budget.chargeCpu(CurveCost.onCurve)
+      charge(h, costs.onCurve)
       if (!isOnCurve(xy.x, xy.y)) throw invalid(`${name}: point not on curve`)
       const pt = Point.fromAffine(xy) as AnyPoint
       if (subgroup) {
-        h.budget.chargeCpu(opts.subgroupCost)
+        charge(h, costs.subgroup)
         if (!pt.isTorsionFree()) throw invalid(`${name}: point not in the correct subgroup`)
       }
       return pt
     },
     onCurve(h, bytes) {
       const xy = parse(h, bytes)
-      h.budget.chargeCpu(CurveCost.onCurve)
+      charge(h, costs.onCurve)
       return xy === undefined || isOnCurve(xy.x, xy.y)
     },
-    encode(pt) {
+    encode(h, pt) {
+      charge(h, costs.toAffine)
+      charge(h, costs.encodeFp, 0, 2 * degree)
       if (pt.is0()) {
         const out = new Uint8Array(size)
         if (opts.flags === 'bls') out[0] = 0x40
@@ -146,10 +168,10 @@ const BLS_R = blsFields.Fr.ORDER
 const BN_P = bnFields.Fp.ORDER
 const BN_R = bnFields.Fr.ORDER
 
-const BLS_G1 = makeGroup({ name: 'bls12-381 G1', fpBytes: 48, degree: 1, p: BLS_P, order: BLS_R, flags: 'bls', Point: bls12_381.G1.Point, Fp: blsFields.Fp, b: 4n, subgroupCost: CurveCost.subgroupG1, addCost: CurveCost.g1Add, mulCost: CurveCost.g1Mul })
-const BLS_G2 = makeGroup({ name: 'bls12-381 G2', fpBytes: 48, degree: 2, p: BLS_P, order: BLS_R, flags: 'bls', Point: bls12_381.G2.Point, Fp2: blsFields.Fp2, b: blsFields.Fp2.create({ c0: 4n, c1: 4n }), Fp: blsFields.Fp, subgroupCost: CurveCost.subgroupG2, addCost: CurveCost.g2Add, mulCost: CurveCost.g2Mul })
-const BN_G1 = makeGroup({ name: 'bn254 G1', fpBytes: 32, degree: 1, p: BN_P, order: BN_R, flags: 'bn', Point: bn254.G1.Point, Fp: bnFields.Fp, b: 3n, subgroupCost: 0, addCost: CurveCost.g1Add, mulCost: CurveCost.g1Mul })
-const BN_G2 = makeGroup({ name: 'bn254 G2', fpBytes: 32, degree: 2, p: BN_P, order: BN_R, flags: 'bn', Point: bn254.G2.Point, Fp2: bnFields.Fp2, b: (bn254.G2.Point as any).CURVE().b, Fp: bnFields.Fp, subgroupCost: CurveCost.subgroupG2, addCost: CurveCost.g2Add, mulCost: CurveCost.g2Mul })
+const BLS_G1 = makeGroup({ name: 'bls12-381 G1', fpBytes: 48, degree: 1, p: BLS_P, order: BLS_R, flags: 'bls', Point: bls12_381.G1.Point, Fp: blsFields.Fp, b: 4n, costs: BLS_G1_COSTS })
+const BLS_G2 = makeGroup({ name: 'bls12-381 G2', fpBytes: 48, degree: 2, p: BLS_P, order: BLS_R, flags: 'bls', Point: bls12_381.G2.Point, Fp2: blsFields.Fp2, b: blsFields.Fp2.create({ c0: 4n, c1: 4n }), Fp: blsFields.Fp, costs: BLS_G2_COSTS })
+const BN_G1 = makeGroup({ name: 'bn254 G1', fpBytes: 32, degree: 1, p: BN_P, order: BN_R, flags: 'bn', Point: bn254.G1.Point, Fp: bnFields.Fp, b: 3n, costs: BN_G1_COSTS })
+const BN_G2 = makeGroup({ name: 'bn254 G2', fpBytes: 32, degree: 2, p: BN_P, order: BN_R, flags: 'bn', Point: bn254.G2.Point, Fp2: bnFields.Fp2, b: (bn254.G2.Point as any).CURVE().b, Fp: bnFields.Fp, costs: BN_G2_COSTS })
 
 function zeroOf(pt: AnyPoint): AnyPoint {
   for (const P of [bls12_381.G1.Point, bls12_381.G2.Point, bn254.G1.Point, bn254.G2.Point] as any[]) if (pt instanceof P) return P.ZERO
@@ -165,52 +187,70 @@ function scalarMul(g: Group, pt: AnyPoint, scalar: bigint): AnyPoint {
 function add(h: Invocation, g: Group, a: Arg, b: Arg): Of<'bytes'> {
   const p = g.decode(h, bytesOf(a), false)
   const q = g.decode(h, bytesOf(b), false)
-  h.budget.chargeCpu(g.addCost + CurveCost.encodeFp)
-  return { kind: 'bytes', value: g.encode(p.add(q)) }
+  charge(h, g.costs.add)
+  return { kind: 'bytes', value: g.encode(h, p.add(q)) }
 }
 
-function mulFn(h: Invocation, g: Group, point: Arg, scalar: Arg, subgroup: boolean): Of<'bytes'> {
+function mulFn(h: Invocation, g: Group, point: Arg, scalar: Arg, subgroup: boolean, frFromU256: number): Of<'bytes'> {
   const p = g.decode(h, bytesOf(point), subgroup)
-  h.budget.chargeCpu(g.mulCost)
-  return { kind: 'bytes', value: g.encode(scalarMul(g, p, scalar as bigint)) }
+  charge(h, frFromU256)
+  charge(h, g.costs.mul)
+  return { kind: 'bytes', value: g.encode(h, scalarMul(g, p, scalar as bigint)) }
 }
 
 function vecOf(_h: Invocation, v: Arg): readonly bigint[] {
   return (v as Of<'vec'>).value
 }
 
-function msm(h: Invocation, g: Group, vp: Arg, vs: Arg, subgroup: boolean): Of<'bytes'> {
+function msm(h: Invocation, g: Group, vp: Arg, vs: Arg, subgroup: boolean, frFromU256: number): Of<'bytes'> {
   const points = vecOf(h, vp)
   const scalars = vecOf(h, vs)
   if (points.length !== scalars.length || points.length === 0) throw invalid(`${g.name} msm: ${points.length} points and ${scalars.length} scalars (equal, non-zero lengths needed)`)
-  h.budget.chargeCpu(CurveCost.msmPerPoint * points.length)
+  const decoded: AnyPoint[] = []
+  for (let i = 0; i < points.length; i++) decoded.push(g.decode(h, h.store.expect(points[i], 'bytes').value, subgroup))
+  charge(h, frFromU256, 0, scalars.length)
+  charge(h, g.costs.msm, points.length)
   let acc: AnyPoint | undefined
   for (let i = 0; i < points.length; i++) {
-    const p = g.decode(h, h.store.expect(points[i], 'bytes').value, subgroup)
+    const p = decoded[i]
     const term = scalarMul(g, p, h.store.intOf('u256', scalars[i]))
     acc = acc === undefined ? term : acc.add(term)
   }
-  return { kind: 'bytes', value: g.encode(acc as AnyPoint) }
+  return { kind: 'bytes', value: g.encode(h, acc as AnyPoint) }
 }
 
-function pairingCheck(h: Invocation, pairing: typeof bls12_381 | typeof bn254, g1: Group, g2: Group, vp1: Arg, vp2: Arg): boolean {
+function pairingCheck(h: Invocation, pairing: typeof bls12_381 | typeof bn254, g1: Group, g2: Group, vp1: Arg, vp2: Arg, pairingCost: number): boolean {
   const a = vecOf(h, vp1)
   const b = vecOf(h, vp2)
   if (a.length !== b.length || a.length === 0) throw invalid(`pairing: ${a.length} G1 and ${b.length} G2 points (equal, non-zero lengths needed)`)
-  h.budget.chargeCpu(CurveCost.pairingBase + CurveCost.pairingPerPair * a.length)
   const pairs: { g1: any, g2: any }[] = []
-  for (let i = 0; i < a.length; i++) {
-    const p = g1.decode(h, h.store.expect(a[i], 'bytes').value, true)
-    const q = g2.decode(h, h.store.expect(b[i], 'bytes').value, true)
-    if (!p.is0() && !q.is0()) pairs.push({ g1: p, g2: q }) // a pair with the identity contributes 1
-  }
+  const decoded: [AnyPoint, AnyPoint][] = []
+  for (let i = 0; i < a.length; i++) decoded.push([g1.decode(h, h.store.expect(a[i], 'bytes').value, true), g2.decode(h, h.store.expect(b[i], 'bytes').value, true)])
+  charge(h, pairingCost, a.length)
+  for (const [p, q] of decoded) if (!p.is0() && !q.is0()) pairs.push({ g1: p, g2: q }) // a pair with the identity contributes 1
   if (pairs.length === 0) return true
   const fp12 = pairing.fields.Fp12
   return fp12.eql(pairing.pairingBatch(pairs), fp12.ONE)
 }
 
-function frOps(prefix: string, r: bigint): Record<string, HostImplementation> {
-  const fr = (a: Arg): bigint => (a as bigint) % r
+interface FrCosts { fromU256: number, toU256: number, addSub: number, mul: number, pow: number, inv: number }
+const BLS_FR: FrCosts = {
+  fromU256: CostType.Bls12381FrFromU256, toU256: CostType.Bls12381FrToU256, addSub: CostType.Bls12381FrAddSub,
+  mul: CostType.Bls12381FrMul, pow: CostType.Bls12381FrPow, inv: CostType.Bls12381FrInv,
+}
+const BN_FR: FrCosts = {
+  fromU256: CostType.Bn254FrFromU256, toU256: CostType.Bn254FrToU256, addSub: CostType.Bn254FrAddSub,
+  mul: CostType.Bn254FrMul, pow: CostType.Bn254FrPow, inv: CostType.Bn254FrInv,
+}
+
+/** Bit length of a u64 (64 minus its leading zeros): FrPow's input. */
+const bitLength = (e: bigint): number => (e === 0n ? 0 : e.toString(2).length)
+
+function frOps(prefix: string, r: bigint, c: FrCosts): Record<string, HostImplementation> {
+  /** A U256 argument as a scalar (FrFromU256). */
+  const fr = (h: Invocation, a: Arg): bigint => { h.budget.cost(c.fromU256); return (a as bigint) % r }
+  /** A scalar returned as a U256 (FrToU256). */
+  const out = (h: Invocation, v: bigint): bigint => { h.budget.cost(c.toU256); return v }
   const modPow = (b: bigint, e: bigint): bigint => {
     let acc = 1n
     let x = b % r
@@ -218,18 +258,19 @@ function frOps(prefix: string, r: bigint): Record<string, HostImplementation> {
     return acc
   }
   return {
-    [`${prefix}_fr_add`]: (h, [a, b]) => { h.budget.chargeCpu(CurveCost.frOp); return (fr(a) + fr(b)) % r },
-    [`${prefix}_fr_sub`]: (h, [a, b]) => { h.budget.chargeCpu(CurveCost.frOp); return (fr(a) - fr(b) + r) % r },
-    [`${prefix}_fr_mul`]: (h, [a, b]) => { h.budget.chargeCpu(CurveCost.frOp); return (fr(a) * fr(b)) % r },
+    [`${prefix}_fr_add`]: (h, [a, b]) => { const x = fr(h, a); const y = fr(h, b); h.budget.cost(c.addSub); return out(h, (x + y) % r) },
+    [`${prefix}_fr_sub`]: (h, [a, b]) => { const x = fr(h, a); const y = fr(h, b); h.budget.cost(c.addSub); return out(h, (x - y + r) % r) },
+    [`${prefix}_fr_mul`]: (h, [a, b]) => { const x = fr(h, a); const y = fr(h, b); h.budget.cost(c.mul); return out(h, (x * y) % r) },
     [`${prefix}_fr_pow`]: (h, [a, e]) => {
-      h.budget.chargeCpu(CurveCost.frOp + CurveCost.frPowPerBit * (e as bigint).toString(2).length)
-      return modPow(fr(a), e as bigint)
+      const x = fr(h, a)
+      h.budget.cost(c.pow, bitLength(e as bigint))
+      return out(h, modPow(x, e as bigint))
     },
     [`${prefix}_fr_inv`]: (h, [a]) => {
-      const x = fr(a)
+      const x = fr(h, a)
       if (x === 0n) throw invalid('scalar inversion input is zero')
-      h.budget.chargeCpu(CurveCost.frInv)
-      return modPow(x, r - 2n)
+      h.budget.cost(c.inv)
+      return out(h, modPow(x, r - 2n))
     },
   }
 }
@@ -241,50 +282,52 @@ function hashDst(dst: Uint8Array): Uint8Array {
 
 export const curves: Record<string, HostImplementation> = {
   // ---- BLS12-381 ----
-  bls12_381_check_g1_is_in_subgroup: (h, [p]) => { const pt = BLS_G1.decode(h, bytesOf(p), false); h.budget.chargeCpu(CurveCost.subgroupG1); return pt.isTorsionFree() },
+  bls12_381_check_g1_is_in_subgroup: (h, [p]) => { const pt = BLS_G1.decode(h, bytesOf(p), false); charge(h, BLS_G1_COSTS.subgroup); return pt.isTorsionFree() },
   bls12_381_g1_add: (h, [a, b]) => add(h, BLS_G1, a, b),
-  bls12_381_g1_mul: (h, [p, s]) => mulFn(h, BLS_G1, p, s, true),
-  bls12_381_g1_msm: (h, [vp, vs]) => msm(h, BLS_G1, vp, vs, true),
+  bls12_381_g1_mul: (h, [p, s]) => mulFn(h, BLS_G1, p, s, true, BLS_FR.fromU256),
+  bls12_381_g1_msm: (h, [vp, vs]) => msm(h, BLS_G1, vp, vs, true, BLS_FR.fromU256),
   bls12_381_map_fp_to_g1: (h, [fp]) => {
     const b = bytesOf(fp)
     if (b.length !== 48) throw invalid(`bls12-381 Fp: ${b.length} bytes, expected 48`)
     const v = beInt(b)
     if (v >= BLS_P) throw invalid('bls12-381 Fp: not below the field modulus')
-    h.budget.chargeCpu(CurveCost.mapToG1)
-    return { kind: 'bytes', value: BLS_G1.encode(bls12_381.G1.mapToCurve(v as unknown as bigint[]) /* noble types say bigint[]; for m = 1 it takes the bigint */ as unknown as AnyPoint) }
+    charge(h, BLS_G1_COSTS.decodeFp)
+    charge(h, CostType.Bls12381MapFpToG1)
+    return { kind: 'bytes', value: BLS_G1.encode(h, bls12_381.G1.mapToCurve(v as unknown as bigint[]) /* noble types say bigint[]; for m = 1 it takes the bigint */ as unknown as AnyPoint) }
   },
   bls12_381_hash_to_g1: (h, [msg, dst]) => {
     const m = bytesOf(msg)
-    h.budget.chargeCpu(CurveCost.mapToG1 * 2 + CurveCost.hashPerByte * m.length)
-    return { kind: 'bytes', value: BLS_G1.encode(bls12_381.G1.hashToCurve(m, { DST: hashDst(bytesOf(dst)) }) as unknown as AnyPoint) }
+    charge(h, CostType.Bls12381HashToG1, m.length)
+    return { kind: 'bytes', value: BLS_G1.encode(h, bls12_381.G1.hashToCurve(m, { DST: hashDst(bytesOf(dst)) }) as unknown as AnyPoint) }
   },
-  bls12_381_check_g2_is_in_subgroup: (h, [p]) => { const pt = BLS_G2.decode(h, bytesOf(p), false); h.budget.chargeCpu(CurveCost.subgroupG2); return pt.isTorsionFree() },
+  bls12_381_check_g2_is_in_subgroup: (h, [p]) => { const pt = BLS_G2.decode(h, bytesOf(p), false); charge(h, BLS_G2_COSTS.subgroup); return pt.isTorsionFree() },
   bls12_381_g2_add: (h, [a, b]) => add(h, BLS_G2, a, b),
-  bls12_381_g2_mul: (h, [p, s]) => mulFn(h, BLS_G2, p, s, true),
-  bls12_381_g2_msm: (h, [vp, vs]) => msm(h, BLS_G2, vp, vs, true),
+  bls12_381_g2_mul: (h, [p, s]) => mulFn(h, BLS_G2, p, s, true, BLS_FR.fromU256),
+  bls12_381_g2_msm: (h, [vp, vs]) => msm(h, BLS_G2, vp, vs, true, BLS_FR.fromU256),
   bls12_381_map_fp2_to_g2: (h, [fp2]) => {
     const b = bytesOf(fp2)
     if (b.length !== 96) throw invalid(`bls12-381 Fp2: ${b.length} bytes, expected 96`)
     const c1 = beInt(b.subarray(0, 48))
     const c0 = beInt(b.subarray(48))
     if (c0 >= BLS_P || c1 >= BLS_P) throw invalid('bls12-381 Fp2: component not below the field modulus')
-    h.budget.chargeCpu(CurveCost.mapToG2)
-    return { kind: 'bytes', value: BLS_G2.encode(bls12_381.G2.mapToCurve([c0, c1]) as unknown as AnyPoint) }
+    charge(h, BLS_G2_COSTS.decodeFp, 0, 2)
+    charge(h, CostType.Bls12381MapFp2ToG2)
+    return { kind: 'bytes', value: BLS_G2.encode(h, bls12_381.G2.mapToCurve([c0, c1]) as unknown as AnyPoint) }
   },
   bls12_381_hash_to_g2: (h, [msg, dst]) => {
     const m = bytesOf(msg)
-    h.budget.chargeCpu(CurveCost.mapToG2 * 2 + CurveCost.hashPerByte * m.length)
-    return { kind: 'bytes', value: BLS_G2.encode(bls12_381.G2.hashToCurve(m, { DST: hashDst(bytesOf(dst)) }) as unknown as AnyPoint) }
+    charge(h, CostType.Bls12381HashToG2, m.length)
+    return { kind: 'bytes', value: BLS_G2.encode(h, bls12_381.G2.hashToCurve(m, { DST: hashDst(bytesOf(dst)) }) as unknown as AnyPoint) }
   },
-  bls12_381_multi_pairing_check: (h, [a, b]) => pairingCheck(h, bls12_381, BLS_G1, BLS_G2, a, b),
-  ...frOps('bls12_381', BLS_R),
+  bls12_381_multi_pairing_check: (h, [a, b]) => pairingCheck(h, bls12_381, BLS_G1, BLS_G2, a, b, CostType.Bls12381Pairing),
+  ...frOps('bls12_381', BLS_R, BLS_FR),
   bls12_381_g1_is_on_curve: (h, [p]) => BLS_G1.onCurve(h, bytesOf(p)),
   bls12_381_g2_is_on_curve: (h, [p]) => BLS_G2.onCurve(h, bytesOf(p)),
   // ---- BN254 ----
   bn254_g1_add: (h, [a, b]) => add(h, BN_G1, a, b),
-  bn254_g1_mul: (h, [p, s]) => mulFn(h, BN_G1, p, s, false),
-  bn254_g1_msm: (h, [vp, vs]) => msm(h, BN_G1, vp, vs, false),
-  bn254_multi_pairing_check: (h, [a, b]) => pairingCheck(h, bn254, BN_G1, BN_G2, a, b),
-  ...frOps('bn254', BN_R),
+  bn254_g1_mul: (h, [p, s]) => mulFn(h, BN_G1, p, s, false, BN_FR.fromU256),
+  bn254_g1_msm: (h, [vp, vs]) => msm(h, BN_G1, vp, vs, false, BN_FR.fromU256),
+  bn254_multi_pairing_check: (h, [a, b]) => pairingCheck(h, bn254, BN_G1, BN_G2, a, b, CostType.Bn254Pairing),
+  ...frOps('bn254', BN_R, BN_FR),
   bn254_g1_is_on_curve: (h, [p]) => BN_G1.onCurve(h, bytesOf(p)),
 }

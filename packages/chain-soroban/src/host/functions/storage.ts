@@ -2,6 +2,7 @@
 import { Address, StrKey, xdr } from '@stellar/stellar-base'
 import { bytesToHex, hexToBytes } from '@zvm/primitives'
 import { Cost } from '../../budget.ts'
+import { CostType } from '../../cost/types.ts'
 import { ErrorCode, ErrorType, HostError } from '../../errors.ts'
 import { dataKey, executableTagKey, scKey, type ContractEntry, type Durability, type ExternalRef } from '../../ledger.ts'
 import type { Invocation } from '../invocation.ts'
@@ -190,6 +191,21 @@ export function createContract(h: Invocation, deployer: string, wasmHash: Uint8A
   return { kind: 'address', value: address }
 }
 
+/**
+ * The real host's upload check: a throwaway VM built from the bytes alone
+ * (no refined cost inputs yet: parsed for VmInstantiation, instantiated for
+ * VmCachedInstantiation, with its initial linear memory), then a second parse
+ * for the refined cost inputs stored with the code (VmInstantiation again).
+ * Its storage map and footprint work is not charged here.
+ */
+function chargeUploadCheck(h: Invocation, hash: string, size: number): void {
+  const compiled = h.env.compile(hash)
+  h.budget.cost(CostType.VmInstantiation, size)
+  h.budget.cost(CostType.VmCachedInstantiation, size)
+  if (compiled.costInputs.memoryPages > 0) h.budget.cost(CostType.MemAlloc, compiled.costInputs.memoryPages * 65536)
+  h.budget.cost(CostType.VmInstantiation, size)
+}
+
 export const storage: Record<string, HostImplementation> = {
   put_contract_data: (h, [key, val, type]) => {
     if (isTagKey(key as bigint)) checkTagEntry(h, val as bigint, type as number)
@@ -248,7 +264,13 @@ export const storage: Record<string, HostImplementation> = {
     const which: Scope = scope === 0 ? 'both' : scope === 1 ? 'instance' : 'code'
     return extendInstanceAndCode(h, (a as Of<'address'>).value, which, (l) => extendedV2(h, l, extendTo as number, min as number, max as number))
   },
-  upload_wasm: (h, [wasm]) => ({ kind: 'bytes', value: hexToBytes(`0x${h.env.upload((wasm as Of<'bytes'>).value)}`) }),
+  upload_wasm: (h, [wasm]) => {
+    const bytes = (wasm as Of<'bytes'>).value
+    h.budget.cost(CostType.ComputeSha256Hash, bytes.length)
+    const hash = h.env.upload(bytes)
+    chargeUploadCheck(h, hash, bytes.length)
+    return { kind: 'bytes', value: hexToBytes(`0x${hash}`) }
+  },
   update_current_contract_wasm: (h, [hash]) => {
     const hex = bytesToHex((hash as Of<'bytes'>).value).slice(2)
     if (!h.ledger.code.has(hex)) throw storageError(ErrorCode.MissingValue, `no uploaded wasm with hash ${hex}`)
