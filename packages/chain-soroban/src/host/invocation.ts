@@ -20,7 +20,8 @@ import type { CompiledContract } from './compiled.ts'
 import { chargeInstantiation, chargeParse } from './load-cost.ts'
 import { newFrame, type Frame } from './frame.ts'
 import { HOST_IMPLEMENTATIONS, type Arg } from './functions/index.ts'
-import { resolveWasmHash } from './functions/storage.ts'
+import { instanceKey, resolveWasmHash } from './functions/storage.ts'
+import { RecordingStorage } from './recording-storage.ts'
 import { KIND_OF_TAG, OBJECT_TAGS, badHandle, type HostObject, type ObjectKind } from './objects.ts'
 import { ObjectStore, typeError, valueError } from './store.ts'
 import { runAssetContract } from '../sac/contract.ts'
@@ -93,6 +94,8 @@ export class Invocation {
   /** Events of calls that failed and were rolled back (the host marks them as part of a failed call). */
   readonly failedEvents: ContractEvent[] = []
   readonly authManager: AuthManager
+  /** The transaction's recording storage maps, as far as their charges go (see recording-storage.ts). */
+  readonly recording: RecordingStorage
   /** Stack units held by the frames below the next contract call (see wasm/stack.ts). */
   private stackUnits = 0
   /** Wasm hashes whose parse this invocation has paid for. */
@@ -103,6 +106,7 @@ export class Invocation {
     this.budget = budget
     this.store = new ObjectStore(budget)
     this.authManager = new AuthManager(this, env.auth)
+    this.recording = new RecordingStorage(budget)
   }
 
   get auths(): RecordedAuth[] { return this.authManager.auths }
@@ -340,6 +344,8 @@ export class Invocation {
     if (instance.executable === 'stellar-asset') return runAssetContract(this, contract, instance, fn, args)
     // A protocol 28 executable reference resolves through its owner's entry at every call.
     const wasmHash = resolveWasmHash(this, instance)
+    this.recording.touch(instanceKey(contract), false)
+    this.recording.touchCode(wasmHash, false)
     const compiled = this.env.compile(wasmHash)
     const exported = compiled.exports.get(fn)
     if (exported === undefined) throw new HostError(ErrorType.WasmVm, ErrorCode.MissingValue, `trying to invoke non-existent contract function ${fn}`)

@@ -2,13 +2,18 @@
 import { Address, StrKey, xdr } from '@stellar/stellar-base'
 import { bytesToHex, hexToBytes } from '@zvm/primitives'
 import { Cost } from '../../budget.ts'
+import { chargeClone, SIZE } from '../../cost/host-fns.ts'
 import { CostType } from '../../cost/types.ts'
 import { ErrorCode, ErrorType, HostError } from '../../errors.ts'
 import { dataKey, executableTagKey, scKey, type ContractEntry, type Durability, type ExternalRef } from '../../ledger.ts'
+import type { CompiledContract } from '../compiled.ts'
 import type { Invocation } from '../invocation.ts'
 import type { Of } from '../objects.ts'
 import { Tag, tagOf, VOID } from '../../val.ts'
 import type { Arg, HostImplementation } from './types.ts'
+
+/** A contract instance's key in the transaction's storage maps (see recording-storage.ts). */
+export const instanceKey = (contract: string): string => `instance:${contract}`
 
 const StorageType = { Temporary: 0, Persistent: 1, Instance: 2 } as const
 const storageError = (code: number, message: string): HostError => new HostError(ErrorType.Storage, code, message)
@@ -40,6 +45,7 @@ function liveEntry(h: Invocation, key: bigint, type: number) {
   h.budget.chargeCpu(Cost.storageAccess)
   const k = dataKey(h.frame.contract, durability(type), storageKey(h, key))
   const entry = h.ledger.data.get(k)
+  h.recording.touch(k, false, entry !== undefined)
   if (entry === undefined) return { k, entry }
   if (entry.liveUntil < h.env.info.sequence) {
     if (entry.durability === 'temporary') return { k, entry: undefined }
@@ -174,6 +180,9 @@ export function createContract(h: Invocation, deployer: string, wasmHash: Uint8A
   }
   const address = StrKey.encodeContract(Buffer.from(h.contractIdFrom(Address.fromString(deployer).toScAddress(), salt)))
   if (h.ledger.contracts.has(address)) throw storageError(ErrorCode.ExistingValue, `contract ${address} already exists`)
+  // The instance is looked up, then written; the code's existence checked (both in the transaction's storage).
+  h.recording.touch(instanceKey(address), true)
+  h.recording.touchCode(hash, false)
   const info = h.env.info
   const liveUntil = info.sequence + info.minPersistentTtl - 1
   h.ledger.contracts.set(address, externalRef === undefined ? { wasmHash: hash, storage: new Map(), liveUntil } : { wasmHash: '', storage: new Map(), liveUntil, externalRef })
@@ -191,19 +200,71 @@ export function createContract(h: Invocation, deployer: string, wasmHash: Uint8A
   return { kind: 'address', value: address }
 }
 
+/** Distinct (module, name) pairs of a module's function imports: the host's import-symbol set. */
+function importSymbols(compiled: CompiledContract): number {
+  const seen = new Set<string>()
+  for (const i of compiled.imports) seen.add(`${i.module}\u0000${i.name}`)
+  return seen.size
+}
+
+/**
+ * The host's import-symbol set, charged as a vector of `k` `(&str, &str)`
+ * pairs (declared 40 bytes each) built in bulk: header copy, allocation, copy.
+ */
+function chargeImportSymbols(h: Invocation, k: number): void {
+  h.budget.cost(CostType.MemCpy, SIZE.VecHeader)
+  h.budget.cost(CostType.MemAlloc, 40 * k)
+  h.budget.cost(CostType.MemCpy, 40 * k)
+}
+
 /**
  * The real host's upload check: a throwaway VM built from the bytes alone
- * (no refined cost inputs yet: parsed for VmInstantiation, instantiated for
- * VmCachedInstantiation, with its initial linear memory), then a second parse
- * for the refined cost inputs stored with the code (VmInstantiation again).
- * Its storage map and footprint work is not charged here.
+ * (no refined cost inputs yet), under a copy of the hash as its contract id:
+ * parsed (VmInstantiation), linked against its import symbols, instantiated
+ * (VmCachedInstantiation) after the imports' protocol check walks the symbol
+ * set again, with its initial linear memory; then a second parse for the
+ * refined cost inputs stored with the code (VmInstantiation again).
  */
 function chargeUploadCheck(h: Invocation, hash: string, size: number): void {
   const compiled = h.env.compile(hash)
+  const k = importSymbols(compiled)
+  h.budget.cost(CostType.MemCpy, 32)
   h.budget.cost(CostType.VmInstantiation, size)
+  chargeImportSymbols(h, k)
   h.budget.cost(CostType.VmCachedInstantiation, size)
+  chargeImportSymbols(h, k)
   if (compiled.costInputs.memoryPages > 0) h.budget.cost(CostType.MemAlloc, compiled.costInputs.memoryPages * 65536)
   h.budget.cost(CostType.VmInstantiation, size)
+}
+
+/**
+ * Storing uploaded code in the transaction's storage (Host::upload_contract_wasm
+ * after the check): the returned hash's bytes, the code's ledger key (a copy
+ * of the hash in an `Rc<LedgerKey>`, declared 120 bytes), `Storage::has` on it,
+ * then `Storage::get` when it is there (the stored cost inputs are the same,
+ * so nothing is written) or the new code entry (an `Rc<LedgerEntry>`, declared
+ * 256 bytes) and `Storage::put`.
+ *
+ * Besides these, every upload in the recorded traces carries a further
+ * 533 instructions and 80 bytes that match MemAlloc(64) + MemCpy(24) +
+ * MemCpy(32), and each first write a further MemAlloc(64): where the host
+ * makes them is not identified here; they are charged at the end of the check
+ * and with the new entry, by those figures.
+ */
+function chargeCodeStorage(h: Invocation, hash: string, inLedger: boolean): void {
+  h.budget.cost(CostType.MemAlloc, 64)
+  h.budget.cost(CostType.MemCpy, SIZE.VecHeader)
+  h.budget.cost(CostType.MemCpy, 32)
+  chargeClone(h.budget, SIZE.U8, 32)
+  h.budget.cost(CostType.MemCpy, 32)
+  h.budget.cost(CostType.MemAlloc, 120)
+  if (h.recording.readCode(hash, inLedger)) {
+    h.recording.readCode(hash, true)
+    return
+  }
+  h.budget.cost(CostType.MemAlloc, 256)
+  h.budget.cost(CostType.MemAlloc, 64)
+  h.recording.writeCode(hash)
 }
 
 export const storage: Record<string, HostImplementation> = {
@@ -219,6 +280,7 @@ export const storage: Record<string, HostImplementation> = {
     const { k: id, entry } = liveEntry(h, key as bigint, type as number)
     const info = h.env.info
     const minTtl = type === StorageType.Temporary ? info.minTemporaryTtl : info.minPersistentTtl
+    h.recording.touch(id, true)
     h.ledger.data.set(id, { contract: h.frame.contract, durability: durability(type as number), key: k, val: v, liveUntil: entry?.liveUntil ?? info.sequence + minTtl - 1 })
     return undefined
   },
@@ -266,9 +328,13 @@ export const storage: Record<string, HostImplementation> = {
   },
   upload_wasm: (h, [wasm]) => {
     const bytes = (wasm as Of<'bytes'>).value
+    chargeClone(h.budget, SIZE.U8, bytes.length) // the host works on its own copy of the bytes
     h.budget.cost(CostType.ComputeSha256Hash, bytes.length)
+    const known = h.ledger.code.size
     const hash = h.env.upload(bytes)
+    const inLedger = h.ledger.code.size === known
     chargeUploadCheck(h, hash, bytes.length)
+    chargeCodeStorage(h, hash, inLedger)
     return { kind: 'bytes', value: hexToBytes(`0x${hash}`) }
   },
   update_current_contract_wasm: (h, [hash]) => {
