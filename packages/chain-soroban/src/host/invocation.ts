@@ -404,8 +404,10 @@ export class Invocation {
     } finally {
       this.authManager.popFrame(this.frames.length)
       this.frames.pop()
-      // The instance goes away with its frame: its linear memory is given back to the memory count (the peak stays).
-      this.budget.refundMem(frame.memRefund)
+      // A nested instance goes away with its frame: its linear memory is given back to the memory count (the peak
+      // stays). The outermost frame's stays counted, as in the real host's recorded traces (its top-level returns
+      // give nothing back, and after a failure deep in a call chain they give back every frame's memory but that one).
+      if (this.frames.length > 0) this.budget.refundMem(frame.memRefund)
       this.stackUnits = outerUnits // a trap leaves the instance's counter high; the caller's frames are what remain
     }
   }
