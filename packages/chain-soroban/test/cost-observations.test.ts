@@ -285,9 +285,16 @@ describe.skipIf(!present)('cost model against the real host\'s recorded budget o
     console.log(lines.join('\n'))
     expect(files).toBeGreaterThanOrEqual(20)
     expect(compared).toBeGreaterThan(3000)
-    // Every step whose charges are modelled exactly (native calls, VM instantiation by shape, wasm fuel,
-    // host functions called from wasm) must keep matching; see the differing steps above for the rest.
-    expect(exact / compared).toBeGreaterThanOrEqual(0.6)
+    // Every step whose charges are modelled exactly (native calls, uploads with their storage-map work,
+    // VM instantiation by shape, wasm fuel, host functions called from wasm) must keep matching; see the
+    // differing steps above for the rest.
+    expect(exact / compared).toBeGreaterThanOrEqual(0.95)
+    // Uploads (the check VM, the import-symbol sets, the code key and entry, the recording storage maps'
+    // lookups and inserts by their size): all but the few whose storage state the trace leaves out.
+    const uploads = results.flatMap((r) => (unshared.includes(r) ? [] : r.steps.filter((s) => /^\d+ ret upload_wasm /.test(s.step))))
+    expect(uploads.length).toBeGreaterThan(700)
+    expect(uploads.filter((s) => s.why === undefined).length / uploads.length).toBeGreaterThanOrEqual(0.99)
+    if (totals.hostReplayed > 0) expect(allExact / allReplayed).toBeGreaterThanOrEqual(0.95)
   })
 })
 

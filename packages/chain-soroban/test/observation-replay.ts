@@ -281,7 +281,7 @@ function depthOf(recorded: Step[], r: Step): number {
 
 /** Why a step's figures differ: the parts of the contract path this host charges approximately. */
 function differenceReason(r: Step, depth: number): string {
-  if (r.kind === 'ret' && r.name === 'upload_wasm') return 'upload: the check VM (VmInstantiation, VmCachedInstantiation, linear memory) is charged, but not the recording-footprint storage map operations and code-entry clones'
+  if (r.kind === 'ret' && r.name === 'upload_wasm') return 'upload: code the Rust test stored outside the trace (a `push UploadContractWasm` frame) or other keys\' comparisons when the storage maps are rebuilt, which this host does not model'
   if (r.kind === 'ret' && /^create_contract/.test(r.name)) return 'creation: the instance write, footprint map and deployer auth are charged by this host\'s simpler storage and auth charges'
   if (r.kind === 'push') return 'frame set-up: parse and instantiation are by module shape; the instance and code lookups, frame push and argument handles are not charged as the real host does'
   if (r.kind === 'pop') return 'frame teardown: the trap/error escalation and result conversion are not charged as the real host does'
