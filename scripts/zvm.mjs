@@ -8,7 +8,8 @@
  * is stale when a `src/**.ts` file (tests excluded) has no `dist/**.js` or is
  * newer than it, or when its tsconfig files or the root tsconfig.base.json are
  * newer than its oldest output. Stale packages are compiled with their
- * `tsc -p tsconfig.build.json` (what their `build` script runs), dependencies
+ * `tsc -p tsconfig.build.json` and their entries bundled (what their `build`
+ * script runs, scripts/bundle-entries.mjs), dependencies
  * first, as many at once as there are cores; a package whose dependency
  * changed needs no rebuild, as its JavaScript imports the dependency by name.
  * The build holds a lock (a directory under node_modules/.cache), so
@@ -19,6 +20,7 @@ import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:
 import { availableParallelism } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { bundleEntries } from './bundle-entries.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const CLI = join(ROOT, 'apps', 'cli')
@@ -98,6 +100,16 @@ function compile(pkg) {
     const child = spawn(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: pkg.dir, stdio: ['ignore', 2, 2] })
     child.on('error', () => resolve(1))
     child.on('exit', (code) => resolve(code ?? 1))
+  }).then(async (code) => {
+    // Library packages publish bundled entries (their `build` script): the same here, so `pnpm zvm` loads what users load.
+    if (code !== 0 || !pkg.dir.startsWith(join(ROOT, 'packages'))) return code
+    try {
+      await bundleEntries(pkg.dir)
+      return 0
+    } catch (e) {
+      process.stderr.write(`zvm: bundling ${pkg.name} failed: ${e instanceof Error ? e.message : String(e)}\n`)
+      return 1
+    }
   })
 }
 
