@@ -96,6 +96,8 @@ export class Invocation {
   readonly authManager: AuthManager
   /** The transaction's recording storage maps, as far as their charges go (see recording-storage.ts). */
   readonly recording: RecordingStorage
+  /** Linear memory of failed nested frames, given back when the failure is handled or reaches the top. */
+  private failedFrameMem = 0
   /** Stack units held by the frames below the next contract call (see wasm/stack.ts). */
   private stackUnits = 0
   /** Wasm hashes whose parse this invocation has paid for. */
@@ -361,6 +363,7 @@ export class Invocation {
     const frame = newFrame(contract, fn, args, byHost)
     this.frames.push(frame)
     let running = false
+    let failed = false
     try {
       const inst = instantiate(compiled.module, this.importsFor(frame, compiled.imports))
       const memory = inst.exports.memory
@@ -392,6 +395,7 @@ export class Invocation {
       }
       return result
     } catch (e) {
+      failed = true
       // A trap: the fuel spent up to it is charged as well (unless the fuel ran out).
       if (running && !(e instanceof HostError) && (frame.fuel === undefined || Number(frame.fuel.value) >= 0)) this.leaveWasm(frame)
       if (running) this.observer?.step('pop', fn)
@@ -407,9 +411,17 @@ export class Invocation {
       // A nested instance goes away with its frame: its linear memory is given back to the memory count (the peak
       // stays). The outermost frame's stays counted, as in the real host's recorded traces (its top-level returns
       // give nothing back, and after a failure deep in a call chain they give back every frame's memory but that one).
-      if (this.frames.length > 0) this.budget.refundMem(frame.memRefund)
+      // A failed nested frame's is given back only when the failure is handled (try_call) or reaches the top.
+      if (this.frames.length === 0) this.releaseFailedFrames()
+      else if (failed) this.failedFrameMem += frame.memRefund
+      else this.budget.refundMem(frame.memRefund)
       this.stackUnits = outerUnits // a trap leaves the instance's counter high; the caller's frames are what remain
     }
+  }
+
+  private releaseFailedFrames(): void {
+    this.budget.refundMem(this.failedFrameMem)
+    this.failedFrameMem = 0
   }
 
   /** Maps whatever stopped a frame to the Soroban error the real host reports. */
@@ -445,6 +457,7 @@ export class Invocation {
     try {
       return this.call(contract, fn, args)
     } catch (e) {
+      this.releaseFailedFrames()
       // A contract's own error comes back unchanged; any other recoverable error as Error(Context, InvalidAction).
       if (e instanceof HostError && e.recoverable) return e.type === ErrorType.Contract ? errorVal(e.type, e.code) : errorVal(ErrorType.Context, ErrorCode.InvalidAction)
       throw e
