@@ -13,6 +13,7 @@ beforeAll(async () => {
   wasm = await compileAssemblyScript('counter.as', { COUNTER: val.symbolSmall('COUNTER'), INCREMENT: val.symbolSmall('increment') }, [
     { name: 'increment', inputs: [['kind', 'u32']], output: 'u32' },
     { name: 'get', inputs: [['kind', 'u32']], output: 'u32' },
+    { name: 'extendThenTrap', inputs: [['kind', 'u32'], ['threshold', 'u32'], ['extend_to', 'u32']], output: 'u32' },
   ])
 }, 60_000)
 
@@ -45,6 +46,22 @@ describe('an AssemblyScript counter in each storage type', () => {
       expect(scValToNative(host.invoke(id, 'get', [u32(kind)]).result)).toBe(0)
     })
   }
+
+  it('a failed call undoes its TTL extensions (data, instance and code)', () => {
+    const { host, id } = counter()
+    host.invoke(id, 'increment', [u32(PERSISTENT)])
+    const hash = host.ledger.contracts.get(id)!.wasmHash
+    const before = [entry(host, 'persistent')?.liveUntil, host.ledger.contracts.get(id)?.liveUntil, host.ledger.code.get(hash)?.liveUntil]
+    for (const kind of [PERSISTENT, INSTANCE]) {
+      const r = host.invoke(id, 'extendThenTrap', [u32(kind), u32(5000), u32(6000)])
+      expect(r.error).toMatchObject({ type: ErrorType.WasmVm, code: ErrorCode.InvalidAction })
+      expect([entry(host, 'persistent')?.liveUntil, host.ledger.contracts.get(id)?.liveUntil, host.ledger.code.get(hash)?.liveUntil]).toEqual(before)
+    }
+    // The same extensions in a call that succeeds stay.
+    expect(host.invoke(id, 'extend', [u32(PERSISTENT), u32(5000), u32(6000)]).status).toBe('success')
+    expect(host.invoke(id, 'extend', [u32(INSTANCE), u32(5000), u32(6000)]).status).toBe('success')
+    expect([entry(host, 'persistent')?.liveUntil, host.ledger.contracts.get(id)?.liveUntil, host.ledger.code.get(hash)?.liveUntil]).toEqual([6001, 6001, 6001])
+  })
 
   it('TTLs: new entries get the minimum TTL; extension applies only below the threshold', () => {
     const { host, id } = counter()

@@ -53,3 +53,10 @@ export function extend(kind: u64, threshold: u64, extendTo: u64): u64 {
   else extend_contract_data_ttl(KEY, t, threshold, extendTo)
   return 2
 }
+
+// Extends, then traps: the extension must be undone with the failed call.
+export function extendThenTrap(kind: u64, threshold: u64, extendTo: u64): u64 {
+  extend(kind, threshold, extendTo)
+  unreachable()
+  return 2
+}

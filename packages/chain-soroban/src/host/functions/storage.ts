@@ -146,12 +146,14 @@ function extendInstanceAndCode(h: Invocation, contract: string, which: Scope, ne
   const c = instanceOf(h, contract)
   if (which !== 'code') c.liveUntil = next(c.liveUntil)
   if (which === 'instance') return undefined
+  // Code and data entries are replaced, not changed in place: a snapshot shares them, and a failed call must undo the extension.
   if (c.externalRef !== undefined) {
     const ref = refEntry(h, c.externalRef)
-    ref.liveUntil = next(ref.liveUntil)
+    h.ledger.data.set(refKey(c.externalRef), { ...ref, liveUntil: next(ref.liveUntil) })
   }
-  const code = c.executable === 'stellar-asset' ? undefined : h.ledger.code.get(resolveWasmHash(h, c))
-  if (code !== undefined) code.liveUntil = next(code.liveUntil)
+  const hash = c.executable === 'stellar-asset' ? undefined : resolveWasmHash(h, c)
+  const code = hash === undefined ? undefined : h.ledger.code.get(hash)
+  if (code !== undefined) h.ledger.code.set(hash!, { ...code, liveUntil: next(code.liveUntil) })
   return undefined
 }
 function extendV1(h: Invocation, contract: string, threshold: number, extendTo: number, which: Scope): undefined {
@@ -304,9 +306,9 @@ export const storage: Record<string, HostImplementation> = {
   extend_contract_data_ttl: (h, [key, type, threshold, extendTo]) => {
     if (type === StorageType.Instance) throw storageError(ErrorCode.InvalidAction, 'instance storage is extended with the contract instance')
     checkExtension(threshold as number, extendTo as number)
-    const { entry } = liveEntry(h, key as bigint, type as number)
+    const { k, entry } = liveEntry(h, key as bigint, type as number)
     if (entry === undefined) throw storageError(ErrorCode.MissingValue, 'no entry to extend')
-    entry.liveUntil = extended(h, entry.liveUntil, threshold as number, extendTo as number, type === StorageType.Temporary)
+    h.ledger.data.set(k, { ...entry, liveUntil: extended(h, entry.liveUntil, threshold as number, extendTo as number, type === StorageType.Temporary) })
     return undefined
   },
   extend_current_contract_instance_and_code_ttl: (h, [t, e]) => extendV1(h, h.frame.contract, t as number, e as number, 'both'),
@@ -316,9 +318,9 @@ export const storage: Record<string, HostImplementation> = {
   extend_contract_data_ttl_v2: (h, [key, type, extendTo, min, max]) => {
     if (type === StorageType.Instance) throw storageError(ErrorCode.InvalidAction, 'instance storage is extended with the contract instance')
     if ((max as number) < (min as number)) throw storageError(ErrorCode.InvalidInput, `max_extension ${String(max)} below min_extension ${String(min)}`)
-    const { entry } = liveEntry(h, key as bigint, type as number)
+    const { k, entry } = liveEntry(h, key as bigint, type as number)
     if (entry === undefined) throw storageError(ErrorCode.MissingValue, 'no entry to extend')
-    entry.liveUntil = extendedV2(h, entry.liveUntil, extendTo as number, min as number, max as number, type === StorageType.Temporary)
+    h.ledger.data.set(k, { ...entry, liveUntil: extendedV2(h, entry.liveUntil, extendTo as number, min as number, max as number, type === StorageType.Temporary) })
     return undefined
   },
   extend_contract_instance_and_code_ttl_v2: (h, [a, scope, extendTo, min, max]) => {
