@@ -23,7 +23,7 @@ import { HostError } from '../src/errors.ts'
 import type { Invocation } from '../src/host/invocation.ts'
 import { HOST_IMPLEMENTATIONS } from '../src/host/functions/index.ts'
 import { boolVal, i32Val, isObjectTag, tagOf, u32Val, VOID } from '../src/val.ts'
-import { replayContractFile, sharedWasms, type ContractFileResult } from './observation-replay.ts'
+import { replayContractFile, sharedWasms, splitArgs, type ContractFileResult } from './observation-replay.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const DIR = process.env.SOROBAN_OBSERVATIONS_DIR ?? resolve(here, '../../../../shared/fixtures/soroban-observations')
@@ -35,21 +35,6 @@ interface StepResult { file: string, step: string, expected: Figures, actual?: F
 
 const SPECS = new Map<string, HostFunctionSpec>()
 for (const f of HOST_FUNCTIONS) if (!SPECS.has(f.name) || f.maxProtocol > (SPECS.get(f.name) as HostFunctionSpec).maxProtocol) SPECS.set(f.name, f)
-
-/** Splits `a, B(c, d), e` at top-level commas. */
-function splitArgs(s: string): string[] {
-  const out: string[] = []
-  let depth = 0
-  let cur = ''
-  for (const ch of s) {
-    if (ch === '(' || ch === '[') depth++
-    if (ch === ')' || ch === ']') depth--
-    if (ch === ',' && depth === 0) { out.push(cur.trim()); cur = ''; continue }
-    cur += ch
-  }
-  if (cur.trim() !== '') out.push(cur.trim())
-  return out
-}
 
 class Unreconstructable extends Error {}
 
