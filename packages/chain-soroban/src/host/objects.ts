@@ -5,9 +5,11 @@
  * forged or foreign handle is an error, never another contract's object.
  */
 import { ErrorCode, ErrorType, HostError } from '../errors.ts'
+import type { IntKind } from '../int-scval.ts'
 import { Tag } from '../val.ts'
 
-export type IntKind = 'u64' | 'i64' | 'timepoint' | 'duration' | 'u128' | 'i128' | 'u256' | 'i256'
+export type { IntKind }
+
 export type HostObject =
   | { readonly kind: IntKind, readonly value: bigint }
   | { readonly kind: 'bytes' | 'string', readonly value: Uint8Array }

@@ -12,6 +12,7 @@ import {
   boolVal, bodyOf, decodeSymbolSmall, errorVal, fitsI56, fitsU56, fromBody, i32Val, isObjectTag, majorOf, minorOf,
   objectVal, signedBody, symbolSmall, SYMBOL_SMALL_MAX, Tag, tagOf, u32Val, VOID,
 } from '../val.ts'
+import { intScVal } from '../int-scval.ts'
 import { badHandle, KIND_OF_TAG, OBJECT_TAGS, type HostObject, type IntKind, type ObjectKind, type Of } from './objects.ts'
 
 const SMALL_INT_TAG: Record<IntKind, number> = {
@@ -286,18 +287,3 @@ export function scError(type: number, code: number): xdr.ScError {
   return xdr.ScError[name](xdr.ScErrorCode[codeName]())
 }
 
-const M64 = (1n << 64n) - 1n
-function intScVal(kind: IntKind, v: bigint): xdr.ScVal {
-  const u = (x: bigint): xdr.Uint64 => new xdr.Uint64(x & M64)
-  const i = (x: bigint): xdr.Int64 => new xdr.Int64(BigInt.asIntN(64, x))
-  switch (kind) {
-    case 'u64': return xdr.ScVal.scvU64(u(v))
-    case 'i64': return xdr.ScVal.scvI64(i(v))
-    case 'timepoint': return xdr.ScVal.scvTimepoint(u(v))
-    case 'duration': return xdr.ScVal.scvDuration(u(v))
-    case 'u128': return xdr.ScVal.scvU128(new xdr.UInt128Parts({ hi: u(v >> 64n), lo: u(v) }))
-    case 'i128': return xdr.ScVal.scvI128(new xdr.Int128Parts({ hi: i(v >> 64n), lo: u(v) }))
-    case 'u256': return xdr.ScVal.scvU256(new xdr.UInt256Parts({ hiHi: u(v >> 192n), hiLo: u(v >> 128n), loHi: u(v >> 64n), loLo: u(v) }))
-    case 'i256': return xdr.ScVal.scvI256(new xdr.Int256Parts({ hiHi: i(v >> 192n), hiLo: u(v >> 128n), loHi: u(v >> 64n), loLo: u(v) }))
-  }
-}

@@ -28,6 +28,7 @@
  * `xdr.ScVal`, which is passed through.
  */
 import { Address, xdr } from '@stellar/stellar-base'
+import { intScVal, type IntKind } from '../int-scval.ts'
 import type { ContractSpec } from './contract-spec.ts'
 
 /** A conversion that does not fit the type; argsFromJson names the argument. */
@@ -79,7 +80,6 @@ export function typeName(ty: xdr.ScSpecTypeDef): string {
   }
 }
 
-type IntKind = 'u64' | 'i64' | 'u128' | 'i128' | 'u256' | 'i256' | 'timepoint' | 'duration'
 const INT_BITS: Record<IntKind, [bits: number, signed: boolean]> = {
   u64: [64, false], i64: [64, true], timepoint: [64, false], duration: [64, false],
   u128: [128, false], i128: [128, true], u256: [256, false], i256: [256, true],
@@ -110,22 +110,10 @@ function inRange(n: bigint, bits: number, signed: boolean, type: string): bigint
   return n
 }
 
-const u64 = (n: bigint): xdr.Uint64 => new xdr.Uint64(BigInt.asUintN(64, n))
-const i64 = (n: bigint): xdr.Int64 => new xdr.Int64(BigInt.asIntN(64, n))
 
 function largeInt(kind: IntKind, v: unknown): xdr.ScVal {
   const [bits, signed] = INT_BITS[kind]
-  const n = inRange(integer(v, kind), bits, signed, kind)
-  switch (kind) {
-    case 'u64': return xdr.ScVal.scvU64(u64(n))
-    case 'i64': return xdr.ScVal.scvI64(i64(n))
-    case 'timepoint': return xdr.ScVal.scvTimepoint(u64(n))
-    case 'duration': return xdr.ScVal.scvDuration(u64(n))
-    case 'u128': return xdr.ScVal.scvU128(new xdr.UInt128Parts({ hi: u64(n >> 64n), lo: u64(n) }))
-    case 'i128': return xdr.ScVal.scvI128(new xdr.Int128Parts({ hi: i64(n >> 64n), lo: u64(n) }))
-    case 'u256': return xdr.ScVal.scvU256(new xdr.UInt256Parts({ hiHi: u64(n >> 192n), hiLo: u64(n >> 128n), loHi: u64(n >> 64n), loLo: u64(n) }))
-    case 'i256': return xdr.ScVal.scvI256(new xdr.Int256Parts({ hiHi: i64(n >> 192n), hiLo: u64(n >> 128n), loHi: u64(n >> 64n), loLo: u64(n) }))
-  }
+  return intScVal(kind, inRange(integer(v, kind), bits, signed, kind))
 }
 
 function smallInt(v: unknown, signed: boolean): xdr.ScVal {
