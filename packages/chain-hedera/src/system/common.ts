@@ -102,11 +102,7 @@ export function isCanonicalCall(abi: Abi, functionName: string, args: readonly u
     return false
   }
   const length = (hex.length - 2) / 2
-  if (input.length < length) return false
-  for (let i = 0; i < length; i++) {
-    if (input[i] !== parseInt(hex.slice(2 + 2 * i, 4 + 2 * i), 16)) return false
-  }
-  return true
+  return input.length >= length && toHex(input.subarray(0, length)) === hex
 }
 
 /** A facade or system-contract call that did not decode: too short or malformed (82), or an unknown selector. */
