@@ -45,6 +45,11 @@ const contractErrorVal = (n: number): string => xdrOf(xdr.ScVal.scvError(xdr.ScE
 const CONTEXT_INVALID_ACTION = (): string => errorVal('sceContext', 'scecInvalidAction')
 
 describe.skipIf(!HAVE_FIXTURES)('shared soroban-sdk contracts (../shared/fixtures/soroban-wasm)', () => {
+  // A skipped suite is still collected, and the suites below deploy while collected: stop before them.
+  if (!HAVE_FIXTURES) {
+    it('needs ../shared/fixtures/soroban-wasm (absent here)', () => {})
+    return
+  }
   describe('20/example_err', () => {
     const host = new SorobanHost()
     const e = deploy(host, '20/example_err')
