@@ -13,6 +13,8 @@ const ROOT = join(import.meta.dirname, '..')
 const LAYERS = [
   '@zvm/primitives', '@zvm/bytecode', '@zvm/gas', '@zvm/state', '@zvm/core', '@zvm/native', '@zvm/inspectors',
   '@zvm/chain-evm', '@zvm/chain-hedera', '@zvm/chain-soroban', '@zvm/runtime-kalix', '@zvm/zelix-bridge',
+  // An app that another app (the CLI's `zvm node`) imports: above every package, below the apps.
+  '@zvm/node',
 ]
 const APP_RANK = LAYERS.length
 

@@ -142,9 +142,32 @@ export const SOROBAN_USAGE = `usage:
 Runs Soroban (Stellar) contracts. 'zvm soroban <command> --help' describes each command.
 `
 
+export const NODE: CommandSpec = {
+  name: 'node',
+  synopsis: 'zvm node [--port <n>] [--mirror-port <n>] [--web3-port <n>] [--relay-port <n>] [--accounts <n>] [--data <dir>]',
+  details: `Starts a local Hedera network in this process: the gRPC consensus API that the unmodified
+@hashgraph/sdk talks to, a mirror node REST subset and an Ethereum JSON-RPC relay, all on 127.0.0.1
+and all over the @zvm/chain-hedera ledger and Hedera EVM. Prints the ports, the operator account
+0.0.2 and its key, and prefunded ECDSA accounts; runs until SIGINT or SIGTERM.
+
+options:
+  --port <n>          gRPC consensus API (default 50211; node account 0.0.3)
+  --mirror-port <n>   mirror REST /api/v1 (default 5551, where the SDK looks for a local mirror)
+  --web3-port <n>     mirror /api/v1/contracts/call (default 8545, where the SDK sends a local
+                      mirror's contract calls and estimates)
+  --relay-port <n>    Ethereum JSON-RPC relay, chain id 298 (default 7546)
+  --accounts <n>      prefunded ECDSA accounts, 0–100 (default 10)
+  --data <dir>        keep all state in this directory (an LMDB database); without it, memory only
+  -h, --help          show this help`,
+  options: {
+    port: { type: 'string' }, 'mirror-port': { type: 'string' }, 'web3-port': { type: 'string' }, 'relay-port': { type: 'string' },
+    accounts: { type: 'string' }, data: { type: 'string' },
+  },
+}
+
 /** `zvm --help`. */
 export const USAGE = `usage:
-${[RUN, STATETEST, ASM, DISASM, SOROBAN_INVOKE, SOROBAN_VALIDATE].map((c) => `  ${c.synopsis}`).join('\n')}
+${[RUN, STATETEST, ASM, DISASM, SOROBAN_INVOKE, SOROBAN_VALIDATE, NODE].map((c) => `  ${c.synopsis}`).join('\n')}
   zvm --version
 
 'zvm <command> --help' describes a command and its options.

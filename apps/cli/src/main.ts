@@ -5,11 +5,12 @@
  * Each command's module is imported when the command runs, after its options
  * are parsed: `--help`, `--version` and usage errors load no engine, `run`
  * loads only its target's instruction set, and only `soroban` loads the
- * Soroban stack (@stellar/stellar-base). Bad input exits non-zero with one
+ * Soroban stack (@stellar/stellar-base), only `node` the local network
+ * (@zvm/node, gRPC, LMDB). Bad input exits non-zero with one
  * line naming the problem.
  */
 import { readFileSync } from 'node:fs'
-import { ASM, DISASM, helpText, RUN, SOROBAN_INVOKE, SOROBAN_USAGE, SOROBAN_VALIDATE, STATETEST, USAGE, type CommandSpec } from './commands.ts'
+import { ASM, DISASM, helpText, NODE, RUN, SOROBAN_INVOKE, SOROBAN_USAGE, SOROBAN_VALIDATE, STATETEST, USAGE, type CommandSpec } from './commands.ts'
 import { CliError, processIo, type CliIo } from './io.ts'
 import { parseOptions, type ParsedOptions } from './options.ts'
 
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, { spec: CommandSpec, load: () => Promise<Handler>
   statetest: { spec: STATETEST, load: async () => (await import('./statetest/command.ts')).statetestCommand },
   'soroban invoke': { spec: SOROBAN_INVOKE, load: async () => (await import('./soroban.ts')).invokeCommand },
   'soroban validate': { spec: SOROBAN_VALIDATE, load: async () => (await import('./soroban.ts')).validateCommand },
+  node: { spec: NODE, load: async () => (await import('./node.ts')).nodeCommand },
 }
 
 const isHelp = (arg: string | undefined): boolean => arg === '-h' || arg === '--help' || arg === 'help'

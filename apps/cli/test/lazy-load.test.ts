@@ -25,8 +25,9 @@ async function zvm(...argv: string[]): Promise<number> {
 describe('what each command loads', () => {
   it('help, version and usage errors load no chain; run loads only its target (Hedera only for --target hedera); soroban alone loads Soroban', async () => {
     expect(await zvm('--version')).toBe(0)
-    for (const command of [['run'], ['statetest'], ['soroban', 'invoke'], ['soroban', 'validate']]) expect(await zvm(...command, '--help')).toBe(0)
+    for (const command of [['run'], ['statetest'], ['soroban', 'invoke'], ['soroban', 'validate'], ['node']]) expect(await zvm(...command, '--help')).toBe(0)
     expect(await zvm('soroban', 'invoke', 'x.wasm', '--frob')).toBe(2)
+    expect(await zvm('node', '--port', 'x')).toBe(2)
     expect(loaded).toEqual({ soroban: 0, stellar: 0, evm: 0, native: 0, hedera: 0 })
 
     expect(await zvm('asm', join(ROOT, 'examples', 'counter.zasm'), '-o', join(ROOT, 'no-such-dir', 'x.zvmc'))).toBe(1)

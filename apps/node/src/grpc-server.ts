@@ -5,7 +5,7 @@
  * Transactions answer a TransactionResponse with the precheck code; queries
  * a Response. A handler never throws to grpc-js (the SDK would not retry).
  */
-import { Server, ServerCredentials, status as GrpcStatus, type ServiceDefinition, type UntypedServiceImplementation, type handleUnaryCall } from '@grpc/grpc-js'
+import { logVerbosity, Server, ServerCredentials, setLogVerbosity, status as GrpcStatus, type ServiceDefinition, type UntypedServiceImplementation, type handleUnaryCall } from '@grpc/grpc-js'
 import { proto } from '@hashgraph/proto'
 import type { LocalNetwork } from './network.ts'
 import { answerQuery } from './hapi/queries.ts'
@@ -68,8 +68,10 @@ export async function startGrpc(net: LocalNetwork, port: number): Promise<{ serv
     for (const m of queries) impl[m] = query
     server.addService(definition(service, [...transactions, ...queries]), impl)
   }
+  // grpc-js would log a failed bind itself; the caller reports it in one line.
+  setLogVerbosity(logVerbosity.NONE)
   const bound = await new Promise<number>((resolve, reject) => {
     server.bindAsync(`127.0.0.1:${port}`, ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p)))
-  })
+  }).finally(() => setLogVerbosity(logVerbosity.ERROR))
   return { server, port: bound }
 }

@@ -16,8 +16,10 @@ import { startRelay } from './relay/server.ts'
 export interface NodeOptions {
   /** gRPC consensus port (default 50211; 0 picks a free one). */
   port?: number
-  /** Mirror REST port (default 5551; the SDK's local mirror for contract calls is 8545, which the relay also answers). */
+  /** Mirror REST port (default 5551, where the SDK looks for a 127.0.0.1 mirror). */
   mirrorPort?: number
+  /** The mirror's contract-call port (default 8545: the SDK sends a 127.0.0.1 mirror's MirrorNodeContractCallQuery there). */
+  web3Port?: number
   /** JSON-RPC relay port (default 7546). */
   relayPort?: number
   /** Prefunded ECDSA accounts (default 10). */
@@ -28,7 +30,7 @@ export interface NodeOptions {
 
 export interface RunningNode {
   readonly network: LocalNetwork
-  readonly ports: { readonly grpc: number; readonly mirror: number; readonly relay: number }
+  readonly ports: { readonly grpc: number; readonly mirror: number; readonly web3: number; readonly relay: number }
   readonly operator: GenesisAccount
   readonly accounts: readonly GenesisAccount[]
   /** Transactions replayed from the data directory. */
@@ -42,7 +44,7 @@ export class PortInUseError extends Error {
   readonly port: number
   readonly service: string
   constructor(port: number, service: string, options?: ErrorOptions) {
-    super(`port ${port} (${service}) is already in use; choose another with --${service === 'gRPC' ? 'port' : service === 'mirror' ? 'mirror-port' : 'relay-port'}`, options)
+    super(`port ${port} (${service}) is already in use; choose another with --${service === 'gRPC' ? 'port' : `${service}-port`}`, options)
     this.port = port
     this.service = service
   }
@@ -58,7 +60,7 @@ function inUse(e: unknown): boolean {
  *
  * @example
  * ```ts
- * const node = await startNode({ port: 0, mirrorPort: 0, relayPort: 0 })
+ * const node = await startNode({ port: 0, mirrorPort: 0, web3Port: 0, relayPort: 0 })
  * console.log(node.ports.grpc, node.operator.accountId) // e.g. 50211 0.0.2
  * await node.close()
  * ```
@@ -76,18 +78,19 @@ export async function startNode(options: NodeOptions = {}): Promise<RunningNode>
   }
   let grpc: { server: GrpcServer; port: number } | undefined
   let mirror: { server: HttpServer; port: number } | undefined
+  let web3: { server: HttpServer; port: number } | undefined
   let relay: { server: HttpServer; port: number } | undefined
   const closeAll = async (): Promise<void> => {
     await Promise.all([
       grpc ? new Promise<void>((r) => grpc!.server.tryShutdown(() => r())) : undefined,
-      mirror ? new Promise<void>((r) => { mirror!.server.closeAllConnections(); mirror!.server.close(() => r()) }) : undefined,
-      relay ? new Promise<void>((r) => { relay!.server.closeAllConnections(); relay!.server.close(() => r()) }) : undefined,
+      ...[mirror, web3, relay].map((h) => (h ? new Promise<void>((r) => { h.server.closeAllConnections(); h.server.close(() => r()) }) : undefined)),
     ])
     await log?.close()
   }
   try {
     try { grpc = await startGrpc(network, options.port ?? 50211) } catch (e) { throw inUse(e) ? new PortInUseError(options.port ?? 50211, 'gRPC', { cause: e }) : e }
     try { mirror = await startMirror(network, options.mirrorPort ?? 5551) } catch (e) { throw inUse(e) ? new PortInUseError(options.mirrorPort ?? 5551, 'mirror', { cause: e }) : e }
+    try { web3 = await startMirror(network, options.web3Port ?? 8545) } catch (e) { throw inUse(e) ? new PortInUseError(options.web3Port ?? 8545, 'web3', { cause: e }) : e }
     try { relay = await startRelay(network, options.relayPort ?? 7546) } catch (e) { throw inUse(e) ? new PortInUseError(options.relayPort ?? 7546, 'relay', { cause: e }) : e }
   } catch (e) {
     await closeAll()
@@ -95,7 +98,7 @@ export async function startNode(options: NodeOptions = {}): Promise<RunningNode>
   }
   return {
     network, restored, operator: genesis.operator, accounts: genesis.accounts,
-    ports: { grpc: grpc!.port, mirror: mirror!.port, relay: relay!.port },
+    ports: { grpc: grpc!.port, mirror: mirror!.port, web3: web3!.port, relay: relay!.port },
     close: closeAll,
   }
 }

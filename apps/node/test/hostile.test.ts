@@ -14,7 +14,7 @@ let node: RunningNode
 let grpc: GrpcClient
 
 beforeAll(async () => {
-  node = await startNode({ port: 0, mirrorPort: 0, relayPort: 0, accounts: 0 })
+  node = await startNode({ port: 0, mirrorPort: 0, web3Port: 0, relayPort: 0, accounts: 0 })
   grpc = new GrpcClient(`127.0.0.1:${node.ports.grpc}`, credentials.createInsecure())
 })
 afterAll(async () => {

@@ -27,7 +27,7 @@ const chain = defineChain({ id: 298, name: 'zvm local', nativeCurrency: { name: 
 describe('persistence with --data', () => {
   it('restores accounts, balances, topics and records after a restart', async () => {
     const data = tempDir()
-    const first = await startNode({ port: 0, mirrorPort: 0, relayPort: 0, accounts: 2, data })
+    const first = await startNode({ port: 0, mirrorPort: 0, web3Port: 0, relayPort: 0, accounts: 2, data })
     const client = Client.forNetwork({ [`127.0.0.1:${first.ports.grpc}`]: '0.0.3' }, { scheduleNetworkUpdate: false })
     client.setOperator('0.0.2', PrivateKey.fromStringED25519(OPERATOR_KEY))
     let topicId: string, transferId: string
@@ -45,7 +45,7 @@ describe('persistence with --data', () => {
     const expected = { b: first.network.ledger.hbarBalance(first.accounts[1].accountId), op: first.network.ledger.hbarBalance('0.0.2'), count: first.network.transactions.length }
     await first.close()
 
-    const second = await startNode({ port: 0, mirrorPort: 0, relayPort: 0, accounts: 2, data })
+    const second = await startNode({ port: 0, mirrorPort: 0, web3Port: 0, relayPort: 0, accounts: 2, data })
     try {
       expect(second.restored).toBe(4)
       expect(second.network.ledger.hbarBalance(second.accounts[1].accountId)).toBe(expected.b)
@@ -68,7 +68,7 @@ describe('persistence with --data', () => {
       child.once('exit', (code) => reject(new Error(`node exited with ${code}`)))
     })
     const { ports } = JSON.parse(line) as { ports: { relay: number } }
-    const first = await startNode({ port: 0, mirrorPort: 0, relayPort: 0, accounts: 2 }) // same genesis keys, for the addresses
+    const first = await startNode({ port: 0, mirrorPort: 0, web3Port: 0, relayPort: 0, accounts: 2 }) // same genesis keys, for the addresses
     await first.close()
     const wallet = createWalletClient({ account: privateKeyToAccount(`0x${first.accounts[0].privateKey}`), chain, transport: http(`http://127.0.0.1:${ports.relay}`) })
     const answered: string[] = []
@@ -86,7 +86,7 @@ describe('persistence with --data', () => {
     await sending
     await new Promise((r) => child.exitCode !== null || child.signalCode !== null ? r(undefined) : child.once('exit', r))
 
-    const restarted = await startNode({ port: 0, mirrorPort: 0, relayPort: 0, accounts: 2, data })
+    const restarted = await startNode({ port: 0, mirrorPort: 0, web3Port: 0, relayPort: 0, accounts: 2, data })
     try {
       expect(restarted.restored).toBeGreaterThanOrEqual(answered.length)
       for (const hash of answered) expect(restarted.network.ethByHash(hash)?.status, hash).toBe(22)

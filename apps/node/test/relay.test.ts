@@ -16,7 +16,7 @@ let node: RunningNode
 const chain = defineChain({ id: 298, name: 'zvm local', nativeCurrency: { name: 'HBAR', symbol: 'HBAR', decimals: 18 }, rpcUrls: { default: { http: [] } } })
 
 beforeAll(async () => {
-  node = await startNode({ port: 0, mirrorPort: 0, relayPort: 0, accounts: 2 })
+  node = await startNode({ port: 0, mirrorPort: 0, web3Port: 0, relayPort: 0, accounts: 2 })
 })
 afterAll(async () => { await node?.close() })
 

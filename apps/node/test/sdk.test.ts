@@ -18,7 +18,7 @@ let node: RunningNode
 let client: Client
 
 beforeAll(async () => {
-  node = await startNode({ port: 0, mirrorPort: 0, relayPort: 0, accounts: 2 })
+  node = await startNode({ port: 0, mirrorPort: 0, web3Port: 0, relayPort: 0, accounts: 2 })
   client = Client.forNetwork({ [`127.0.0.1:${node.ports.grpc}`]: '0.0.3' }, { scheduleNetworkUpdate: false })
   client.setOperator('0.0.2', PrivateKey.fromStringED25519(OPERATOR_KEY))
 })
