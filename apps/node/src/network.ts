@@ -157,7 +157,9 @@ export class LocalNetwork {
       newFileId: () => `0.0.${this.#nextFileNum++}`,
       credit, creditToken: (token, account, amount, serial, to) => tokenTransfers.push({ token, account, amount, serial, to }),
     }
-    this.#signers = tx.signers
+    // HAPI operations see the transaction's signatures; EVM code does not (Hedera's security model v2:
+    // a contract acts with its own authority, msg.sender's key does not sign for it).
+    this.#signers = EVM_DATA_CASES.has(tx.dataCase) ? new Set() : tx.signers
     let outcome: Outcome
     try {
       if (EVM_DATA_CASES.has(tx.dataCase)) {
@@ -234,11 +236,7 @@ export class LocalNetwork {
   recoverSync(rawHex: `0x${string}`): Address { return recoverSigner(rawHex) }
 
   /** Ids of every token (for balance answers). */
-  tokenIds(): string[] {
-    const out: string[] = []
-    for (const t of this.transactions) if (t.name === 'tokenCreation' && t.receipt.tokenID) out.push(`0.0.${t.receipt.tokenID.tokenNum}`)
-    return out
-  }
+  tokenIds(): string[] { return this.ledger.tokenIds() }
 
   /** The EVM address of a contract id or account id (undefined when unknown). */
   addressOf(id: string): Address | undefined { return this.ledger.evmAddressOf(id) }

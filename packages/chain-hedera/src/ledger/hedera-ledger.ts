@@ -128,6 +128,8 @@ export class HederaLedger {
   setApprovalForAll(options: transfers.ApproveForAllOptions): number { return transfers.setApprovalForAll(this.#s, options) }
 
   getToken(ref: string): TokenRecord | undefined { return this.#s.token(ref) }
+  /** Every token's id, in creation order (deleted ones included). */
+  tokenIds(): string[] { return [...this.#s.tokens.keys()] }
   /** The account's relation to the token (its association), if any. */
   getRelation(token: string, account: string): TokenRelation | undefined {
     const t = this.#s.idOf(token), a = this.#s.idOf(account)
