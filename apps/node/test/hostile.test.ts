@@ -5,6 +5,7 @@
 import { Client as GrpcClient, credentials } from '@grpc/grpc-js'
 import { proto } from '@hashgraph/proto'
 import { AccountId, Hbar, PrivateKey, Timestamp, TransactionId, TransferTransaction, type Transaction } from '@hashgraph/sdk'
+import Long from 'long'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OPERATOR_KEY, startNode, type RunningNode } from '../src/index.ts'
 
@@ -79,7 +80,7 @@ describe('hostile transactions get their status and change nothing', () => {
   it('answers a garbage query with a status, and a receipt for an unknown id with RECEIPT_NOT_FOUND', async () => {
     const garbage = proto.Response.decode(await call('/proto.CryptoService/getTransactionReceipts', Uint8Array.from([0x0a, 0xff, 0xff])))
     expect(garbage.transactionGetReceipt?.header?.nodeTransactionPrecheckCode).toBe(RC.INVALID_TRANSACTION)
-    const query = proto.Query.encode({ transactionGetReceipt: { header: {}, transactionID: { accountID: { accountNum: 2 }, transactionValidStart: { seconds: 1, nanos: 0 } } } }).finish()
+    const query = proto.Query.encode({ transactionGetReceipt: { header: {}, transactionID: { accountID: { accountNum: Long.fromNumber(2) }, transactionValidStart: { seconds: Long.fromNumber(1), nanos: 0 } } } }).finish()
     const unknown = proto.Response.decode(await call('/proto.CryptoService/getTransactionReceipts', query))
     expect(unknown.transactionGetReceipt?.header?.nodeTransactionPrecheckCode).toBe(RC.RECEIPT_NOT_FOUND)
   })
