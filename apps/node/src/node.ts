@@ -82,7 +82,9 @@ export async function startNode(options: NodeOptions = {}): Promise<RunningNode>
   let relay: { server: HttpServer; port: number } | undefined
   const closeAll = async (): Promise<void> => {
     await Promise.all([
-      grpc ? new Promise<void>((r) => grpc!.server.tryShutdown(() => r())) : undefined,
+      // Every call is answered synchronously, so nothing is in flight: close the sessions at once (a client that
+      // keeps its HTTP/2 session open would otherwise hold the process for its idle timeout).
+      grpc ? new Promise<void>((r) => { grpc!.server.forceShutdown(); r() }) : undefined,
       ...[mirror, web3, relay].map((h) => (h ? new Promise<void>((r) => { h.server.closeAllConnections(); h.server.close(() => r()) }) : undefined)),
     ])
     await log?.close()
