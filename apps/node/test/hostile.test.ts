@@ -67,9 +67,23 @@ describe('hostile transactions get their status and change nothing', () => {
       ['fee offered too low', await transfer({ maxFee: Hbar.fromTinybars(1) }), RC.INSUFFICIENT_TX_FEE],
       ['memo too long', await transfer({ memo: 'x'.repeat(101) }), RC.MEMO_TOO_LONG],
     ]
+    // A payer that cannot cover the fee, and a transaction type this node does not run.
+    const poorKey = PrivateKey.generateED25519()
+    const poor = node.network.ledger.createAccount({ key: { kind: 'ed25519', bytes: poorKey.publicKey.toBytesRaw() }, initialBalance: 10n }).accountId!
+    cases.push(['payer balance below the fee', await transfer({ payer: poor, key: poorKey }), RC.INSUFFICIENT_PAYER_BALANCE])
+    const body = proto.TransactionBody.encode({
+      transactionID: { accountID: { accountNum: Long.fromNumber(2) }, transactionValidStart: { seconds: Long.fromNumber(Math.floor(Date.now() / 1000) - 5), nanos: 0 } },
+      nodeAccountID: { accountNum: Long.fromNumber(3) }, transactionValidDuration: { seconds: Long.fromNumber(120) }, transactionFee: Long.fromNumber(1e9), cryptoDelete: {},
+    }).finish()
+    const sig = await operatorKey.sign(body)
+    cases.push(['an unsupported transaction type', proto.Transaction.encode({ signedTransactionBytes: proto.SignedTransaction.encode({ bodyBytes: body, sigMap: { sigPair: [{ pubKeyPrefix: operatorKey.publicKey.toBytesRaw(), ed25519: sig }] } }).finish() }).finish(), RC.NOT_SUPPORTED])
+    const snapshot = (): string => JSON.stringify(node.network.ledger.snapshot(), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v))
+    const ledgerBefore = snapshot()
     for (const [name, bytes, code] of cases) expect([name, await submit(bytes)]).toEqual([name, code])
+    expect(snapshot()).toBe(ledgerBefore)
     expect(node.network.ledger.hbarBalance('0.0.2')).toBe(before.balance)
     expect(node.network.transactions.length).toBe(before.count)
+    expect(node.network.ledger.hbarBalance(poor)).toBe(10n)
 
     const good = await transfer()
     expect(await submit(good)).toBe(RC.OK)

@@ -7,11 +7,11 @@
  */
 import { DEFAULT_EXCHANGE_RATE, tinycentsToTinybars } from '@zvm/chain-hedera'
 
-/** USD price in millionths of a dollar, by TransactionBody data case. */
+/** USD price in millionths of a dollar, by TransactionBody data case: exactly the types this node runs (others are NOT_SUPPORTED). */
 const PRICE_MICRO_USD: Record<string, number> = {
-  cryptoTransfer: 100, cryptoCreateAccount: 50_000, cryptoUpdateAccount: 220, cryptoDelete: 5_000,
-  fileCreate: 50_000, fileAppend: 50_000, fileUpdate: 50_000, fileDelete: 7_000,
-  contractCreateInstance: 1_000_000, contractCall: 1_000, contractUpdateInstance: 26_000, contractDeleteInstance: 7_000, ethereumTransaction: 1_000,
+  cryptoTransfer: 100, cryptoCreateAccount: 50_000,
+  fileCreate: 50_000, fileAppend: 50_000, fileDelete: 7_000,
+  contractCreateInstance: 1_000_000, contractCall: 1_000,
   tokenCreation: 1_000_000, tokenAssociate: 50_000, tokenDissociate: 50_000, tokenMint: 1_000, tokenBurn: 1_000, tokenPause: 1_000,
   tokenUnpause: 1_000, tokenFreeze: 1_000, tokenUnfreeze: 1_000, tokenGrantKyc: 1_000, tokenRevokeKyc: 1_000, tokenWipe: 1_000,
   tokenDeletion: 1_000, tokenUpdate: 1_000,

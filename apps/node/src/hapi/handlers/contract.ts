@@ -87,4 +87,4 @@ const callContract: Handler = (ctx) => {
 
 export const CONTRACT_HANDLERS: Record<string, Handler> = { contractCreateInstance: createContract, contractCall: callContract }
 /** Handlers that run the EVM (atomic by themselves: no handler checkpoint around them). */
-export const EVM_DATA_CASES = new Set(['contractCreateInstance', 'contractCall', 'ethereumTransaction'])
+export const EVM_DATA_CASES = new Set(['contractCreateInstance', 'contractCall'])
