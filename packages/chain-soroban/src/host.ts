@@ -13,7 +13,7 @@ import { HOST_FUNCTIONS } from './env/interface.ts'
 import type { HostFunctionSpec } from './env/types.ts'
 import { formatError, HostError, InvalidContractModuleError } from './errors.ts'
 import type { CompiledContract } from './host/compiled.ts'
-import { authPayload, defaultSignatureExpiration } from './host/auth.ts'
+import { authPayload, checkEntry, defaultSignatureExpiration } from './host/auth.ts'
 import { createContract } from './host/functions/storage.ts'
 import { scError } from './host/store.ts'
 import { Invocation, type AuthMode, type ContractEvent, type DiagnosticEvent, type RecordedAuth } from './host/invocation.ts'
@@ -246,6 +246,7 @@ export class SorobanHost {
     const before = this.ledger.snapshot()
     const base = { events: h.events, failedEvents: h.failedEvents, diagnostics: h.diagnostics, auth: h.auths }
     try {
+      if (this.auth.mode === 'enforce') for (const e of this.auth.entries) checkEntry(e, this.info.protocolVersion)
       const value = body(h)
       const result = h.store.toScVal(value)
       return { status: 'success', result, error: undefined, ...base, cpuInsns: h.budget.cpu, memBytes: h.budget.memPeak }

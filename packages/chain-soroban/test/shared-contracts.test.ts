@@ -7,6 +7,8 @@
  */
 import { createHash } from 'node:crypto'
 import { Address, Asset, Keypair, nativeToScVal, scValToNative, xdr } from '@stellar/stellar-base'
+import { Address as Address17 } from 'stellar-sdk-17/base'
+import * as xdr17 from 'stellar-sdk-17/xdr'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_DEPLOYER, InvalidContractModuleError, SorobanHost, type RecordedAuth } from '../src/index.ts'
 import {
@@ -730,7 +732,90 @@ describe.skipIf(!HAVE_FIXTURES)('shared soroban-sdk contracts (../shared/fixture
     it('refuses to load on a protocol 26 ledger', () => {
       expect(() => new SorobanHost({ protocol: 26 }).validate(fixture('27/test_builtin_auth_delegation'))).toThrow(InvalidContractModuleError)
     })
-    it.todo('BuiltinDelegated signers (protocol 27 address-with-delegates credentials and the address-bound payload)')
+  })
+
+  describe('27/test_builtin_auth_delegation: delegated signers (CAP-71 credentials, payload from stellar-sdk 17)', () => {
+    const setup = () => {
+      const host = new SorobanHost()
+      const [c0, c1, c2, c3] = [0, 1, 2, 3].map(() => deploy(host, '27/test_builtin_auth_delegation'))
+      record(host)
+      ok(host.invoke(c1, 'update_signers', [v.vec([v.addr(c2), v.addr(c3)])]))
+      ok(host.invoke(c2, 'update_signers', [v.vec([v.addr(c3)])]))
+      // delegate lists must be in address order: the two signers of c1, lowest first
+      const [lo, hi] = [c2, c3].sort((x, y) => Buffer.compare(Buffer.from(new Address(x).toBuffer()), Buffer.from(new Address(y).toBuffer())))
+      return { host, c0, c1, c2, c3, lo, hi }
+    }
+    const EXPIRATION = 1000
+    /** `auth c1: c0.auth_fn(c1, 123)` with the given credentials. */
+    const entry = (c0: string, c1: string, nonce: bigint, more: Partial<RecordedAuth>): RecordedAuth =>
+      auth(c1, c0, 'auth_fn', [v.addr(c1), v.u32(123)], [], { nonce, signatureExpirationLedger: EXPIRATION, ...more })
+    /** The payload of that entry, encoded by stellar-sdk 17's XDR: address-bound (envelope type 10) or the original (9). */
+    const payload = (host: SorobanHost, c0: string, c1: string, nonce: bigint, bound: boolean): Uint8Array => {
+      const invocation = new xdr17.SorobanAuthorizedInvocation({
+        function: xdr17.SorobanAuthorizedFunction.sorobanAuthorizedFunctionTypeContractFn(new xdr17.InvokeContractArgs({
+          contractAddress: new Address17(c0).toScAddress(), functionName: 'auth_fn', args: [new Address17(c1).toScVal(), xdr17.ScVal.scvU32(123)],
+        })),
+        subInvocations: [],
+      })
+      const fields = { networkId: host.networkId, nonce, signatureExpirationLedger: EXPIRATION, invocation }
+      const preimage = bound
+        ? xdr17.HashIdPreimage.envelopeTypeSorobanAuthorizationWithAddress(new xdr17.HashIdPreimageSorobanAuthorizationWithAddress({ ...fields, address: new Address17(c1).toScAddress() }))
+        : xdr17.HashIdPreimage.envelopeTypeSorobanAuthorization(new xdr17.HashIdPreimageSorobanAuthorization(fields))
+      return sha(preimage.toXDR())
+    }
+    const sig = (...items: xdr.ScVal[]): xdr.ScVal => v.vec(items)
+    const P = (p: Uint8Array): xdr.ScVal => v.variant('Payload', v.bytes(p))
+    const builtin = (a: string): xdr.ScVal => v.variant('BuiltinDelegated', v.addr(a))
+    const run = (host: SorobanHost, c0: string, c1: string, e: RecordedAuth) => { enforce(host, [e]); return host.invoke(c0, 'auth_fn', [v.addr(c1), v.u32(123)]) }
+
+    it('a BuiltinDelegated signer authenticates with the address-bound payload; the original payload fails', () => {
+      const { host, c0, c1, c2 } = setup()
+      const delegates = [{ address: c2, signature: sig() }]
+      ok(run(host, c0, c1, entry(c0, c1, 1n, { delegates, signature: sig(P(payload(host, c0, c1, 1n, true)), builtin(c2)) })))
+      expect(hex(host.authPayload(entry(c0, c1, 1n, { delegates })))).toBe(hex(payload(host, c0, c1, 1n, true)))
+      expectError(run(host, c0, c1, entry(c0, c1, 2n, { delegates, signature: sig(P(payload(host, c0, c1, 2n, false)), builtin(c2)) })), 'Error(Auth, InvalidAction)')
+    })
+
+    it('a duplicated or unsorted delegate list is Error(Auth, InvalidInput) before the call', () => {
+      const { host, c0, c1, lo, hi } = setup()
+      const signature = (n: bigint) => sig(P(payload(host, c0, c1, n, true)))
+      expectError(run(host, c0, c1, entry(c0, c1, 1n, { delegates: [{ address: lo }, { address: lo }], signature: signature(1n) })), 'Error(Auth, InvalidInput)')
+      expectError(run(host, c0, c1, entry(c0, c1, 2n, { delegates: [{ address: hi }, { address: lo }], signature: signature(2n) })), 'Error(Auth, InvalidInput)')
+      expectError(run(host, c0, c1, entry(c0, c1, 3n, { delegates: [{ address: lo, nestedDelegates: [{ address: hi }, { address: lo }] }], signature: signature(3n) })), 'Error(Auth, InvalidInput)')
+      ok(run(host, c0, c1, entry(c0, c1, 4n, { delegates: [{ address: lo, signature: sig() }, { address: hi, signature: sig() }], signature: sig(P(payload(host, c0, c1, 4n, true)), builtin(lo), builtin(hi)) })))
+    })
+
+    it('the delegated-signer list, a delegate missing from the credentials, and each delegate used once', () => {
+      const { host, c0, c1, lo, hi } = setup()
+      const both = [{ address: lo, signature: sig() }, { address: hi, signature: sig() }]
+      const bound = (n: bigint) => P(payload(host, c0, c1, n, true))
+      ok(run(host, c0, c1, entry(c0, c1, 1n, { delegates: both, signature: sig(bound(1n), v.variant('ExpectedDelegatedSigners', v.vec([v.addr(lo), v.addr(hi)]))) })))
+      expectError(run(host, c0, c1, entry(c0, c1, 2n, { delegates: both, signature: sig(bound(2n), v.variant('ExpectedDelegatedSigners', v.vec([v.addr(lo)]))) })), 'Error(Auth, InvalidAction)')
+      expectError(run(host, c0, c1, entry(c0, c1, 3n, { delegates: [{ address: lo, signature: sig() }], signature: sig(bound(3n), builtin(hi)) })), 'Error(Auth, InvalidAction)')
+      expectError(run(host, c0, c1, entry(c0, c1, 4n, { delegates: [{ address: lo, signature: sig() }], signature: sig(bound(4n), builtin(lo), builtin(lo)) })), 'Error(Auth, InvalidAction)')
+      // address-v2 credentials: the address-bound payload and no delegates
+      ok(run(host, c0, c1, entry(c0, c1, 5n, { credentials: 'address-v2', signature: sig(bound(5n), v.variant('ExpectedDelegatedSigners', v.vec([]))) })))
+      expectError(run(host, c0, c1, entry(c0, c1, 6n, { credentials: 'address-v2', signature: sig(P(payload(host, c0, c1, 6n, false))) })), 'Error(Auth, InvalidAction)')
+    })
+
+    it('nested delegates get the top-level payload; a failing delegate fails the authorization', () => {
+      const { host, c0, c1, c2, c3 } = setup()
+      const nested = [{ address: c2, signature: sig(builtin(c3)), nestedDelegates: [{ address: c3, signature: sig() }] }]
+      ok(run(host, c0, c1, entry(c0, c1, 1n, { delegates: nested, signature: sig(P(payload(host, c0, c1, 1n, true)), builtin(c2)) })))
+      // c2's own payload check inside the delegation: the same (top-level) payload
+      const checked = [{ address: c2, signature: sig(P(payload(host, c0, c1, 2n, true))) }]
+      ok(run(host, c0, c1, entry(c0, c1, 2n, { delegates: checked, signature: sig(builtin(c2)) })))
+      record(host)
+      ok(host.invoke(c3, 'make_auth_fail', [v.bool(true)]))
+      expectError(run(host, c0, c1, entry(c0, c1, 3n, { delegates: nested, signature: sig(P(payload(host, c0, c1, 3n, true)), builtin(c2)) })), 'Error(Auth, InvalidAction)')
+    })
+
+    it('address-bound credentials on a protocol 26 ledger are Error(Auth, InvalidInput)', () => {
+      const host = new SorobanHost({ protocol: 26 })
+      const id = deploy(host, '20/auth_test_contract')
+      enforce(host, [{ address: id, contract: id, fn: 'x', args: [], credentials: 'address-v2' }])
+      expectError(host.invoke(id, 'x'), 'Error(Auth, InvalidInput)')
+    })
   })
 
   describe('SAC and protocol 28 contracts', () => {
