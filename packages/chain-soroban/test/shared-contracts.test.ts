@@ -10,7 +10,7 @@ import { Address, Asset, Keypair, nativeToScVal, scValToNative, xdr } from '@ste
 import { Address as Address17 } from 'stellar-sdk-17/base'
 import * as xdr17 from 'stellar-sdk-17/xdr'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_DEPLOYER, InvalidContractModuleError, SorobanHost, type RecordedAuth } from '../src/index.ts'
+import { DEFAULT_DEPLOYER, InvalidContractModuleError, SorobanHost, type InvokeResult, type RecordedAuth } from '../src/index.ts'
 import {
   classicSignature, deploy, expectError, fixture, HAVE_FIXTURES, nextSalt, noncesOf, ok, selfExtender, tryer, v, xdrOf,
 } from './shared-fixtures.ts'
@@ -810,6 +810,26 @@ describe.skipIf(!HAVE_FIXTURES)('shared soroban-sdk contracts (../shared/fixture
       expectError(run(host, c0, c1, entry(c0, c1, 3n, { delegates: nested, signature: sig(P(payload(host, c0, c1, 3n, true)), builtin(c2)) })), 'Error(Auth, InvalidAction)')
     })
 
+    it('DirectDelegated and TryIndirectDelegated signers authorize through their own entries (the pre-27 way)', () => {
+      const { host, c0, c1, c2 } = setup()
+      const p1 = payload(host, c0, c1, 1n, false)
+      const c2Entry = (fn: string, nonce: bigint, contract: string): RecordedAuth =>
+        ({ address: c2, contract, fn, args: [v.bytes(p1)], nonce, signatureExpirationLedger: EXPIRATION, signature: sig() })
+      enforce(host, [entry(c0, c1, 1n, { signature: sig(v.variant('DirectDelegated', v.addr(c2))) }), c2Entry('__check_auth', 7n, c1)])
+      ok(host.invoke(c0, 'auth_fn', [v.addr(c1), v.u32(123)]))
+      enforce(host, [entry(c0, c1, 2n, { signature: sig(v.variant('DirectDelegated', v.addr(c2))) })])
+      expectError(host.invoke(c0, 'auth_fn', [v.addr(c1), v.u32(123)]), 'Error(Auth, InvalidAction)')
+      const tryIndirect = (n: bigint, expected: boolean, withEntry: boolean): InvokeResult => {
+        const p = payload(host, c0, c1, n, false)
+        const e = entry(c0, c1, n, { signature: sig(v.variant('TryIndirectDelegated', v.vec([v.addr(c2), v.bool(expected)]))) })
+        enforce(host, withEntry ? [e, { address: c2, contract: c2, fn: 'indirect_auth', args: [v.bytes(p)], nonce: 100n + n, signatureExpirationLedger: EXPIRATION, signature: sig() }] : [e])
+        return host.invoke(c0, 'auth_fn', [v.addr(c1), v.u32(123)])
+      }
+      ok(tryIndirect(3n, true, true))
+      ok(tryIndirect(4n, false, false))
+      expectError(tryIndirect(5n, true, false), 'Error(Auth, InvalidAction)')
+    })
+
     it('address-bound credentials on a protocol 26 ledger are Error(Auth, InvalidInput)', () => {
       const host = new SorobanHost({ protocol: 26 })
       const id = deploy(host, '20/auth_test_contract')
@@ -885,19 +905,17 @@ describe.skipIf(!HAVE_FIXTURES)('shared soroban-sdk contracts (../shared/fixture
  *
  * - 20/contract_sac_transfer, 23/contract_sac_transfer, 20/test_try_call_sac: no difference; they are
  *   tested in sac.test.ts (with the rest of the Stellar Asset Contract), not here.
- * - 27/test_builtin_auth_delegation, BuiltinDelegated / ExpectedDelegatedSigners / DirectDelegated
- *   signatures: need protocol 27's address-with-delegates credentials and the address-bound payload
- *   (not in @stellar/stellar-sdk 15's XDR). Here `delegate_account_auth` inside `__check_auth` is
- *   always Error(Auth, InvalidAction) and `get_delegated_signers_for_current_auth_check` returns [].
+ * - 27/test_builtin_auth_delegation: no difference. The address-bound payload is checked against
+ *   stellar-sdk 17's XDR (stellar-base 15, the runtime dependency, has no CAP-71 types; the host
+ *   writes envelope type 10 itself).
  * - 28/test_update_exec_ref: the README's examples pass. @stellar/stellar-sdk 15 has no XDR for
  *   SCV_EXECUTABLE_TAG or CONTRACT_EXECUTABLE_EXTERNAL_REF, so a tag is written as
  *   executableTagKey(tag) (Vec[LedgerKeyContractInstance, String]) in ledger files and results, and an
  *   authorization entry for creating a contract from a reference cannot be signed (its payload needs
  *   that XDR; recording mode and source-account credentials work). ExternalRef executables in
- *   invoker (authorize_as_curr_contract) entries are refused as an unknown executable, and
- *   get_address_executable is not implemented.
- * - 22/test_contract_data_val with a muxed address: refused as a key and round-tripped as a value
- *   here; the muxed-address host functions (get_address_from_muxed_address…) are not implemented.
+ *   invoker (authorize_as_curr_contract) entries are refused as an unknown executable.
+ * - 22/test_contract_data_val with a muxed address: refused as a key and round-tripped as a value,
+ *   as the README says (the muxed-address host functions are tested in address-map-host-functions.test.ts).
  * - 20/auth_test_contract.invoker_auth_no_reuse: not exercised (the README gives no trees for it);
  *   invoker authorizations are single-use, which invoker_auth_fn's tests rely on.
  * - 20/loadgen.do_work: the README gives results and entry sizes, not the PRNG bytes; those are
@@ -907,5 +925,6 @@ describe.skipIf(!HAVE_FIXTURES)('shared soroban-sdk contracts (../shared/fixture
  *   Error(Auth, ExistingValue); max_extension < min_extension in extend_*_v2 is
  *   Error(Storage, InvalidInput); unsorted map keys from linear memory are Error(Object, InvalidInput);
  *   an archived executable reference entry at call time is Error(Storage, InvalidAction); an unknown
- *   Poseidon field symbol is Error(Crypto, InvalidInput).
+ *   Poseidon field symbol is Error(Crypto, InvalidInput); address-bound credentials on a ledger below
+ *   protocol 27 are Error(Auth, InvalidInput).
  */
