@@ -36,7 +36,7 @@ const falcon = (): FalconModule => falconModule.get()
 const mlDsa = (): MlDsaModule => mlDsaModule.get()
 const slhDsa = (): SlhDsaModule => slhDsaModule.get()
 
-/** Loads @noble/post-quantum with `import()`: needed once before PQ opcodes run in runtimes other than Node.js. */
+/** Loads @noble/post-quantum with `import()` (see preloadNativeCrypto). */
 export async function preloadPostQuantum(): Promise<void> {
   await Promise.all([falconModule.preload(), mlDsaModule.preload(), slhDsaModule.preload()])
 }
