@@ -62,15 +62,18 @@ describe('persistence with --data', () => {
 
   it('loses no answered transaction when the process is killed with SIGKILL mid-stream', async () => {
     const data = tempDir()
-    const child = spawn(process.execPath, ['--conditions=source', '--import', join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs'), join(import.meta.dirname, 'fixtures', 'serve.ts'), data], { stdio: ['ignore', 'pipe', 'inherit'] })
-    const line = await new Promise<string>((resolve, reject) => {
-      createInterface({ input: child.stdout! }).once('line', resolve)
+    // The node as users run it (the built CLI, which the test setup has built), killed without warning.
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'zvm.mjs'), 'node', '--port', '0', '--mirror-port', '0', '--web3-port', '0', '--relay-port', '0', '--accounts', '2', '--data', data], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const relayPort = await new Promise<number>((resolve, reject) => {
+      createInterface({ input: child.stdout! }).on('line', (l) => {
+        const m = /JSON-RPC relay\s+http:\/\/127\.0\.0\.1:(\d+)/.exec(l)
+        if (m) resolve(Number(m[1]))
+      })
       child.once('exit', (code) => reject(new Error(`node exited with ${code}`)))
     })
-    const { ports } = JSON.parse(line) as { ports: { relay: number } }
     const first = await startNode({ port: 0, mirrorPort: 0, web3Port: 0, relayPort: 0, accounts: 2 }) // same genesis keys, for the addresses
     await first.close()
-    const wallet = createWalletClient({ account: privateKeyToAccount(`0x${first.accounts[0].privateKey}`), chain, transport: http(`http://127.0.0.1:${ports.relay}`) })
+    const wallet = createWalletClient({ account: privateKeyToAccount(`0x${first.accounts[0].privateKey}`), chain, transport: http(`http://127.0.0.1:${relayPort}`) })
     const answered: string[] = []
     const sending = (async () => {
       for (let i = 0; i < 200; i++) {
