@@ -6,7 +6,8 @@
  * with a bounded number in flight, every one followed to its receipt, and
  * the balances checked at the end (zero lost transactions). Not a test: it
  * prints a table (`--json` for one object). The SDK client runs on the same
- * machine and takes its share of the CPU.
+ * machine and takes its share of the CPU; the node's own CPU time per
+ * transaction (from /proc) says how much of it was the node's.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -55,10 +56,17 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited
 }
 
+/** CPU seconds the process has used (user + system, from /proc). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100 // utime, stime in clock ticks (USER_HZ 100)
+}
+
 /** Runs `count` transactions, at most IN_FLIGHT at once, each to its receipt; resolves to [tx/s, failures]. */
-async function sustained(client: Client, count: number, make: (i: number) => Transaction): Promise<{ tps: number; failed: number }> {
+async function sustained(client: Client, count: number, make: (i: number) => Transaction): Promise<{ tps: number; failed: number; nodeCpuMsPerTx: number }> {
   let next = 0, failed = 0
   const t0 = performance.now()
+  const cpu0 = cpuSeconds(nodePid)
   const worker = async (): Promise<void> => {
     while (next < count) {
       const i = next++
@@ -72,7 +80,7 @@ async function sustained(client: Client, count: number, make: (i: number) => Tra
     }
   }
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker))
-  return { tps: count / ((performance.now() - t0) / 1000), failed }
+  return { tps: count / ((performance.now() - t0) / 1000), failed, nodeCpuMsPerTx: ((cpuSeconds(nodePid) - cpu0) * 1000) / count }
 }
 
 execFileSync(process.execPath, [SCRIPT, '--version'], { stdio: ['ignore', 'ignore', 'inherit'] }) // build first, outside the timing
@@ -83,11 +91,12 @@ for (let i = 0; i < 3; i++) {
   await stop(s.child)
 }
 const node = await start()
-const idle = memoryKiB(node.child.pid!)
+const nodePid = node.child.pid!
+const idle = memoryKiB(nodePid)
 const client = Client.forNetwork({ [`127.0.0.1:${node.grpc}`]: '0.0.3' }, { scheduleNetworkUpdate: false })
 const op = PrivateKey.fromStringED25519(OPERATOR_KEY)
 client.setOperator('0.0.2', op)
-const results: Record<string, { count: number; tps: number; failed: number }> = {}
+const results: Record<string, { count: number; tps: number; failed: number; nodeCpuMsPerTx: number }> = {}
 try {
   const recipient = '0.0.4' // the first prefunded ECDSA account
   const before = await new AccountBalanceQuery().setAccountId(recipient).execute(client)
@@ -116,7 +125,9 @@ try {
     console.log(`zvm node: ready in ${summary.startMs} ms (median of ${starts.map((s) => Math.round(s)).join(', ')} ms, process start to banner)`)
     console.log(`resident memory: ${summary.rssIdleMiB} MiB idle, ${summary.rssAfterMiB} MiB after the load (peak ${summary.rssPeakMiB} MiB)`)
     console.log(`sustained, ${IN_FLIGHT} in flight, each to its receipt through @hashgraph/sdk:`)
-    for (const [name, r] of Object.entries(results)) console.log(`  ${name.padEnd(9)} ${String(r.count).padStart(5)} tx  ${r.tps.toFixed(0).padStart(5)} tx/s  ${r.failed} failed`)
+    for (const [name, r] of Object.entries(results)) {
+      console.log(`  ${name.padEnd(9)} ${String(r.count).padStart(5)} tx  ${r.tps.toFixed(0).padStart(5)} tx/s  ${r.failed} failed  node CPU ${r.nodeCpuMsPerTx.toFixed(2)} ms/tx`)
+    }
     console.log(`lost transactions: ${lost}`)
   }
 } finally {

@@ -10,7 +10,7 @@
 import { proto } from '@hashgraph/proto'
 import { entityIdToAddress, HederaLedger, type ConsensusTime } from '@zvm/chain-hedera'
 import type { Address } from '@zvm/primitives'
-import { JournaledState } from '@zvm/state'
+import { JournaledState, type Checkpoint } from '@zvm/state'
 import type { ContractMeta, EvmOutcome, FileRecord, Outcome, TxContext } from './hapi/context.ts'
 import { baseFee, TINYBAR_PER_GAS } from './hapi/fees.ts'
 import { CONSENSUS_HANDLERS, type TopicMessage } from './hapi/handlers/consensus.ts'
@@ -161,20 +161,23 @@ export class LocalNetwork {
     // a contract acts with its own authority, msg.sender's key does not sign for it).
     this.#signers = EVM_DATA_CASES.has(tx.dataCase) ? new Set() : tx.signers
     let outcome: Outcome
+    let open: Checkpoint | undefined
     try {
       if (EVM_DATA_CASES.has(tx.dataCase)) {
         outcome = HANDLERS[tx.dataCase](ctx)
       } else {
         state.beginTransaction()
-        const cp = state.checkpoint()
+        open = state.checkpoint()
         outcome = HANDLERS[tx.dataCase](ctx)
-        if (outcome.status === RC.SUCCESS) state.commit(cp)
-        else state.revert(cp)
+        if (outcome.status === RC.SUCCESS) state.commit(open)
+        else state.revert(open)
+        open = undefined
         state.finalizeTransaction()
       }
     } catch (e) {
-      // A handler bug must not take the node down: the transaction fails, its changes undone where journaled.
+      // A handler bug must not take the node down: the transaction fails and its journaled changes are undone.
       process.stderr.write(`zvm node: ${tx.dataCase} failed: ${(e as Error).stack ?? String(e)}\n`)
+      if (open !== undefined) state.revert(open)
       state.finalizeTransaction()
       outcome = { status: RC.FAIL_INVALID }
     } finally {

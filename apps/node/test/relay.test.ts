@@ -47,8 +47,14 @@ describe('viem against the relay', () => {
     const setHash = await wallet.writeContract({ address, abi, functionName: 'set', args: [9n] })
     await pub.waitForTransactionReceipt({ hash: setHash, pollingInterval: 20 })
     expect(await pub.readContract({ address, abi, functionName: 'value' })).toBe(9n)
+    // The contract has an entity id, and its long-zero address reaches it through the relay too.
+    const contractId = node.network.ledger.resolveId(address.toLowerCase())!
+    const longZero = `0x${BigInt(contractId.split('.')[2]).toString(16).padStart(40, '0')}` as Hex
+    const viaLongZero = await wallet.writeContract({ address: longZero, abi, functionName: 'set', args: [11n] })
+    expect((await pub.waitForTransactionReceipt({ hash: viaLongZero, pollingInterval: 20 })).status).toBe('success')
+    expect(await pub.readContract({ address: longZero, abi, functionName: 'value' })).toBe(11n)
     const logs = await pub.getContractEvents({ address, abi, eventName: 'Stored', fromBlock: 0n })
-    expect(logs.map((l) => (l.args as { value: bigint }).value)).toEqual([9n])
+    expect(logs.map((l) => (l.args as { value: bigint }).value)).toEqual([9n, 11n])
     expect(await pub.getTransaction({ hash: setHash })).toMatchObject({ from: account.address.toLowerCase() })
     await expect(pub.simulateContract({ address, abi, functionName: 'fail', account })).rejects.toThrow(/nope/)
     expect((await pub.getBlock({ blockTag: 'latest' })).number).toBe(await pub.getBlockNumber())

@@ -63,12 +63,20 @@ export class EthereumExecutor {
     const gas = parsed.gas ?? 0n
     const value = (parsed.value ?? 0n) / WEIBAR_PER_TINYBAR
     const data = Uint8Array.from(Buffer.from((parsed.data ?? '0x').slice(2), 'hex'))
-    const to = (parsed.to?.toLowerCase() ?? null) as Address | null
+    // A long-zero `to` naming a HAPI-created contract runs its code at the contract's EVM address.
+    const rawTo = (parsed.to?.toLowerCase() ?? null) as Address | null
+    const toId = rawTo === null ? undefined : net.ledger.resolveId(rawTo)
+    const to = rawTo === null ? null : (toId !== undefined ? net.ledger.evmAddressOf(toId) : undefined) ?? rawTo
     net.ledger.consensusTime = consensus
     const r = executeHederaTransaction(net.ledger, {
       type: 2, from, to, nonce: net.state.getNonce(from), gasLimit: gas, value, data, maxFeePerGas: 0n, maxPriorityFeePerGas: 0n,
     }, blockAt(net.blockNumber + 1n, consensus.seconds))
     const payer = net.ledger.resolveId(from)!
+    // Every contract has an entity id on Hedera: one deployed through the relay gets its ledger account too.
+    if (r.valid && r.responseCode === ResponseCode.SUCCESS && r.createdAddress !== undefined && net.ledger.resolveId(r.createdAddress) === undefined) {
+      const account = net.ledger.createAccount({ alias: r.createdAddress })
+      if (account.accountId !== undefined) net.contracts.set(account.accountId, { id: account.accountId, address: r.createdAddress, adminKey: undefined, memo: '' })
+    }
     let fee = 0n
     if (r.valid) {
       fee = r.gasUsed * TINYBAR_PER_GAS
