@@ -39,6 +39,14 @@ describe('viem against the relay', () => {
     expect(node.network.ledger.hbarBalance(b.accountId)).toBe(10_000n * 100_000_000n + 150_000_000n)
     expect(await pub.getBalance({ address: b.evmAddress as Hex })).toBe(parseEther('10001.5'))
 
+    // Legacy and EIP-2930 transactions too; a value that is not whole tinybar is refused.
+    for (const type of ['legacy', 'eip2930'] as const) {
+      const h = await wallet.sendTransaction({ to: b.evmAddress as Hex, value: 10_000_000_000n, type, gasPrice: 710_000_000_000n })
+      expect([(await pub.waitForTransactionReceipt({ hash: h, pollingInterval: 20 })).status, (await pub.getTransaction({ hash: h })).type]).toEqual(['success', type])
+    }
+    expect(node.network.ledger.hbarBalance(b.accountId)).toBe(10_000n * 100_000_000n + 150_000_000n + 2n)
+    await expect(wallet.sendTransaction({ to: b.evmAddress as Hex, value: 1n, type: 'eip1559' })).rejects.toThrow(/whole number of tinybar/)
+
     const { abi, bytecode } = compileStore()
     const deployHash = await wallet.deployContract({ abi, bytecode, args: [5n] })
     const deployed = await pub.waitForTransactionReceipt({ hash: deployHash, pollingInterval: 20 })
