@@ -20,7 +20,7 @@
 import {
   AccountBalanceQuery, AccountCreateTransaction, AccountId, AccountInfoQuery, Client, ContractByteCodeQuery, ContractCallQuery,
   ContractCreateFlow, ContractCreateTransaction, ContractExecuteTransaction, ContractFunctionParameters, ContractInfoQuery, FileAppendTransaction,
-  FileContentsQuery, FileCreateTransaction, FileDeleteTransaction, Hbar, NftId, PrivateKey, Status, Timestamp, TokenAssociateTransaction,
+  FileContentsQuery, FileCreateTransaction, MirrorNodeContractCallQuery, MirrorNodeContractEstimateQuery, FileDeleteTransaction, Hbar, NftId, PrivateKey, Status, Timestamp, TokenAssociateTransaction,
   TokenBurnTransaction, TokenCreateTransaction, TokenDeleteTransaction, TokenDissociateTransaction, TokenFreezeTransaction, TokenGrantKycTransaction,
   type TokenId, TokenInfoQuery, TokenMintTransaction, TokenNftInfoQuery, TokenPauseTransaction, TokenSupplyType, TokenType, TokenUnfreezeTransaction,
   TokenUnpauseTransaction, TokenUpdateTransaction, TokenWipeTransaction, TopicCreateTransaction, TopicDeleteTransaction, TopicInfoQuery,
@@ -226,6 +226,21 @@ describe('the SDK: every other operation, and the mirror', () => {
       expect(reverted.status).toBe(400)
       expect(reverted.body).toMatchObject({ _status: { messages: [{ message: 'CONTRACT_REVERT_EXECUTED', detail: 'nope' }] } })
       expect((await post({ to: address, data: 'zz' })).status).toBe(400)
+      for (const hostile of [{ to: address, gas: -1 }, { to: address, value: 'x' }, { to: 12, data: '0x' }, { from: {}, to: address }]) expect((await post(hostile)).status).toBe(400)
+
+      // The SDK's own mirror queries: for a 127.0.0.1 mirror it posts to port 8545, sent here to this node's web3 port.
+      const realFetch = globalThis.fetch
+      globalThis.fetch = ((url: string | URL | Request, init?: RequestInit) => realFetch(String(url).replace('127.0.0.1:8545', `127.0.0.1:${node.ports.web3}`), init)) as typeof fetch
+      try {
+        client.setMirrorNetwork(['127.0.0.1:5600'])
+        const call = await new MirrorNodeContractCallQuery().setContractId(contract).setFunction('value', new ContractFunctionParameters()).execute(client)
+        expect(BigInt(call)).toBe(8n)
+        const gas = await new MirrorNodeContractEstimateQuery().setContractId(contract).setFunction('set', new ContractFunctionParameters().addUint256(5)).execute(client)
+        expect(gas).toBeGreaterThan(21_000)
+        expect(gas).toBeLessThan(100_000)
+      } finally {
+        globalThis.fetch = realFetch
+      }
     })
 
     it('updates, reads and deletes a topic; reads account info and the mirror account, balance and transaction', async () => {

@@ -40,8 +40,8 @@ export function readBody(req: IncomingMessage): Promise<string | undefined> {
   })
 }
 
-function toAddress(net: LocalNetwork, ref: string | undefined): Address | undefined {
-  if (ref === undefined || ref === '') return undefined
+function toAddress(net: LocalNetwork, ref: unknown): Address | undefined {
+  if (typeof ref !== 'string' || ref === '') return undefined
   const hex = ref.startsWith('0x') ? ref : /^[0-9a-fA-F]{40}$/.test(ref) ? `0x${ref}` : undefined
   if (hex !== undefined) {
     if (!/^0x[0-9a-fA-F]{40}$/.test(hex)) return undefined
@@ -55,16 +55,21 @@ function toAddress(net: LocalNetwork, ref: string | undefined): Address | undefi
 async function contractsCall(net: LocalNetwork, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const text = await readBody(req)
   if (text === undefined) return mirrorError(res, 413, 'Payload Too Large')
-  let body: { to?: string; data?: string; from?: string; gas?: number | string; value?: number | string; estimate?: boolean }
+  // Every field may be absent or null (the SDK sends `from: null` without a sender).
+  let body: { to?: unknown; data?: unknown; from?: unknown; gas?: unknown; value?: unknown; estimate?: unknown }
   try { body = JSON.parse(text) as typeof body } catch { return mirrorError(res, 400, 'Unable to parse JSON') }
   if (typeof body !== 'object' || body === null) return mirrorError(res, 400, 'Unable to parse JSON')
   const to = toAddress(net, body.to)
-  const data = hexToBytes(body.data ?? '')
-  if (body.to !== undefined && to === undefined) return mirrorError(res, 400, 'to field invalid hexadecimal string')
+  const data = body.data == null ? new Uint8Array() : typeof body.data === 'string' ? hexToBytes(body.data) : undefined
+  if (body.to != null && to === undefined) return mirrorError(res, 400, 'to field invalid hexadecimal string')
   if (data === undefined || data.length > 128 * 1024) return mirrorError(res, 400, 'data field invalid hexadecimal string')
+  if (body.from != null && toAddress(net, body.from) === undefined) return mirrorError(res, 400, 'from field invalid hexadecimal string')
   const from = toAddress(net, body.from) ?? '0x0000000000000000000000000000000000000000'
-  let gas: bigint, value: bigint
-  try { gas = BigInt(body.gas ?? 15_000_000); value = BigInt(body.value ?? 0) } catch { return mirrorError(res, 400, 'gas field must be a number') }
+  const integer = (v: unknown, fallback: bigint): bigint | undefined =>
+    v == null ? fallback : (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) || (typeof v === 'string' && /^\d{1,30}$/.test(v)) ? BigInt(v) : undefined
+  const gas = integer(body.gas, 15_000_000n), value = integer(body.value, 0n)
+  if (gas === undefined) return mirrorError(res, 400, 'gas field must be a non-negative integer')
+  if (value === undefined) return mirrorError(res, 400, 'value field must be a non-negative integer')
   const block = blockAt(net.blockNumber + 1n, net.lastConsensus.seconds)
   if (body.estimate === true) {
     const r = estimateGas(net.ledger, { from, to: to ?? null, data, value }, block)
