@@ -2,12 +2,13 @@
  * Keys and the authorization model of this ledger.
  *
  * A key is an account or contract (by EVM address), or raw key bytes
- * (ECDSA secp256k1, compressed or not, or ED25519). Until the local network
- * brings signatures, "the key signed" means: the caller *is* the key's entity
+ * (ECDSA secp256k1, compressed or not, or ED25519). "The key signed" means
+ * the host's `signedBy(key)` said so (a local network that verified the
+ * transaction's signatures), or: the caller *is* the key's entity
  * (its long-zero address or alias for an account, its address for a
  * contract), or, for an ECDSA key, the caller is the key's HIP-583 alias
  * (the last 20 bytes of keccak256 of the uncompressed public key). An
- * ED25519 key authorizes nobody yet. See docs/hedera.md.
+ * ED25519 key authorizes only through `signedBy`. See docs/hedera.md.
  */
 import { keccak_256 } from '@noble/hashes/sha3.js'
 import { bytesToAddress, type Address } from '@zvm/primitives'
