@@ -9,8 +9,7 @@ import type { Hex } from '@zvm/primitives'
 import { dispatchedSelectors } from './dispatcher.ts'
 import { KalixAbiMismatchError, KalixContainerError, KalixTypeError, KalixUnknownError } from './errors.ts'
 import { isDynamic, parseKalixType, type KalixType } from './types.ts'
-import { keccak_256 } from '@noble/hashes/sha3.js'
-import { bytesToHex } from '@zvm/primitives'
+import { kalixEventTopic } from './messages.ts'
 
 /** The ABI function named `constructor` is the constructor: only `deploy` runs it. */
 export const CONSTRUCTOR_NAME = 'constructor'
@@ -125,7 +124,7 @@ export class KalixContract {
     this.events = abi.events.map((e) => {
       const fields = e.fields.map((f, j) => ({ ...f, kalixType: typeAt(f.type, `event ${e.name} field ${j}`) }))
       const signature = signatureOf(e.name, fields.map((f) => f.type))
-      const topic0 = bytesToHex(keccak_256(new TextEncoder().encode(signature)))
+      const topic0 = kalixEventTopic(signature)
       if (fields.filter((f) => f.indexed).length > 3) throw new KalixAbiMismatchError(`event ${signature} has more than 3 indexed fields (LOG4 carries topic0 and 3 more)`)
       const spec: KalixEventSpec = { name: e.name, signature, topic0, fields }
       if (!this.#byTopic.has(topic0)) this.#byTopic.set(topic0, spec)

@@ -5,7 +5,7 @@ export {
   loadKalixContract, functionSignature, KalixContract, CONSTRUCTOR_NAME,
   type KalixFunction, type KalixParam, type KalixEventSpec, type KalixStateVariable, type KalixTable,
 } from './contract.ts'
-export { encodeCall, decodeResult, decodeEvents, decodeRevertReason, ERROR_SELECTOR, type KalixEvent } from './messages.ts'
+export { encodeCall, decodeResult, decodeEvents, decodeRevertReason, kalixEventTopic, ERROR_SELECTOR, type KalixEvent } from './messages.ts'
 export { tableSlot } from './storage.ts'
 export {
   KalixRuntime, DEFAULT_KALIX_CALLER,

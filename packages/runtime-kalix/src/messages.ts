@@ -87,6 +87,20 @@ export function decodeEvents(contract: KalixContract, logs: readonly Log[], addr
   return out
 }
 
+/**
+ * topic0 of an event: keccak256 of its KALIX signature (`Transfer(address,address,u256)`),
+ * all fields included, indexed or not.
+ *
+ * @example
+ * ```ts
+ * import { kalixEventTopic } from '@zvm/runtime-kalix'
+ * kalixEventTopic('Stored(u64)').length // 66
+ * ```
+ */
+export function kalixEventTopic(signature: string): Hex {
+  return bytesToHex(keccak_256(new TextEncoder().encode(signature)))
+}
+
 /** Selector of `Error(string)`, the revert data KALIX (like Solidity) uses for a reason. */
 export const ERROR_SELECTOR: Hex = bytesToHex(keccak_256(new TextEncoder().encode('Error(string)')).subarray(0, 4))
 

@@ -84,6 +84,12 @@ export interface KalixDeployResult {
   readonly execution: ExecutionResult | undefined
 }
 
+/** The error for a message that did not succeed. */
+function failed(fn: string, r: ExecutionResult): KalixRevertError {
+  const status = r.status === 'revert' ? 'revert' : 'error'
+  return new KalixRevertError(fn, { status, error: r.error, gasUsed: r.gasUsed, returnData: r.returnData }, status === 'revert' ? decodeRevertReason(r.returnData) : undefined)
+}
+
 const isViewOnly = (fn: KalixFunction): boolean => fn.mutability === 'view' || fn.mutability === 'pure'
 
 /**
@@ -130,10 +136,11 @@ export class KalixRuntime {
     let events: KalixEvent[] = []
     if (ctor === undefined) {
       if (args.length > 0) throw new KalixValueError('(arguments)', `${contract.abi.contract} has no constructor, got ${args.length} argument${args.length === 1 ? '' : 's'}`)
+      if ((options.value ?? 0n) !== 0n) throw new KalixValueError('value', `${contract.abi.contract} has no constructor to receive ${options.value}`)
     } else {
       const data = encodeCall(ctor, args)
       execution = this.vm.run({ code: contract.code, address, data, caller, value: options.value, gasLimit: gasLimit - deposit })
-      if (execution.status !== 'success') throw new KalixRevertError(ctor.signature, execution, decodeRevertReason(execution.returnData))
+      if (execution.status !== 'success') throw failed(ctor.signature, execution)
       events = decodeEvents(contract, execution.logs, address)
     }
     const state = this.state
@@ -177,7 +184,7 @@ export class KalixRuntime {
       code: contract.code, address, data, caller: options.caller ?? DEFAULT_KALIX_CALLER, value: options.value,
       gasLimit: options.gasLimit ?? DEFAULT_GAS, isStatic: isViewOnly(f),
     })
-    if (execution.status !== 'success') throw new KalixRevertError(f.signature, execution, decodeRevertReason(execution.returnData))
+    if (execution.status !== 'success') throw failed(f.signature, execution)
     const outputs = decodeResult(f, execution.returnData)
     return { function: f.signature, outputs, value: outputs[0], events: decodeEvents(contract, execution.logs, address), gasUsed: execution.gasUsed, execution }
   }
