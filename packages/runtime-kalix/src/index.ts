@@ -1,5 +1,6 @@
 export { parseKalixType, isDynamic, toSolidityType, type KalixType, type KalixValue } from './types.ts'
 export { encodeValues, decodeValues, encodeWord, decodeWord, toJsonValue } from './codec.ts'
+export { fromJsonValue, fromJsonValues } from './json.ts'
 export { dispatchedSelectors } from './dispatcher.ts'
 export {
   loadKalixContract, functionSignature, KalixContract, CONSTRUCTOR_NAME,

@@ -110,3 +110,16 @@ describe('argument and result encoding', () => {
     expect(decodeRevertReason(Uint8Array.from([0x08, 0xc3, 0x79, 0xa0, 1, 2]))).toBeUndefined()
   })
 })
+
+describe('JSON values', () => {
+  it('reads integers from numbers and strings, bytes from hex, and names the bad one', async () => {
+    const { fromJsonValues } = await import('../src/index.ts')
+    expect(fromJsonValues(['u256', 'i8', 'u64', 'bool', 'bytes', 'string', 'address'], ['0xff', '-5', 7, false, '0x0102', 'x', '0x00000000000000000000000000000000000000aa']))
+      .toEqual([255n, -5n, 7n, false, new Uint8Array([1, 2]), 'x', '0x00000000000000000000000000000000000000aa'])
+    expect(() => fromJsonValues(['u64'], [1.5])).toThrow(/\[0\]: 1.5 is not a safe integer/)
+    expect(() => fromJsonValues(['u64'], ['12a'], ['amount'])).toThrow(/amount: expected an integer/)
+    expect(() => fromJsonValues(['bytes'], ['0x1'])).toThrow(/expected 0x-hex bytes/)
+    expect(() => fromJsonValues(['u8'], {})).toThrow(/expected a JSON list of 1 value/)
+    expect(() => fromJsonValues(['u8'], [1, 2])).toThrow(/expected 1 value, got 2/)
+  })
+})
