@@ -143,7 +143,9 @@ export class KalixContract {
    */
   fn(nameOrSignature: string): KalixFunction {
     const bySignature = nameOrSignature.includes('(')
-    const found = this.functions.filter((f) => (bySignature ? f.signature === nameOrSignature : f.name === nameOrSignature))
+    // `transfer(address, u256)` names the same function as `transfer(address,u256)`.
+    const key = bySignature ? nameOrSignature.replace(/\s+/g, '') : nameOrSignature
+    const found = this.functions.filter((f) => (bySignature ? f.signature === key : f.name === key))
     if (found.length === 1) return found[0]
     const known = this.functions.map((f) => f.signature).join(', ') || 'none'
     if (found.length === 0) throw new KalixUnknownError('function', nameOrSignature, `${this.abi.contract} has ${known}`)

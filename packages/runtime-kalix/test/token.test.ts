@@ -73,6 +73,26 @@ describe('token (balances table, Transfer events, constructor)', () => {
     expect(rt.read(address, 'totalSupply')).toBe(10n)
   })
 
+  it('deployment gas: the code deposit is reserved first; a constructor out of gas deploys nothing', () => {
+    const rt = new KalixRuntime()
+    const deposit = 200 * zvmc.length
+    let err: unknown
+    try { rt.deploy(zvmc, [1n], { gasLimit: deposit - 1 }) } catch (e) { err = e }
+    expect(err).toBeInstanceOf(KalixRevertError)
+    expect([(err as KalixRevertError).status, (err as KalixRevertError).gasUsed]).toEqual(['error', deposit - 1])
+    expect(() => rt.deploy(zvmc, [1n], { gasLimit: deposit + 5000 })).toThrow(/constructor\(u256\) failed with OutOfGas/)
+    expect(rt.state.getNonce('0x1000000000000000000000000000000000000001')).toBe(0n)
+    const { address, gasUsed } = rt.deploy(zvmc, [1n], { gasLimit: deposit + 100_000 })
+    expect(gasUsed).toBeLessThanOrEqual(deposit + 100_000)
+    expect(rt.read(address, 'totalSupply')).toBe(1n)
+  })
+
+  it('signatures may be written with spaces', () => {
+    const rt = new KalixRuntime()
+    const { address } = rt.deploy(zvmc, [3n], { caller: ALICE })
+    expect(rt.call(address, 'balanceOf( address )', [ALICE]).value).toBe(3n)
+  })
+
   it('view functions run static', () => {
     const rt = new KalixRuntime()
     const { address } = rt.deploy(zvmc, [10n])
