@@ -90,6 +90,12 @@ function failed(fn: string, r: ExecutionResult): KalixRevertError {
   return new KalixRevertError(fn, { status, error: r.error, gasUsed: r.gasUsed, returnData: r.returnData }, status === 'revert' ? decodeRevertReason(r.returnData) : undefined)
 }
 
+/** `a` lowercased (the core takes lowercase addresses); a malformed one is a KalixValueError naming `what`. */
+function addressOf(what: string, a: string): Address {
+  if (typeof a !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(a)) throw new KalixValueError(what, `expected a 0x-prefixed 20-byte hex address, got ${JSON.stringify(a)}`)
+  return a.toLowerCase() as Address
+}
+
 const isViewOnly = (fn: KalixFunction): boolean => fn.mutability === 'view' || fn.mutability === 'pure'
 
 /**
@@ -122,8 +128,8 @@ export class KalixRuntime {
    */
   deploy(container: Uint8Array | KalixContract, args: readonly unknown[] = [], options: KalixDeployOptions = {}): KalixDeployResult {
     const contract = container instanceof Uint8Array ? loadKalixContract(container) : container
-    const caller = options.caller ?? DEFAULT_KALIX_CALLER
-    const address = options.address ?? createAddress(caller, this.state.getNonce(caller))
+    const caller = addressOf('caller', options.caller ?? DEFAULT_KALIX_CALLER)
+    const address = options.address === undefined ? createAddress(caller, this.state.getNonce(caller)) : addressOf('address', options.address)
     if (this.state.getCode(address).length > 0 || this.state.hasStorage(address)) throw new KalixContainerError(`cannot deploy at ${address}: the account already has code or storage`)
     const schedule = NATIVE_GAS_SCHEDULE
     if (contract.code.length > schedule.maxCodeSize) throw new KalixContainerError(`code of ${contract.code.length} bytes is above the ${schedule.maxCodeSize}-byte limit`)
@@ -156,7 +162,8 @@ export class KalixRuntime {
    * The contract stored at `address`; throws `KalixContainerError` when the
    * account holds no ZVMC container, and the loader's errors for a bad one.
    */
-  contractAt(address: Address): KalixContract {
+  contractAt(at: Address): KalixContract {
+    const address = addressOf('address', at)
     const code = this.state.getCode(address)
     if (code.length === 0) throw new KalixContainerError(`no contract at ${address}`)
     if (!isZvmc(code)) throw new KalixContainerError(`the code at ${address} is not a ZVMC container (${code.length} bytes)`)
@@ -175,13 +182,14 @@ export class KalixRuntime {
    * them). Throws `KalixUnknownError`, `KalixValueError`, and
    * `KalixRevertError` (with the revert data and decoded reason) on failure.
    */
-  call(address: Address, fn: string, args: readonly unknown[] = [], options: KalixMessageOptions = {}): KalixCallResult {
+  call(at: Address, fn: string, args: readonly unknown[] = [], options: KalixMessageOptions = {}): KalixCallResult {
+    const address = addressOf('address', at)
     const contract = this.contractAt(address)
     const f = contract.fn(fn)
     if (f.name === CONSTRUCTOR_NAME) throw new KalixUnknownError('function', fn, 'the constructor runs only when the contract is deployed')
     const data = encodeCall(f, args)
     const execution = this.vm.run({
-      code: contract.code, address, data, caller: options.caller ?? DEFAULT_KALIX_CALLER, value: options.value,
+      code: contract.code, address, data, caller: addressOf('caller', options.caller ?? DEFAULT_KALIX_CALLER), value: options.value,
       gasLimit: options.gasLimit ?? DEFAULT_GAS, isStatic: isViewOnly(f),
     })
     if (execution.status !== 'success') throw failed(f.signature, execution)
@@ -197,7 +205,8 @@ export class KalixRuntime {
    * // rt.read(address, 'totalSupply') // 1000n
    * ```
    */
-  read(address: Address, name: string): KalixValue {
+  read(at: Address, name: string): KalixValue {
+    const address = addressOf('address', at)
     const v = this.contractAt(address).stateVariable(name)
     return decodeWord(v.kalixType, this.state.sload(address, BigInt(v.slot)))
   }
@@ -210,7 +219,8 @@ export class KalixRuntime {
    * // rt.readTable(address, 'balances', '0x…') // 995n
    * ```
    */
-  readTable(address: Address, name: string, key: unknown): KalixValue {
+  readTable(at: Address, name: string, key: unknown): KalixValue {
+    const address = addressOf('address', at)
     const t = this.contractAt(address).table(name)
     return decodeWord(t.valueType, this.state.sload(address, tableSlot(t.slot, t.keyType, key)))
   }

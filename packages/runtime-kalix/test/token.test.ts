@@ -91,6 +91,10 @@ describe('token (balances table, Transfer events, constructor)', () => {
     const rt = new KalixRuntime()
     const { address } = rt.deploy(zvmc, [3n], { caller: ALICE })
     expect(rt.call(address, 'balanceOf( address )', [ALICE]).value).toBe(3n)
+    // Addresses in any case; malformed ones are named.
+    expect(rt.call(address.toUpperCase().replace('0X', '0x') as Address, 'balanceOf', [ALICE.toUpperCase().replace('0X', '0x')]).value).toBe(3n)
+    expect(() => rt.call('0x12' as Address, 'balanceOf', [ALICE])).toThrow(/address: expected a 0x-prefixed 20-byte hex address, got "0x12"/)
+    expect(() => rt.call(address, 'balanceOf', [ALICE], { caller: 'me' as Address })).toThrow(/caller: expected/)
   })
 
   it('view functions run static', () => {
