@@ -1,8 +1,9 @@
 import { keccak_256 } from '@noble/hashes/sha3.js'
+import { assembleZvmc, type ZvmcAbi } from '@zvm/bytecode'
 import { bytesToHex, type Address } from '@zvm/primitives'
 import { describe, expect, it } from 'vitest'
 import { KalixRevertError, KalixRuntime, KalixUnknownError, KalixValueError, loadKalixContract, tableSlot } from '../src/index.ts'
-import { contractZvmc } from './fixtures.ts'
+import { contractSource, contractZvmc } from './fixtures.ts'
 
 const ALICE: Address = '0x00000000000000000000000000000000000a11ce'
 const BOB: Address = '0x0000000000000000000000000000000000000b0b'
@@ -97,10 +98,13 @@ describe('token (balances table, Transfer events, constructor)', () => {
     expect(() => rt.call(address, 'balanceOf', [ALICE], { caller: 'me' as Address })).toThrow(/caller: expected/)
   })
 
-  it('view functions run static', () => {
+  it('view functions run static: a view that writes fails', () => {
+    const abi = JSON.parse(contractSource('token').abi) as ZvmcAbi
+    abi.functions.find((f) => f.name === 'transfer')!.mutability = 'view'
     const rt = new KalixRuntime()
-    const { address } = rt.deploy(zvmc, [10n])
-    expect(rt.call(address, 'balanceOf', [ALICE]).execution.stateDiff.accounts).toEqual([])
+    const { address } = rt.deploy(assembleZvmc(contractSource('token').asm, { abi }), [10n])
+    expect(() => rt.call(address, 'transfer', [BOB, 1n])).toThrow(/transfer\(address,u256\) failed with StaticStateChange/)
+    expect(rt.readTable(address, 'balances', BOB)).toBe(0n)
   })
 
   it('each deployment gets the next CREATE address of the deployer', () => {
