@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { keccak_256 } from '@noble/hashes/sha3.js'
 import { assembleZvmc, type ZvmcAbi } from '@zvm/bytecode'
 import { bytesToHex, type Address } from '@zvm/primitives'
@@ -131,5 +132,25 @@ describe('token (balances table, Transfer events, constructor)', () => {
     expect(() => rt.read(address, 'supply')).toThrow(/unknown state variable "supply"/)
     expect(() => rt.readTable(address, 'allowances', BOB)).toThrow(/unknown table "allowances"/)
     expect(() => rt.readTable(address, 'balances', 5n)).toThrow(/key: expected a 0x-prefixed/)
+  })
+
+  it('random transfers agree with a model, and balances always sum to the supply (property)', () => {
+    const holders: Address[] = [ALICE, BOB, '0x00000000000000000000000000000000000000c0']
+    fc.assert(fc.property(fc.array(fc.tuple(fc.nat({ max: 2 }), fc.nat({ max: 2 }), fc.bigInt({ min: 0n, max: 700n })), { maxLength: 12 }), (moves) => {
+      const rt = new KalixRuntime()
+      const { address } = rt.deploy(zvmc, [1000n], { caller: ALICE })
+      const model = [1000n, 0n, 0n]
+      for (const [from, to, amount] of moves) {
+        if (amount > model[from]) {
+          expect(() => rt.call(address, 'transfer', [holders[to], amount], { caller: holders[from] })).toThrow(KalixRevertError)
+          continue
+        }
+        expect(rt.call(address, 'transfer', [holders[to], amount], { caller: holders[from] }).events[0].args).toEqual({ from: holders[from], to: holders[to], amount })
+        model[from] -= amount
+        model[to] += amount
+      }
+      expect(holders.map((h) => rt.readTable(address, 'balances', h))).toEqual(model)
+      expect(model.reduce((a, b) => a + b)).toBe(rt.read(address, 'totalSupply'))
+    }), { numRuns: 60 })
   })
 })
