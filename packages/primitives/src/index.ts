@@ -4,3 +4,4 @@ export {
   toAddress, bigintToAddress, addressToBigint, addressToBytes, bytesToAddress, ZERO_ADDRESS, type Address,
 } from './address.ts'
 export * as word from './word.ts'
+export { keepHiddenClass } from './keep-alive.ts'
