@@ -60,7 +60,7 @@ export function keccak256Word(src: Uint8Array, offset: number, length: number, s
       return
     }
   }
-  let digest = state
+  let digest: Uint32Array = state
   if (kernel !== undefined) {
     const to = kernel.bytes
     const at = kernel.input
