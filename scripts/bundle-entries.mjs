@@ -12,7 +12,7 @@
  * Usage: `node scripts/bundle-entries.mjs` in a package directory (its
  * `build` script runs it after tsc), or `bundleEntries(dir)`.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -27,6 +27,8 @@ export async function bundleEntries(dir) {
     const expected = `./dist/${relative('src', e.source.replace(/^\.\//, '')).replace(/\.ts$/, '.js')}`
     if (e.import !== expected) throw new Error(`${manifest.name}: export ${e.import} is not the compiled path of ${e.source}`)
   }
+  // Chunk names are content hashes: drop the last build's, or stale chunks would be packed.
+  rmSync(join(dir, 'dist', 'chunks'), { recursive: true, force: true })
   const { build } = await import('esbuild')
   await build({
     absWorkingDir: dir,

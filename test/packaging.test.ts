@@ -73,8 +73,13 @@ const block = { number: 1n, timestamp: 1n, coinbase: '0x000000000000000000000000
 const deployed = executeTransaction(state, { type: 2, from, to: null, nonce: 0n, gasLimit: 100000n, value: 0n, data: init, maxFeePerGas: 10n, maxPriorityFeePerGas: 1n }, block, { fork: Fork.Cancun })
 const called = executeTransaction(state, { type: 2, from, to: deployed.createdAddress, nonce: 1n, gasLimit: 100000n, value: 0n, data: new Uint8Array(), maxFeePerGas: 10n, maxPriorityFeePerGas: 1n }, block, { fork: Fork.Cancun })
 console.log(called.status, BigInt('0x' + Buffer.from(called.output).toString('hex')))
+// ECRECOVER loads @noble/curves on first use, resolved from the installed @zvm/chain-evm
+const input = '456e9aea5e197a1f1af7a3e85a3212fa4049a3ba34c2289b4c860fc0b0c64ef3' + '1c'.padStart(64, '0')
+  + '9242685bf161793cc25603c231bc2f568eb630ea16aa137d2664ac8038825608' + '4f8ae3bd7535248d0bd448298cc2e2071e56992d0774dc340c368ae950852ada'
+const recovered = executeTransaction(state, { type: 2, from, to: '0x0000000000000000000000000000000000000001', nonce: 2n, gasLimit: 100000n, value: 0n, data: Uint8Array.from(Buffer.from(input, 'hex')), maxFeePerGas: 10n, maxPriorityFeePerGas: 1n }, block, { fork: Fork.Cancun })
+console.log(recovered.status, Buffer.from(recovered.output).toString('hex').slice(24))
 `)
-    expect(run('node', ['main.js'], app).trim()).toBe('success 42n')
+    expect(run('node', ['main.js'], app).trim().split('\n')).toEqual(['success 42n', 'success 7156526fbd7a3c72969b54f64e42c10fbb768c8a'])
   }, 900_000)
 
   it('its type declarations compile in a strict consumer on TypeScript 5.0 without skipLibCheck', () => {

@@ -3,13 +3,13 @@
  * from its signature) point its code at a delegate with 0xef0100 ‖ address.
  * Invalid authorizations are skipped, never fatal to the transaction.
  */
-import { secp256k1 } from '@noble/curves/secp256k1.js'
 import { keccak_256 } from '@noble/hashes/sha3.js'
 import { delegationCode, delegationTarget } from '@zvm/core'
 import { addressToBytes, bigintToBytes, bytesToAddress, type Address } from '@zvm/primitives'
 import type { JournaledState } from '@zvm/state'
 import { rlpEncode } from './rlp.ts'
 import { PER_AUTH_BASE_COST, PER_EMPTY_ACCOUNT_COST } from './gas.ts'
+import { SECP256K1_N, secp256k1 } from './curves.ts'
 
 /** One signed authorization tuple. */
 export interface Authorization {
@@ -22,7 +22,7 @@ export interface Authorization {
 }
 
 const MAGIC = 0x05
-const HALF_N = secp256k1.Point.Fn.ORDER / 2n
+const HALF_N = SECP256K1_N / 2n
 const MAX_NONCE = (1n << 64n) - 1n
 const ZERO: Address = '0x0000000000000000000000000000000000000000'
 
@@ -44,13 +44,13 @@ export function authorizationHash(a: Pick<Authorization, 'chainId' | 'address' |
  */
 export function recoverAuthority(a: Authorization): Address | undefined {
   if (a.yParity !== 0 && a.yParity !== 1) return undefined
-  if (a.s === 0n || a.s > HALF_N || a.r === 0n || a.r >= secp256k1.Point.Fn.ORDER) return undefined
+  if (a.s === 0n || a.s > HALF_N || a.r === 0n || a.r >= SECP256K1_N) return undefined
   try {
     const sig = new Uint8Array(65)
     sig[0] = a.yParity
     sig.set(bigintToBytes(a.r, 32), 1)
     sig.set(bigintToBytes(a.s, 32), 33)
-    const publicKey = secp256k1.Signature.fromBytes(sig, 'recovered').recoverPublicKey(authorizationHash(a)).toBytes(false)
+    const publicKey = secp256k1().Signature.fromBytes(sig, 'recovered').recoverPublicKey(authorizationHash(a)).toBytes(false)
     return bytesToAddress(keccak_256(publicKey.subarray(1)).subarray(12))
   } catch {
     return undefined
@@ -81,7 +81,7 @@ export function applyAuthorizations(state: JournaledState, list: readonly Author
 
 /** Signs an authorization (for tests and tools). */
 export function signAuthorization(secretKey: Uint8Array, a: Pick<Authorization, 'chainId' | 'address' | 'nonce'>): Authorization {
-  const sig = secp256k1.sign(authorizationHash(a), secretKey, { prehash: false, format: 'recovered' })
+  const sig = secp256k1().sign(authorizationHash(a), secretKey, { prehash: false, format: 'recovered' })
   const toBig = (b: Uint8Array): bigint => BigInt(`0x${Buffer.from(b).toString('hex')}`)
   return { ...a, yParity: sig[0], r: toBig(sig.subarray(1, 33)), s: toBig(sig.subarray(33, 65)) }
 }

@@ -13,5 +13,6 @@ export {
   type ValidTransaction, type InvalidTransaction, type PreparedMessage, type IncludedTransaction,
 } from './handler.ts'
 export { precompilesFor } from './precompiles/index.ts'
+export { preloadCurves } from './curves.ts'
 export { applyAuthorizations, recoverAuthority, authorizationHash, signAuthorization, type Authorization } from './authorization.ts'
 export { recordParentBlockHash, HISTORY_STORAGE_ADDRESS, HISTORY_SERVE_WINDOW } from './history.ts'

@@ -13,7 +13,7 @@ import { HOST_FUNCTIONS } from './env/interface.ts'
 import type { HostFunctionSpec } from './env/types.ts'
 import { formatError, HostError, InvalidContractModuleError } from './errors.ts'
 import type { CompiledContract } from './host/compiled.ts'
-import { authPayload, defaultSignatureExpiration } from './host/auth.ts'
+import { authPayload, checkEntry, defaultSignatureExpiration } from './host/auth.ts'
 import { createContract } from './host/functions/storage.ts'
 import { scError } from './host/store.ts'
 import { Invocation, type AuthMode, type ContractEvent, type DiagnosticEvent, type RecordedAuth } from './host/invocation.ts'
@@ -23,7 +23,7 @@ import { setAccount, setTrustline } from './sac/classic.ts'
 import { assetContractAddress, createAssetContract } from './sac/create.ts'
 import { ChaChaRng } from './host/functions/prng.ts'
 import { instrumentModule } from './wasm/instrument.ts'
-import { envMetaProtocol, parseModule } from './wasm/module.ts'
+import { envMetaProtocol, parseModule, scanCustomSections } from './wasm/module.ts'
 
 /** Largest contract module accepted (bytes). */
 export const MAX_WASM_BYTES = 256 * 1024
@@ -109,17 +109,25 @@ export class SorobanHost {
     this.hostFunctions = new Map(HOST_FUNCTIONS.filter((f) => f.minProtocol <= protocol && protocol <= f.maxProtocol).map((f) => [`${f.module}.${f.export}`, f]))
   }
 
-  /** Validates a module as the Soroban host does; throws {@link InvalidContractModuleError}. */
-  validate(wasm: Uint8Array): CompiledContract {
-    const parsed = parseModule(wasm, { hostFunctions: this.hostFunctions, maxBytes: MAX_WASM_BYTES })
-    const meta = envMetaProtocol(parsed.custom)
-    if (meta === undefined) throw new InvalidContractModuleError('unsupported-protocol', 'module has no contractenvmetav0 interface version')
+  private checkInterfaceVersion(meta: { protocol: number, preRelease: number }): void {
     if (meta.protocol > this.info.protocolVersion) {
       throw new InvalidContractModuleError('unsupported-protocol', `module needs protocol ${meta.protocol}, the ledger is at ${this.info.protocolVersion}`)
     }
     if (meta.preRelease !== 0 && meta.protocol !== this.info.protocolVersion) {
       throw new InvalidContractModuleError('unsupported-protocol', `pre-release module (protocol ${meta.protocol}, pre-release ${meta.preRelease}) on protocol ${this.info.protocolVersion}`)
     }
+  }
+
+  /** Validates a module as the Soroban host does; throws {@link InvalidContractModuleError}. */
+  validate(wasm: Uint8Array): CompiledContract {
+    // The interface version is checked before the imports are resolved, as the real host does: a module
+    // built for a later protocol fails as such, not on the first host function this ledger lacks.
+    const declared = envMetaProtocol(scanCustomSections(wasm) ?? new Map())
+    if (declared !== undefined) this.checkInterfaceVersion(declared)
+    const parsed = parseModule(wasm, { hostFunctions: this.hostFunctions, maxBytes: MAX_WASM_BYTES })
+    const meta = envMetaProtocol(parsed.custom)
+    if (meta === undefined) throw new InvalidContractModuleError('unsupported-protocol', 'module has no contractenvmetav0 interface version')
+    this.checkInterfaceVersion(meta)
     const instrumented = instrumentModule(parsed, { maxMemoryPages: Math.floor(this.memLimit / 65536) })
     let module
     try {
@@ -246,6 +254,7 @@ export class SorobanHost {
     const before = this.ledger.snapshot()
     const base = { events: h.events, failedEvents: h.failedEvents, diagnostics: h.diagnostics, auth: h.auths }
     try {
+      if (this.auth.mode === 'enforce') for (const e of this.auth.entries) checkEntry(e, this.info.protocolVersion)
       const value = body(h)
       const result = h.store.toScVal(value)
       return { status: 'success', result, error: undefined, ...base, cpuInsns: h.budget.cpu, memBytes: h.budget.memPeak }

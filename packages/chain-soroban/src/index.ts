@@ -7,6 +7,7 @@ export { ErrorType, ErrorCode, HostError, InvalidContractModuleError, formatErro
 export { HOST_FUNCTIONS } from './env/interface.ts'
 export type { HostFunctionSpec } from './env/types.ts'
 export type { AuthInvocation, AuthMode, ContractEvent, DiagnosticEvent, RecordedAuth } from './host/invocation.ts'
+export type { DelegateSignature } from './host/auth.ts'
 export { authPayload, contextScVal, defaultSignatureExpiration } from './host/auth.ts'
 export * as val from './val.ts'
 export { CPU_PER_INSTRUCTION, CALL_DEPTH_LIMIT } from './wasm/instrument.ts'

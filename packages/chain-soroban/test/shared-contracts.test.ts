@@ -7,8 +7,10 @@
  */
 import { createHash } from 'node:crypto'
 import { Address, Asset, Keypair, nativeToScVal, scValToNative, xdr } from '@stellar/stellar-base'
+import { Address as Address17 } from 'stellar-sdk-17/base'
+import * as xdr17 from 'stellar-sdk-17/xdr'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_DEPLOYER, InvalidContractModuleError, SorobanHost, type RecordedAuth } from '../src/index.ts'
+import { DEFAULT_DEPLOYER, InvalidContractModuleError, SorobanHost, type InvokeResult, type RecordedAuth } from '../src/index.ts'
 import {
   classicSignature, deploy, expectError, fixture, HAVE_FIXTURES, nextSalt, noncesOf, ok, selfExtender, tryer, v, xdrOf,
 } from './shared-fixtures.ts'
@@ -727,10 +729,115 @@ describe.skipIf(!HAVE_FIXTURES)('shared soroban-sdk contracts (../shared/fixture
       enforce(host, [{ ...e, nonce: 2n, signature: v.vec([v.variant('Payload', v.bytes(host.authPayload(e)))]) }])
       expectError(host.invoke(c0, 'auth_fn', [v.addr(c1), v.u32(123)]), 'Error(Auth, InvalidAction)')
     })
-    it('refuses to load on a protocol 26 ledger', () => {
-      expect(() => new SorobanHost({ protocol: 26 }).validate(fixture('27/test_builtin_auth_delegation'))).toThrow(InvalidContractModuleError)
+    it('refuses to load on a protocol 26 ledger, for its interface version (before its protocol-27 imports)', () => {
+      const load = () => new SorobanHost({ protocol: 26 }).validate(fixture('27/test_builtin_auth_delegation'))
+      expect(load).toThrow(InvalidContractModuleError)
+      expect(load).toThrow('module needs protocol 27, the ledger is at 26')
     })
-    it.todo('BuiltinDelegated signers (protocol 27 address-with-delegates credentials and the address-bound payload)')
+  })
+
+  describe('27/test_builtin_auth_delegation: delegated signers (CAP-71 credentials, payload from stellar-sdk 17)', () => {
+    const setup = () => {
+      const host = new SorobanHost()
+      const [c0, c1, c2, c3] = [0, 1, 2, 3].map(() => deploy(host, '27/test_builtin_auth_delegation'))
+      record(host)
+      ok(host.invoke(c1, 'update_signers', [v.vec([v.addr(c2), v.addr(c3)])]))
+      ok(host.invoke(c2, 'update_signers', [v.vec([v.addr(c3)])]))
+      // delegate lists must be in address order: the two signers of c1, lowest first
+      const [lo, hi] = [c2, c3].sort((x, y) => Buffer.compare(Buffer.from(new Address(x).toBuffer()), Buffer.from(new Address(y).toBuffer())))
+      return { host, c0, c1, c2, c3, lo, hi }
+    }
+    const EXPIRATION = 1000
+    /** `auth c1: c0.auth_fn(c1, 123)` with the given credentials. */
+    const entry = (c0: string, c1: string, nonce: bigint, more: Partial<RecordedAuth>): RecordedAuth =>
+      auth(c1, c0, 'auth_fn', [v.addr(c1), v.u32(123)], [], { nonce, signatureExpirationLedger: EXPIRATION, ...more })
+    /** The payload of that entry, encoded by stellar-sdk 17's XDR: address-bound (envelope type 10) or the original (9). */
+    const payload = (host: SorobanHost, c0: string, c1: string, nonce: bigint, bound: boolean): Uint8Array => {
+      const invocation = new xdr17.SorobanAuthorizedInvocation({
+        function: xdr17.SorobanAuthorizedFunction.sorobanAuthorizedFunctionTypeContractFn(new xdr17.InvokeContractArgs({
+          contractAddress: new Address17(c0).toScAddress(), functionName: 'auth_fn', args: [new Address17(c1).toScVal(), xdr17.ScVal.scvU32(123)],
+        })),
+        subInvocations: [],
+      })
+      const fields = { networkId: host.networkId, nonce, signatureExpirationLedger: EXPIRATION, invocation }
+      const preimage = bound
+        ? xdr17.HashIdPreimage.envelopeTypeSorobanAuthorizationWithAddress(new xdr17.HashIdPreimageSorobanAuthorizationWithAddress({ ...fields, address: new Address17(c1).toScAddress() }))
+        : xdr17.HashIdPreimage.envelopeTypeSorobanAuthorization(new xdr17.HashIdPreimageSorobanAuthorization(fields))
+      return sha(preimage.toXDR())
+    }
+    const sig = (...items: xdr.ScVal[]): xdr.ScVal => v.vec(items)
+    const P = (p: Uint8Array): xdr.ScVal => v.variant('Payload', v.bytes(p))
+    const builtin = (a: string): xdr.ScVal => v.variant('BuiltinDelegated', v.addr(a))
+    const run = (host: SorobanHost, c0: string, c1: string, e: RecordedAuth) => { enforce(host, [e]); return host.invoke(c0, 'auth_fn', [v.addr(c1), v.u32(123)]) }
+
+    it('a BuiltinDelegated signer authenticates with the address-bound payload; the original payload fails', () => {
+      const { host, c0, c1, c2 } = setup()
+      const delegates = [{ address: c2, signature: sig() }]
+      ok(run(host, c0, c1, entry(c0, c1, 1n, { delegates, signature: sig(P(payload(host, c0, c1, 1n, true)), builtin(c2)) })))
+      expect(hex(host.authPayload(entry(c0, c1, 1n, { delegates })))).toBe(hex(payload(host, c0, c1, 1n, true)))
+      expectError(run(host, c0, c1, entry(c0, c1, 2n, { delegates, signature: sig(P(payload(host, c0, c1, 2n, false)), builtin(c2)) })), 'Error(Auth, InvalidAction)')
+    })
+
+    it('a duplicated or unsorted delegate list is Error(Auth, InvalidInput) before the call', () => {
+      const { host, c0, c1, lo, hi } = setup()
+      const signature = (n: bigint) => sig(P(payload(host, c0, c1, n, true)))
+      expectError(run(host, c0, c1, entry(c0, c1, 1n, { delegates: [{ address: lo }, { address: lo }], signature: signature(1n) })), 'Error(Auth, InvalidInput)')
+      expectError(run(host, c0, c1, entry(c0, c1, 2n, { delegates: [{ address: hi }, { address: lo }], signature: signature(2n) })), 'Error(Auth, InvalidInput)')
+      expectError(run(host, c0, c1, entry(c0, c1, 3n, { delegates: [{ address: lo, nestedDelegates: [{ address: hi }, { address: lo }] }], signature: signature(3n) })), 'Error(Auth, InvalidInput)')
+      ok(run(host, c0, c1, entry(c0, c1, 4n, { delegates: [{ address: lo, signature: sig() }, { address: hi, signature: sig() }], signature: sig(P(payload(host, c0, c1, 4n, true)), builtin(lo), builtin(hi)) })))
+    })
+
+    it('the delegated-signer list, a delegate missing from the credentials, and each delegate used once', () => {
+      const { host, c0, c1, lo, hi } = setup()
+      const both = [{ address: lo, signature: sig() }, { address: hi, signature: sig() }]
+      const bound = (n: bigint) => P(payload(host, c0, c1, n, true))
+      ok(run(host, c0, c1, entry(c0, c1, 1n, { delegates: both, signature: sig(bound(1n), v.variant('ExpectedDelegatedSigners', v.vec([v.addr(lo), v.addr(hi)]))) })))
+      expectError(run(host, c0, c1, entry(c0, c1, 2n, { delegates: both, signature: sig(bound(2n), v.variant('ExpectedDelegatedSigners', v.vec([v.addr(lo)]))) })), 'Error(Auth, InvalidAction)')
+      expectError(run(host, c0, c1, entry(c0, c1, 3n, { delegates: [{ address: lo, signature: sig() }], signature: sig(bound(3n), builtin(hi)) })), 'Error(Auth, InvalidAction)')
+      expectError(run(host, c0, c1, entry(c0, c1, 4n, { delegates: [{ address: lo, signature: sig() }], signature: sig(bound(4n), builtin(lo), builtin(lo)) })), 'Error(Auth, InvalidAction)')
+      // address-v2 credentials: the address-bound payload and no delegates
+      ok(run(host, c0, c1, entry(c0, c1, 5n, { credentials: 'address-v2', signature: sig(bound(5n), v.variant('ExpectedDelegatedSigners', v.vec([]))) })))
+      expectError(run(host, c0, c1, entry(c0, c1, 6n, { credentials: 'address-v2', signature: sig(P(payload(host, c0, c1, 6n, false))) })), 'Error(Auth, InvalidAction)')
+    })
+
+    it('nested delegates get the top-level payload; a failing delegate fails the authorization', () => {
+      const { host, c0, c1, c2, c3 } = setup()
+      const nested = [{ address: c2, signature: sig(builtin(c3)), nestedDelegates: [{ address: c3, signature: sig() }] }]
+      ok(run(host, c0, c1, entry(c0, c1, 1n, { delegates: nested, signature: sig(P(payload(host, c0, c1, 1n, true)), builtin(c2)) })))
+      // c2's own payload check inside the delegation: the same (top-level) payload
+      const checked = [{ address: c2, signature: sig(P(payload(host, c0, c1, 2n, true))) }]
+      ok(run(host, c0, c1, entry(c0, c1, 2n, { delegates: checked, signature: sig(builtin(c2)) })))
+      record(host)
+      ok(host.invoke(c3, 'make_auth_fail', [v.bool(true)]))
+      expectError(run(host, c0, c1, entry(c0, c1, 3n, { delegates: nested, signature: sig(P(payload(host, c0, c1, 3n, true)), builtin(c2)) })), 'Error(Auth, InvalidAction)')
+    })
+
+    it('DirectDelegated and TryIndirectDelegated signers authorize through their own entries (the pre-27 way)', () => {
+      const { host, c0, c1, c2 } = setup()
+      const p1 = payload(host, c0, c1, 1n, false)
+      const c2Entry = (fn: string, nonce: bigint, contract: string): RecordedAuth =>
+        ({ address: c2, contract, fn, args: [v.bytes(p1)], nonce, signatureExpirationLedger: EXPIRATION, signature: sig() })
+      enforce(host, [entry(c0, c1, 1n, { signature: sig(v.variant('DirectDelegated', v.addr(c2))) }), c2Entry('__check_auth', 7n, c1)])
+      ok(host.invoke(c0, 'auth_fn', [v.addr(c1), v.u32(123)]))
+      enforce(host, [entry(c0, c1, 2n, { signature: sig(v.variant('DirectDelegated', v.addr(c2))) })])
+      expectError(host.invoke(c0, 'auth_fn', [v.addr(c1), v.u32(123)]), 'Error(Auth, InvalidAction)')
+      const tryIndirect = (n: bigint, expected: boolean, withEntry: boolean): InvokeResult => {
+        const p = payload(host, c0, c1, n, false)
+        const e = entry(c0, c1, n, { signature: sig(v.variant('TryIndirectDelegated', v.vec([v.addr(c2), v.bool(expected)]))) })
+        enforce(host, withEntry ? [e, { address: c2, contract: c2, fn: 'indirect_auth', args: [v.bytes(p)], nonce: 100n + n, signatureExpirationLedger: EXPIRATION, signature: sig() }] : [e])
+        return host.invoke(c0, 'auth_fn', [v.addr(c1), v.u32(123)])
+      }
+      ok(tryIndirect(3n, true, true))
+      ok(tryIndirect(4n, false, false))
+      expectError(tryIndirect(5n, true, false), 'Error(Auth, InvalidAction)')
+    })
+
+    it('address-bound credentials on a protocol 26 ledger are Error(Auth, InvalidInput)', () => {
+      const host = new SorobanHost({ protocol: 26 })
+      const id = deploy(host, '20/auth_test_contract')
+      enforce(host, [{ address: id, contract: id, fn: 'x', args: [], credentials: 'address-v2' }])
+      expectError(host.invoke(id, 'x'), 'Error(Auth, InvalidInput)')
+    })
   })
 
   describe('SAC and protocol 28 contracts', () => {
@@ -800,19 +907,17 @@ describe.skipIf(!HAVE_FIXTURES)('shared soroban-sdk contracts (../shared/fixture
  *
  * - 20/contract_sac_transfer, 23/contract_sac_transfer, 20/test_try_call_sac: no difference; they are
  *   tested in sac.test.ts (with the rest of the Stellar Asset Contract), not here.
- * - 27/test_builtin_auth_delegation, BuiltinDelegated / ExpectedDelegatedSigners / DirectDelegated
- *   signatures: need protocol 27's address-with-delegates credentials and the address-bound payload
- *   (not in @stellar/stellar-sdk 15's XDR). Here `delegate_account_auth` inside `__check_auth` is
- *   always Error(Auth, InvalidAction) and `get_delegated_signers_for_current_auth_check` returns [].
+ * - 27/test_builtin_auth_delegation: no difference. The address-bound payload is checked against
+ *   stellar-sdk 17's XDR (stellar-base 15, the runtime dependency, has no CAP-71 types; the host
+ *   writes envelope type 10 itself).
  * - 28/test_update_exec_ref: the README's examples pass. @stellar/stellar-sdk 15 has no XDR for
  *   SCV_EXECUTABLE_TAG or CONTRACT_EXECUTABLE_EXTERNAL_REF, so a tag is written as
  *   executableTagKey(tag) (Vec[LedgerKeyContractInstance, String]) in ledger files and results, and an
  *   authorization entry for creating a contract from a reference cannot be signed (its payload needs
  *   that XDR; recording mode and source-account credentials work). ExternalRef executables in
- *   invoker (authorize_as_curr_contract) entries are refused as an unknown executable, and
- *   get_address_executable is not implemented.
- * - 22/test_contract_data_val with a muxed address: refused as a key and round-tripped as a value
- *   here; the muxed-address host functions (get_address_from_muxed_address…) are not implemented.
+ *   invoker (authorize_as_curr_contract) entries are refused as an unknown executable.
+ * - 22/test_contract_data_val with a muxed address: refused as a key and round-tripped as a value,
+ *   as the README says (the muxed-address host functions are tested in address-map-host-functions.test.ts).
  * - 20/auth_test_contract.invoker_auth_no_reuse: not exercised (the README gives no trees for it);
  *   invoker authorizations are single-use, which invoker_auth_fn's tests rely on.
  * - 20/loadgen.do_work: the README gives results and entry sizes, not the PRNG bytes; those are
@@ -822,5 +927,6 @@ describe.skipIf(!HAVE_FIXTURES)('shared soroban-sdk contracts (../shared/fixture
  *   Error(Auth, ExistingValue); max_extension < min_extension in extend_*_v2 is
  *   Error(Storage, InvalidInput); unsorted map keys from linear memory are Error(Object, InvalidInput);
  *   an archived executable reference entry at call time is Error(Storage, InvalidAction); an unknown
- *   Poseidon field symbol is Error(Crypto, InvalidInput).
+ *   Poseidon field symbol is Error(Crypto, InvalidInput); address-bound credentials on a ledger below
+ *   protocol 27 are Error(Auth, InvalidInput).
  */

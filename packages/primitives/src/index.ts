@@ -1,4 +1,5 @@
 export { ZvmError, InvalidHexError, type ZvmErrorOptions } from './errors.ts'
+export { lazyModule, type LazyModule } from './lazy-module.ts'
 export { hexToBytes, bytesToHex, bigintToBytes, bytesToBigint, bigintToHex, type Hex } from './hex.ts'
 export {
   toAddress, bigintToAddress, addressToBigint, addressToBytes, bytesToAddress, ZERO_ADDRESS, type Address,

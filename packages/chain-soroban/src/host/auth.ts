@@ -17,6 +17,12 @@
  * the signature checked — by the account contract's `__check_auth(payload,
  * signature, contexts)` for a contract, as ed25519 signatures of the payload
  * for a classic account.
+ *
+ * Protocol 27 (CAP-71) adds address-bound credentials: `address-v2` entries
+ * and entries with delegated signers sign a payload that names the address.
+ * Inside an account's `__check_auth`, `delegate_account_auth(B)` runs B's
+ * check (its `__check_auth`, or its ed25519 signatures) with the same payload
+ * and contexts and the signature given for B, each delegate of the list once.
  */
 import { ed25519 } from '@noble/curves/ed25519.js'
 import { sha256 } from '@noble/hashes/sha2.js'
@@ -52,7 +58,28 @@ export interface RecordedAuth extends AuthInvocation {
   /** Defaults to {@link defaultSignatureExpiration}. */
   signatureExpirationLedger?: number
   signature?: xdr.ScVal
+  /**
+   * The credentials type (protocol 27, CAP-71): `address` (the default) signs the original payload; `address-v2`,
+   * and any entry with `delegates`, sign the address-bound payload.
+   */
+  credentials?: 'address' | 'address-v2'
+  /**
+   * Delegated signers (SOROBAN_CREDENTIALS_ADDRESS_WITH_DELEGATES, protocol 27), in increasing address order
+   * without duplicates at every level.
+   */
+  delegates?: DelegateSignature[]
 }
+
+/** A delegated signer of CAP-71 credentials: its address, the signature its check receives, and its own delegates. */
+export interface DelegateSignature {
+  address: string
+  /** Defaults to `void`. */
+  signature?: xdr.ScVal
+  nestedDelegates?: DelegateSignature[]
+}
+
+/** Whether an entry signs the address-bound payload (ENVELOPE_TYPE_SOROBAN_AUTHORIZATION_WITH_ADDRESS). */
+export const isAddressBound = (e: RecordedAuth): boolean => e.credentials === 'address-v2' || e.delegates !== undefined
 
 /** `record`: every require_auth passes and is recorded (simulation). `enforce`: only listed authorizations pass, once each. */
 export type AuthMode = { mode: 'record' } | { mode: 'enforce', entries: readonly RecordedAuth[] }
@@ -132,14 +159,63 @@ function authorizedInvocationXdr(address: string, inv: AuthInvocation): xdr.Soro
 /**
  * The 32-byte payload an entry's signature covers: sha256 of the Soroban
  * authorization preimage (network id, nonce, signature expiration ledger,
- * root invocation).
+ * root invocation); for address-bound credentials (protocol 27) the preimage
+ * of envelope type 10, which adds the address before the invocation.
  */
 export function authPayload(networkId: Uint8Array, e: RecordedAuth, nonce: bigint, expiration: number): Uint8Array {
+  if (isAddressBound(e)) {
+    // ENVELOPE_TYPE_SOROBAN_AUTHORIZATION_WITH_ADDRESS is newer than @stellar/stellar-base's XDR: the
+    // union arm is written here from its parts (CAP-71: networkID, nonce, expiration, address, invocation).
+    const head = new Uint8Array(4 + 32 + 8 + 4)
+    const view = new DataView(head.buffer)
+    view.setInt32(0, ENVELOPE_TYPE_SOROBAN_AUTHORIZATION_WITH_ADDRESS)
+    head.set(networkId, 4)
+    view.setBigInt64(36, nonce)
+    view.setUint32(44, expiration)
+    return sha256(Buffer.concat([head, Address.fromString(e.address).toScAddress().toXDR(), authorizedInvocationXdr(e.address, e).toXDR()]))
+  }
   const preimage = xdr.HashIdPreimage.envelopeTypeSorobanAuthorization(new xdr.HashIdPreimageSorobanAuthorization({
     networkId: Buffer.from(networkId), nonce: xdr.Int64.fromString(nonce.toString()), signatureExpirationLedger: expiration,
     invocation: authorizedInvocationXdr(e.address, e),
   }))
   return sha256(preimage.toXDR())
+}
+
+const ENVELOPE_TYPE_SOROBAN_AUTHORIZATION_WITH_ADDRESS = 10
+
+const scAddressXdr = (address: string): Uint8Array => Address.fromString(address).toScAddress().toXDR()
+
+/**
+ * CAP-71's validation of an entry before the call: address-bound credentials need protocol 27, and every delegate
+ * list is in increasing address order (the ScAddress XDR order) without duplicates. Error(Auth, InvalidInput).
+ */
+export function checkEntry(e: RecordedAuth, protocol: number): void {
+  if (!isAddressBound(e)) return
+  if (protocol < 27) throw new HostError(ErrorType.Auth, ErrorCode.InvalidInput, `credentials of ${e.address} need protocol 27 (the ledger is at ${protocol})`)
+  const checkList = (list: readonly DelegateSignature[]): void => {
+    for (let i = 1; i < list.length; i++) {
+      if (compareBytes(scAddressXdr(list[i - 1].address), scAddressXdr(list[i].address)) >= 0) {
+        throw new HostError(ErrorType.Auth, ErrorCode.InvalidInput, `delegates of ${e.address} are not in increasing address order without duplicates`)
+      }
+    }
+    for (const d of list) checkList(d.nestedDelegates ?? [])
+  }
+  checkList(e.delegates ?? [])
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length)
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i]
+  return a.length - b.length
+}
+
+/** An account check in progress: what `delegate_account_auth` passes on, and which delegates it has used. */
+interface AccountCheck {
+  /** frames.length while the account's `__check_auth` runs. */
+  depth: number
+  payload: Uint8Array
+  contexts: xdr.ScVal
+  delegates: { signer: DelegateSignature, used: boolean }[]
 }
 
 // ---- trackers ----
@@ -211,6 +287,7 @@ export class AuthManager {
   private readonly trackers: Tracker[]
   private invokers: Tracker[] = []
   private recordings: Recording[] = []
+  private readonly checks: AccountCheck[] = []
   /** What `InvokeResult.auth` reports: recorded roots, or the enforced entries used. */
   readonly auths: RecordedAuth[] = []
 
@@ -321,26 +398,49 @@ export class AuthManager {
     if (existing !== undefined && existing.liveUntil >= info.sequence) throw new HostError(ErrorType.Auth, ErrorCode.ExistingValue, `nonce ${nonce} of ${e.address} was already used`)
     h.ledger.data.set(k, { contract: e.address, durability: 'temporary', key: nonceKey, val: xdr.ScVal.scvVoid(), liveUntil: expiration })
     const payload = authPayload(h.env.networkId, e, nonce, expiration)
-    if (isContract) this.checkAccountContract(e, payload)
-    else checkClassicSignature(e.address, e.signature ?? xdr.ScVal.scvVoid(), payload)
-  }
-
-  private checkAccountContract(e: RecordedAuth, payload: Uint8Array): void {
-    const h = this.h
     const contexts: AuthFunction[] = []
     const walk = (inv: AuthInvocation): void => { contexts.push(functionOf(inv)); (inv.subInvocations ?? []).forEach(walk) }
     walk(e)
-    const args = [
-      h.store.alloc({ kind: 'bytes', value: payload }),
-      h.store.fromScVal(e.signature ?? xdr.ScVal.scvVoid()),
-      h.store.fromScVal(xdr.ScVal.scvVec(contexts.map(contextScVal))),
-    ]
+    const signature = e.signature ?? xdr.ScVal.scvVoid()
+    if (isContract) this.checkAccountContract(e.address, signature, payload, xdr.ScVal.scvVec(contexts.map(contextScVal)), e.delegates ?? [])
+    else checkClassicSignature(e.address, signature, payload)
+  }
+
+  private checkAccountContract(address: string, signature: xdr.ScVal, payload: Uint8Array, contexts: xdr.ScVal, delegates: readonly DelegateSignature[]): void {
+    const h = this.h
+    const args = [h.store.alloc({ kind: 'bytes', value: payload }), h.store.fromScVal(signature), h.store.fromScVal(contexts)]
+    this.checks.push({ depth: h.frames.length + 1, payload, contexts, delegates: delegates.map((signer) => ({ signer, used: false })) })
     try {
-      h.call(e.address, '__check_auth', args, { allowReserved: true, checkAuth: true })
+      h.call(address, '__check_auth', args, { allowReserved: true, checkAuth: true })
     } catch (err) {
-      if (err instanceof HostError && err.recoverable) throw authError(`__check_auth of ${e.address} failed: ${err.message}`)
+      if (err instanceof HostError && err.recoverable) throw authError(`__check_auth of ${address} failed: ${err.message}`)
       throw err
+    } finally {
+      this.checks.pop()
     }
+  }
+
+  /** The account check the current frame is, or Error(Context, InvalidAction) outside one. */
+  private currentCheck(): AccountCheck {
+    const check = this.checks[this.checks.length - 1]
+    if (check === undefined || check.depth !== this.h.frames.length) throw new HostError(ErrorType.Context, ErrorCode.InvalidAction, 'not inside an account\'s __check_auth')
+    return check
+  }
+
+  /** `get_delegated_signers_for_current_auth_check`: the current check's delegate addresses, in order. */
+  delegatedSigners(): string[] {
+    return this.currentCheck().delegates.map((d) => d.signer.address)
+  }
+
+  /** `delegate_account_auth(address)`: the first unused delegate with that address authenticates the current check's payload and contexts. */
+  delegateAccountAuth(address: string): void {
+    const check = this.currentCheck()
+    const d = check.delegates.find((x) => !x.used && x.signer.address === address)
+    if (d === undefined) throw authError(`${address} is not an unused delegate of the credentials being checked`)
+    d.used = true
+    const signature = d.signer.signature ?? xdr.ScVal.scvVoid()
+    if (StrKey.isValidContract(address)) this.checkAccountContract(address, signature, check.payload, check.contexts, d.signer.nestedDelegates ?? [])
+    else checkClassicSignature(address, signature, check.payload)
   }
 }
 

@@ -59,7 +59,7 @@ export interface InvocationEnv {
 const OBJECT_ARG_KINDS: Record<string, ObjectKind> = {
   U64Object: 'u64', I64Object: 'i64', TimepointObject: 'timepoint', DurationObject: 'duration', U128Object: 'u128',
   I128Object: 'i128', U256Object: 'u256', I256Object: 'i256', BytesObject: 'bytes', StringObject: 'string',
-  SymbolObject: 'symbol', VecObject: 'vec', MapObject: 'map', AddressObject: 'address', ExecutableTagObject: 'executable_tag',
+  SymbolObject: 'symbol', VecObject: 'vec', MapObject: 'map', AddressObject: 'address', MuxedAddressObject: 'muxed', ExecutableTagObject: 'executable_tag',
 }
 const NUMERIC_ARG_KINDS = { U64Val: 'u64', U256Val: 'u256', I256Val: 'i256', I64Val: 'i64' } as const
 

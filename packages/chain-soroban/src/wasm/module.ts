@@ -91,6 +91,32 @@ export function envMetaProtocol(custom: Map<string, Uint8Array[]>): { protocol: 
   return { protocol: view.getUint32(4), preRelease: view.getUint32(8) }
 }
 
+/**
+ * The custom sections of a module by a quick walk over its section headers, or undefined when the
+ * walk fails (parseModule then names the problem). Lets the host check the interface version first.
+ */
+export function scanCustomSections(bytes: Uint8Array): Map<string, Uint8Array[]> | undefined {
+  try {
+    const r = new Reader(bytes, 8)
+    const custom = new Map<string, Uint8Array[]>()
+    while (!r.done) {
+      const id = r.byte()
+      const size = r.u32()
+      const end = r.pos + size
+      if (end > bytes.length) return undefined
+      if (id === 0) {
+        const s = new Reader(bytes, r.pos, end)
+        const name = s.name()
+        custom.set(name, [...(custom.get(name) ?? []), bytes.subarray(s.pos, end)])
+      }
+      r.pos = end
+    }
+    return custom
+  } catch {
+    return undefined
+  }
+}
+
 export function parseModule(bytes: Uint8Array, options: ValidationOptions): ParsedModule {
   if (bytes.length > options.maxBytes) reject('too-large', `module is ${bytes.length} bytes, the limit is ${options.maxBytes}`)
   const r = new Reader(bytes)

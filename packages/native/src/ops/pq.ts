@@ -12,43 +12,75 @@
  * the 32-byte seed, writes publicKey ‖ secretKey at outOffset and pushes the
  * number of bytes written (1952 + 4032).
  */
-import { falcon1024, falcon512 } from '@noble/post-quantum/falcon.js'
-import { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa.js'
-import {
-  slh_dsa_sha2_128f, slh_dsa_sha2_128s, slh_dsa_sha2_192f, slh_dsa_sha2_192s, slh_dsa_sha2_256f, slh_dsa_sha2_256s,
-} from '@noble/post-quantum/slh-dsa.js'
 import { NATIVE_OPCODES_BY_NAME } from '@zvm/bytecode'
 import { PQ_VERIFY_GAS, PQ_VERIFY_WORD_GAS, type PqParameterSet } from '@zvm/gas'
-import { word as w } from '@zvm/primitives'
+import { lazyModule, word as w } from '@zvm/primitives'
 import { Halt, ops, type Frame, type Operation } from '@zvm/core'
 
 const { chargeWords, expandMemory } = ops.memory
 
 interface Verifier {
-  lengths: { publicKey?: number; signature?: number }
   verify(sig: Uint8Array, msg: Uint8Array, publicKey: Uint8Array): boolean
 }
 
-/** A parameter set: its name (the key of PQ_VERIFY_GAS) and its verifier. */
+// Evaluating @noble/post-quantum's modules costs ~200 ms (Falcon alone ~110 ms), more than
+// everything else `zvm run` loads; a program that never verifies a signature should not pay
+// it (see @zvm/primitives' lazyModule).
+type FalconModule = typeof import('@noble/post-quantum/falcon.js')
+type MlDsaModule = typeof import('@noble/post-quantum/ml-dsa.js')
+type SlhDsaModule = typeof import('@noble/post-quantum/slh-dsa.js')
+const falconModule = lazyModule<FalconModule>(import.meta.url, '@noble/post-quantum/falcon.js', () => import('@noble/post-quantum/falcon.js'))
+const mlDsaModule = lazyModule<MlDsaModule>(import.meta.url, '@noble/post-quantum/ml-dsa.js', () => import('@noble/post-quantum/ml-dsa.js'))
+const slhDsaModule = lazyModule<SlhDsaModule>(import.meta.url, '@noble/post-quantum/slh-dsa.js', () => import('@noble/post-quantum/slh-dsa.js'))
+const falcon = (): FalconModule => falconModule.get()
+const mlDsa = (): MlDsaModule => mlDsaModule.get()
+const slhDsa = (): SlhDsaModule => slhDsaModule.get()
+
+/** Loads @noble/post-quantum with `import()` (see preloadNativeCrypto). */
+export async function preloadPostQuantum(): Promise<void> {
+  await Promise.all([falconModule.preload(), mlDsaModule.preload(), slhDsaModule.preload()])
+}
+
+/**
+ * A parameter set: its name (the key of PQ_VERIFY_GAS), its key and signature lengths
+ * (FIPS 204/205 and Falcon's; selection by length needs no library), and its verifier,
+ * loaded on first access.
+ */
 export interface PqScheme {
   readonly name: PqParameterSet
+  readonly lengths: { readonly publicKey: number; readonly signature?: number }
   readonly verifier: Verifier
 }
 
+const scheme = (name: PqParameterSet, publicKey: number, signature: number | undefined, load: () => Verifier): PqScheme => ({
+  name,
+  lengths: signature === undefined ? { publicKey } : { publicKey, signature },
+  get verifier() { return load() },
+})
+
 type Selector = (keyLength: number, sigLength: number) => PqScheme | undefined
 
-const byKey = (list: PqScheme[]): Selector => (key) => list.find((s) => s.verifier.lengths.publicKey === key)
+const byKey = (list: PqScheme[]): Selector => (key) => list.find((s) => s.lengths.publicKey === key)
 const byKeyAndSig = (list: PqScheme[]): Selector => (key, sig) =>
-  list.find((s) => s.verifier.lengths.publicKey === key && s.verifier.lengths.signature === sig)
+  list.find((s) => s.lengths.publicKey === key && s.lengths.signature === sig)
 
 export const DILITHIUM: Selector = byKey([
-  { name: 'ML-DSA-44', verifier: ml_dsa44 }, { name: 'ML-DSA-65', verifier: ml_dsa65 }, { name: 'ML-DSA-87', verifier: ml_dsa87 },
+  scheme('ML-DSA-44', 1312, 2420, () => mlDsa().ml_dsa44),
+  scheme('ML-DSA-65', 1952, 3309, () => mlDsa().ml_dsa65),
+  scheme('ML-DSA-87', 2592, 4627, () => mlDsa().ml_dsa87),
 ])
-export const FALCON: Selector = byKey([{ name: 'Falcon-512', verifier: falcon512 }, { name: 'Falcon-1024', verifier: falcon1024 }])
+// Falcon signatures are variable-length (compressed), so only the key selects.
+export const FALCON: Selector = byKey([
+  scheme('Falcon-512', 897, undefined, () => falcon().falcon512),
+  scheme('Falcon-1024', 1793, undefined, () => falcon().falcon1024),
+])
 export const SPHINCS: Selector = byKeyAndSig([
-  { name: 'SLH-DSA-SHA2-128s', verifier: slh_dsa_sha2_128s }, { name: 'SLH-DSA-SHA2-128f', verifier: slh_dsa_sha2_128f },
-  { name: 'SLH-DSA-SHA2-192s', verifier: slh_dsa_sha2_192s }, { name: 'SLH-DSA-SHA2-192f', verifier: slh_dsa_sha2_192f },
-  { name: 'SLH-DSA-SHA2-256s', verifier: slh_dsa_sha2_256s }, { name: 'SLH-DSA-SHA2-256f', verifier: slh_dsa_sha2_256f },
+  scheme('SLH-DSA-SHA2-128s', 32, 7856, () => slhDsa().slh_dsa_sha2_128s),
+  scheme('SLH-DSA-SHA2-128f', 32, 17088, () => slhDsa().slh_dsa_sha2_128f),
+  scheme('SLH-DSA-SHA2-192s', 48, 16224, () => slhDsa().slh_dsa_sha2_192s),
+  scheme('SLH-DSA-SHA2-192f', 48, 35664, () => slhDsa().slh_dsa_sha2_192f),
+  scheme('SLH-DSA-SHA2-256s', 64, 29792, () => slhDsa().slh_dsa_sha2_256s),
+  scheme('SLH-DSA-SHA2-256f', 64, 49856, () => slhDsa().slh_dsa_sha2_256f),
 ])
 
 function makeVerify(select: Selector, opName: string): Operation {
@@ -99,7 +131,7 @@ export function pqKeygen(f: Frame, pc: number): number {
   const outOffset = w.toSmall(s, a - 8)
   f.sp -= 2
   if (!expandMemory(f, seedOffset, 32) || !expandMemory(f, outOffset, PQ_KEYGEN_OUTPUT_BYTES)) return -1
-  const { publicKey, secretKey } = ml_dsa65.keygen(f.memory.read(seedOffset, 32))
+  const { publicKey, secretKey } = mlDsa().ml_dsa65.keygen(f.memory.read(seedOffset, 32))
   f.memory.buffer.set(publicKey, outOffset)
   f.memory.buffer.set(secretKey, outOffset + publicKey.length)
   w.setNumber(s, f.sp << 3, publicKey.length + secretKey.length)

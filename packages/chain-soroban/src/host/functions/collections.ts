@@ -104,11 +104,8 @@ export const collections: Record<string, HostImplementation> = {
   map_keys: (h, [m]) => { return newVec([...map(m).keys]) },
   map_values: (h, [m]) => { return newVec([...map(m).values]) },
   map_new_from_linear_memory: (h, [keysPos, valsPos, len]) => {
-    const keys = symbolKeys(h, keysPos as number, len as number).map((s) => h.store.symbolVal(s))
     // The keys must come in the host's order, strictly ascending: out of order (or repeated) is refused, not sorted.
-    for (let i = 1; i < keys.length; i++) {
-      if (h.store.compare(keys[i - 1], keys[i]) >= 0) throw new HostError(ErrorType.Object, ErrorCode.InvalidInput, `map keys from linear memory are not in strictly ascending order (key ${i})`)
-    }
+    const keys = ascendingSymbolKeys(h, keysPos as number, len as number)
     const vals = h.readU64s(valsPos as number, len as number).map((raw) => h.toAbs(h.frame, raw))
     return h.store.mapFrom(keys.map((k, i) => [k, vals[i]]))
   },
@@ -122,4 +119,31 @@ export const collections: Record<string, HostImplementation> = {
     h.writeU64s(valsPos as number, values.map((v) => h.toRel(h.frame, v)))
     return undefined
   },
+  // Protocol 28: as the two above, but a Void value means "no entry" both ways.
+  sparse_map_new_from_linear_memory: (h, [keysPos, valsPos, len]) => {
+    const keys = ascendingSymbolKeys(h, keysPos as number, len as number)
+    const vals = h.readU64s(valsPos as number, len as number).map((raw) => h.toAbs(h.frame, raw))
+    return h.store.mapFrom(keys.flatMap((k, i): [bigint, bigint][] => (vals[i] === VOID ? [] : [[k, vals[i]]])))
+  },
+  sparse_map_unpack_to_linear_memory: (h, [m, keysPos, valsPos, len]) => {
+    const { keys, values } = map(m)
+    const wanted = ascendingSymbolKeys(h, keysPos as number, len as number)
+    // Both lists ascend in the host's order: one merge pass finds each wanted key or its absence.
+    let j = 0
+    const out = wanted.map((w) => {
+      while (j < keys.length && h.store.compare(keys[j], w) < 0) j++
+      return j < keys.length && h.store.compare(keys[j], w) === 0 ? h.toRel(h.frame, values[j]) : VOID
+    })
+    h.writeU64s(valsPos as number, out)
+    return undefined
+  },
+}
+
+/** Symbol keys from linear memory as Vals, refused unless strictly ascending in the host's order. */
+function ascendingSymbolKeys(h: Invocation, pos: number, len: number): bigint[] {
+  const keys = symbolKeys(h, pos, len).map((s) => h.store.symbolVal(s))
+  for (let i = 1; i < keys.length; i++) {
+    if (h.store.compare(keys[i - 1], keys[i]) >= 0) throw new HostError(ErrorType.Object, ErrorCode.InvalidInput, `map keys from linear memory are not in strictly ascending order (key ${i})`)
+  }
+  return keys
 }
