@@ -48,13 +48,14 @@ options:
 
 export const ASM: CommandSpec = {
   name: 'asm',
-  synopsis: 'zvm asm <in.zasm> -o <out.zvmc>',
+  synopsis: 'zvm asm <in.zasm> -o <out.zvmc> [--abi <abi.json>]',
   details: `Assembles ZVM assembly source into a ZVMC container.
 
 options:
   -o, --output <file>  the container to write
+  --abi <file.json>    put this KALIX ABI (JSON, checked) in the container
   -h, --help           show this help`,
-  options: { output: { type: 'string', short: 'o' } },
+  options: { output: { type: 'string', short: 'o' }, abi: { type: 'string' } },
 }
 
 export const DISASM: CommandSpec = {
@@ -129,6 +130,52 @@ options:
   options: {},
 }
 
+const KALIX_MESSAGE_OPTIONS = `  --state <file.json>       keep the ledger and accounts in this file between runs (the format of
+                            'zvm run --target hedera --state'; locked while in use, unchanged on failure)
+  --gas <n>                 gas limit (default 30000000)
+  --value <n>               tinybar sent with the message (default 0)`
+
+export const KALIX_DEPLOY: CommandSpec = {
+  name: 'kalix deploy',
+  synopsis: `zvm kalix deploy <file.zvmc> [--args '<JSON list>'] [--state <file.json>] [--json]`,
+  details: `Deploys a KALIX contract (a native ZVMC container with its ABI): checks the ABI against the code,
+runs the constructor with the arguments and stores the container at the sender's next CREATE
+address, which becomes a Hedera account (HTS and HCS syscalls work). The sender is the funded
+Hedera account 0x1000…0001. Prints the address and the events. Exits 0 on success, 1 if the
+constructor fails or the container is refused, 2 on a usage error.
+
+options:
+  --args <list>             constructor arguments as a JSON list: integers as numbers or strings
+                            (decimal or 0x hex), bools, addresses and bytes as 0x hex, strings
+${KALIX_MESSAGE_OPTIONS}
+  --json                    print one JSON object: {"status","contract","name","gasUsed","events"}
+  -h, --help                show this help`,
+  options: { args: { type: 'string' }, state: { type: 'string' }, gas: { type: 'string' }, value: { type: 'string' }, json: { type: 'boolean' } },
+}
+
+export const KALIX_CALL: CommandSpec = {
+  name: 'kalix call',
+  synopsis: `zvm kalix call <file.zvmc|address> --fn <name|signature> [--args '<JSON list>'] [--state <file.json>] [--json]`,
+  details: `Calls a function of a KALIX contract by name or signature (--fn transfer or --fn 'transfer(address,u256)')
+and prints its decoded results and events. The contract is an address of the state, or a
+container: then the contract of the state holding exactly that container, deployed first (with
+--ctor-args) when there is none. Exits 0 on success, 1 if the call reverts or fails (the reason of
+an Error(string) revert is printed), 2 on a usage error.
+
+options:
+  --fn <name>               the function: a name, or a signature for overloads
+  --args <list>             its arguments as a JSON list (as for deploy)
+  --ctor-args <list>        constructor arguments, when this call deploys the container
+${KALIX_MESSAGE_OPTIONS}
+  --json                    print one JSON object: {"status","contract","function","outputs","events","gasUsed"};
+                            on failure {"status","function","error","reason","data","gasUsed"}
+  -h, --help                show this help`,
+  options: {
+    fn: { type: 'string' }, args: { type: 'string' }, 'ctor-args': { type: 'string' }, state: { type: 'string' }, gas: { type: 'string' },
+    value: { type: 'string' }, json: { type: 'boolean' },
+  },
+}
+
 /** The full help text of a command. */
 export function helpText(spec: CommandSpec): string {
   return `usage: ${spec.synopsis}\n\n${spec.details}\n`
@@ -142,9 +189,17 @@ export const SOROBAN_USAGE = `usage:
 Runs Soroban (Stellar) contracts. 'zvm soroban <command> --help' describes each command.
 `
 
+/** `zvm kalix --help`. */
+export const KALIX_USAGE = `usage:
+  ${KALIX_DEPLOY.synopsis}
+  ${KALIX_CALL.synopsis}
+
+Deploys and calls KALIX contracts (ZVMC with a KALIX ABI). 'zvm kalix <command> --help' describes each command.
+`
+
 /** `zvm --help`. */
 export const USAGE = `usage:
-${[RUN, STATETEST, ASM, DISASM, SOROBAN_INVOKE, SOROBAN_VALIDATE].map((c) => `  ${c.synopsis}`).join('\n')}
+${[RUN, STATETEST, ASM, DISASM, SOROBAN_INVOKE, SOROBAN_VALIDATE, KALIX_DEPLOY, KALIX_CALL].map((c) => `  ${c.synopsis}`).join('\n')}
   zvm --version
 
 'zvm <command> --help' describes a command and its options.

@@ -1,15 +1,18 @@
 /**
  * `zvm`: run, assemble and disassemble ZVM programs, run Ethereum state
- * tests, invoke Soroban contracts (commands.ts has the usage of each).
+ * tests, invoke Soroban contracts, deploy and call KALIX contracts
+ * (commands.ts has the usage of each).
  *
  * Each command's module is imported when the command runs, after its options
  * are parsed: `--help`, `--version` and usage errors load no engine, `run`
- * loads only its target's instruction set, and only `soroban` loads the
- * Soroban stack (@stellar/stellar-base). Bad input exits non-zero with one
- * line naming the problem.
+ * loads only its target's instruction set, only `soroban` loads the
+ * Soroban stack (@stellar/stellar-base), and only `kalix` the KALIX
+ * runtime. Bad input exits non-zero with one line naming the problem.
  */
 import { readFileSync } from 'node:fs'
-import { ASM, DISASM, helpText, RUN, SOROBAN_INVOKE, SOROBAN_USAGE, SOROBAN_VALIDATE, STATETEST, USAGE, type CommandSpec } from './commands.ts'
+import {
+  ASM, DISASM, helpText, KALIX_CALL, KALIX_DEPLOY, KALIX_USAGE, RUN, SOROBAN_INVOKE, SOROBAN_USAGE, SOROBAN_VALIDATE, STATETEST, USAGE, type CommandSpec,
+} from './commands.ts'
 import { CliError, processIo, type CliIo } from './io.ts'
 import { parseOptions, type ParsedOptions } from './options.ts'
 
@@ -23,6 +26,14 @@ const COMMANDS: Record<string, { spec: CommandSpec, load: () => Promise<Handler>
   statetest: { spec: STATETEST, load: async () => (await import('./statetest/command.ts')).statetestCommand },
   'soroban invoke': { spec: SOROBAN_INVOKE, load: async () => (await import('./soroban.ts')).invokeCommand },
   'soroban validate': { spec: SOROBAN_VALIDATE, load: async () => (await import('./soroban.ts')).validateCommand },
+  'kalix deploy': { spec: KALIX_DEPLOY, load: async () => (await import('./kalix.ts')).deployCommand },
+  'kalix call': { spec: KALIX_CALL, load: async () => (await import('./kalix.ts')).callCommand },
+}
+
+/** Commands with subcommands, and their usage. */
+const GROUPS: Record<string, { usage: string; names: string }> = {
+  soroban: { usage: SOROBAN_USAGE, names: 'invoke, validate' },
+  kalix: { usage: KALIX_USAGE, names: 'deploy, call' },
 }
 
 const isHelp = (arg: string | undefined): boolean => arg === '-h' || arg === '--help' || arg === 'help'
@@ -45,15 +56,16 @@ async function dispatch(io: CliIo, argv: string[]): Promise<number> {
     return 0
   }
   if (command.startsWith('-')) throw new CliError(`unknown option '${command}' (see 'zvm --help')`, 2)
-  if (command === 'soroban') {
+  const group = Object.hasOwn(GROUPS, command) ? GROUPS[command] : undefined
+  if (group !== undefined) {
     const [sub, ...subRest] = rest
     if (sub === undefined || isHelp(sub)) {
-      io.out(SOROBAN_USAGE)
+      io.out(group.usage)
       return sub === undefined ? 2 : 0
     }
-    if (sub.startsWith('-')) throw new CliError(`unknown option '${sub}' for 'soroban' (see 'zvm soroban --help')`, 2)
-    if (COMMANDS[`soroban ${sub}`] === undefined) throw new CliError(`unknown soroban command '${sub}' (invoke, validate; see 'zvm soroban --help')`, 2)
-    return runCommand(io, `soroban ${sub}`, subRest)
+    if (sub.startsWith('-')) throw new CliError(`unknown option '${sub}' for '${command}' (see 'zvm ${command} --help')`, 2)
+    if (COMMANDS[`${command} ${sub}`] === undefined) throw new CliError(`unknown ${command} command '${sub}' (${group.names}; see 'zvm ${command} --help')`, 2)
+    return runCommand(io, `${command} ${sub}`, subRest)
   }
   if (COMMANDS[command] === undefined) throw new CliError(`unknown command '${command}' (see 'zvm --help')`, 2)
   return runCommand(io, command, rest)

@@ -10,11 +10,13 @@ const ROOT = join(import.meta.dirname, '..', '..', '..')
 
 const COMMANDS: [string[], RegExp][] = [
   [['run'], /^usage: zvm run <file\.zvmc\|file\.zasm> \| --hex <code>.*\n[\s\S]*--fork <name>[\s\S]*--json/],
-  [['asm'], /^usage: zvm asm <in\.zasm> -o <out\.zvmc>\n[\s\S]*-o, --output <file>/],
+  [['asm'], /^usage: zvm asm <in\.zasm> -o <out\.zvmc> \[--abi <abi\.json>\]\n[\s\S]*-o, --output <file>[\s\S]*--abi <file\.json>/],
   [['disasm'], /^usage: zvm disasm <file\.zvmc\|file\.zasm> \| --hex <code>\n/],
   [['statetest'], /^usage: zvm statetest <file-or-dir…>[\s\S]*--workers <n>[\s\S]*--tier <name>/],
   [['soroban', 'invoke'], /^usage: zvm soroban invoke <file\.wasm> --fn <name>[\s\S]*--arg-json <list>[\s\S]*--storage <file\.json>/],
   [['soroban', 'validate'], /^usage: zvm soroban validate <file\.wasm>\n/],
+  [['kalix', 'deploy'], /^usage: zvm kalix deploy <file\.zvmc> \[--args '<JSON list>'\][\s\S]*--state <file\.json>[\s\S]*--json/],
+  [['kalix', 'call'], /^usage: zvm kalix call <file\.zvmc\|address> --fn <name\|signature>[\s\S]*--ctor-args <list>[\s\S]*--json/],
 ]
 
 describe('--help', () => {
@@ -50,6 +52,11 @@ describe('--help', () => {
     expect(soroban.code).toBe(0)
     expect(soroban.out).toMatch(/zvm soroban invoke [\s\S]*zvm soroban validate /)
     expect((await zvm('soroban')).code).toBe(2)
+    const kalix = await zvm('kalix', '--help')
+    expect(kalix.code).toBe(0)
+    expect(kalix.out).toMatch(/zvm kalix deploy [\s\S]*zvm kalix call /)
+    expect((await zvm('kalix')).code).toBe(2)
+    expect(await zvm('kalix', 'frob')).toEqual({ code: 2, out: '', err: "zvm: unknown kalix command 'frob' (deploy, call; see 'zvm kalix --help')\n" })
   })
 })
 
