@@ -59,19 +59,33 @@ export function fixtureCases(dir: string): BenchCase[] {
 const WORKLOADS: Address = '0x00000000000000000000000000000000000b3c40'
 const CALLER: Address = '0x00000000000000000000000000000000000ca11e'
 
+/** The Workloads contract's code: deployed (runtime) and creation bytecode. */
+export interface WorkloadsCode { runtime: Uint8Array; creation: Uint8Array }
+
+let compiled: WorkloadsCode | undefined
+
 /**
- * The runtime code of the Workloads contract, compiled with solc in a child
- * process: the compiler (tens of MB of emscripten code) would otherwise stay
+ * The Workloads contract compiled with solc in a child process (once per
+ * process): the compiler (tens of MB of emscripten code) would otherwise stay
  * in the benchmark process and slow both engines (measured: Keccak-f from
  * 4.5 to 6.1 µs).
  */
+export function workloadsCode(): WorkloadsCode {
+  if (compiled === undefined) {
+    const script = join(import.meta.dirname, 'compile-workloads.ts')
+    const json = JSON.parse(execFileSync(process.execPath, [...childExecArgv(), script], { encoding: 'utf8' })) as { runtime: `0x${string}`; creation: `0x${string}` }
+    compiled = { runtime: hexToBytes(json.runtime), creation: hexToBytes(json.creation) }
+  }
+  return compiled
+}
+
+/** The runtime code of the Workloads contract. */
 export function workloadsRuntime(): Uint8Array {
-  const script = join(import.meta.dirname, 'compile-workloads.ts')
-  return hexToBytes(execFileSync(process.execPath, [...childExecArgv(), script], { encoding: 'utf8' }).trim() as `0x${string}`)
+  return workloadsCode().runtime
 }
 
 /** ABI call data: the 4-byte selector, then one uint256 argument. */
-function call(signature: string, n: bigint): Uint8Array {
+export function call(signature: string, n: bigint): Uint8Array {
   return new Uint8Array([...keccak_256(new TextEncoder().encode(signature)).subarray(0, 4), ...bigintToBytes(n, 32)])
 }
 

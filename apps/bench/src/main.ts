@@ -15,22 +15,43 @@ import { childExecArgv } from './child.ts'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { bytesToHex } from '@zvm/primitives'
 import { DEFAULT_FIXTURES, fixtureCases, solcCases, type BenchCase } from './cases.ts'
 import { runEthereumjs } from './engine-ethereumjs.ts'
-import { runZvm } from './engine-zvm.ts'
+import { runZvm, runZvmTransaction, type BeforeRun, type Timed } from './engine-zvm.ts'
 import type { ExecutionTier } from '@zvm/core'
-import { geometricMean, markdownTable, startupTable, svgChart, type CaseResult } from './report.ts'
+import { markdownTable, summarize, startupTable, svgChart, type CaseResult } from './report.ts'
 import { batchSize, median, SAMPLE_MS } from './sampling.ts'
 import { measureStartup } from './startup.ts'
+import { coldTable, measureCold } from './cold.ts'
+import { loadavg } from 'node:os'
 
-const { values } = parseArgs({ options: { repetitions: { type: 'string' }, filter: { type: 'string' }, 'no-memory': { type: 'boolean' }, out: { type: 'string' }, tier: { type: 'string' }, startup: { type: 'boolean' } } })
+const { values } = parseArgs({ options: {
+  repetitions: { type: 'string' }, filter: { type: 'string' }, 'no-memory': { type: 'boolean' }, out: { type: 'string' }, tier: { type: 'string' },
+  startup: { type: 'boolean' }, gc: { type: 'boolean' }, cold: { type: 'boolean' },
+} })
 const tier = values.tier as ExecutionTier | undefined
 if (tier !== undefined && !['interpreter', 'blocks', 'compiled'].includes(tier)) throw new Error(`--tier must be interpreter, blocks or compiled, got ${tier}`)
 const repetitions = Math.max(5, Number(values.repetitions ?? 5))
+/** `--gc`: also time each case with a forced full garbage collection before every run. */
+const gc: BeforeRun = values.gc ? exposeGc() : undefined
+/** Most runs per sample with `--gc` (each run pays a full GC outside the timing). */
+const GC_MAX_BATCH = 20
+
+/** The machine's load averages (1, 5, 15 minutes): the numbers are only comparable at similar load. */
+function loadAverage(): string {
+  return loadavg().map((l) => l.toFixed(2)).join(', ')
+}
+
+function exposeGc(): () => void {
+  setFlagsFromString('--expose-gc')
+  return runInNewContext('gc') as () => void
+}
 // A filtered run is partial: it never overwrites the published results unless --out says so.
 const benchDir = join(import.meta.dirname, '..', '..', '..', 'bench')
-const outDir = values.out ?? (values.filter || values.startup ? join(benchDir, '.tmp') : benchDir)
+const outDir = values.out ?? (values.filter || values.startup || values.cold ? join(benchDir, '.tmp') : benchDir)
 
 // Startup first, on a machine not yet warmed by the cases (fresh processes each, so nothing carries over).
 const STARTUP_RUNS = 5
@@ -45,51 +66,85 @@ if (values.startup) {
   process.exit(0)
 }
 
+// Cold first calls, also before the cases warm the machine (fresh processes on the built packages, built by the startup check).
+const COLD_RUNS = 7
+process.stderr.write(`cold first calls: ${COLD_RUNS} fresh processes per engine\n`)
+const cold = measureCold(COLD_RUNS)
+const coldMd = coldTable(cold, { runs: COLD_RUNS, node: process.version })
+process.stderr.write(`${coldMd}\n`)
+if (values.cold) {
+  mkdirSync(outDir, { recursive: true })
+  writeFileSync(join(outDir, 'results.json'), JSON.stringify({ node: process.version, load: loadAverage(), cold }, null, 2) + '\n')
+  writeFileSync(join(outDir, 'results.md'), coldMd + '\n')
+  process.stdout.write(`${coldMd}\n`)
+  process.exit(0)
+}
+
 const cases: BenchCase[] = [...fixtureCases(DEFAULT_FIXTURES), ...solcCases()].filter((c) => !values.filter || c.name.includes(values.filter))
 if (cases.length === 0) throw new Error(`no cases (fixtures at ${DEFAULT_FIXTURES}; set ZVM_EVM_BENCHMARKS)`)
 process.stderr.write(`benchmarking ${cases.length} cases, ${repetitions} runs each per engine\n`)
 
 const results: CaseResult[] = []
+type Run = (c: BenchCase, beforeRun?: BeforeRun) => Timed | Promise<Timed>
+const zvmCall: Run = (c, beforeRun) => runZvm(c, tier, beforeRun)
+const zvmTx: Run = (c, beforeRun) => runZvmTransaction(c, tier, beforeRun)
+const ethereumjs: Run = (c, beforeRun) => runEthereumjs(c, beforeRun)
+
+/**
+ * Median over `repetitions` samples of each engine, interleaved; a sample is
+ * the mean of `batch[i]` runs (each on a fresh state, `beforeRun` before each,
+ * outside the timing).
+ */
+async function sample(c: BenchCase, runs: readonly Run[], batch: readonly number[], beforeRun?: BeforeRun): Promise<number[]> {
+  const samples = runs.map((): number[] => [])
+  for (let r = 0; r < repetitions; r++) {
+    for (const [i, run] of runs.entries()) {
+      let ms = 0
+      for (let b = 0; b < batch[i]; b++) ms += (await run(c, beforeRun)).ms
+      samples[i].push(ms / batch[i])
+    }
+  }
+  return samples.map(median)
+}
+
 for (const [i, c] of cases.entries()) {
   process.stderr.write(`[${i + 1}/${cases.length}] ${c.name} `)
   const zWarm = runZvm(c, tier)
+  const tWarm = runZvmTransaction(c, tier)
   const eWarm = await runEthereumjs(c)
-  if (zWarm.gasUsed !== eWarm.gasUsed || zWarm.status !== eWarm.status) {
-    const error = `gas or status differ: ZVM ${zWarm.gasUsed} ${zWarm.status}, ethereumjs ${eWarm.gasUsed} ${eWarm.status}`
+  const differ = [zWarm, tWarm].find((z) => z.gasUsed !== eWarm.gasUsed || z.status !== eWarm.status)
+  if (differ !== undefined) {
+    const error = `gas or status differ: ZVM ${zWarm.gasUsed} ${zWarm.status}, ZVM transaction ${tWarm.gasUsed} ${tWarm.status}, ethereumjs ${eWarm.gasUsed} ${eWarm.status}`
     process.stderr.write(`${error}\n`)
     results.push({ name: c.name, group: c.group, gas: eWarm.gasUsed, zvmMs: NaN, ethereumjsMs: NaN, zvmMgasPerSec: NaN, ethereumjsMgasPerSec: NaN, ratio: NaN, error })
     continue
   }
-  // Warm both engines up further (small cases would otherwise time the JIT compilers: V8 and the block tier).
-  let zWarmMs = 0
-  let eWarmMs = 0
+  // Warm the engines up further (small cases would otherwise time the JIT compilers: V8 and the block tier).
+  const engines = [zvmCall, zvmTx, ethereumjs]
+  const warmMs = engines.map(() => 0)
   let warmRuns = 0
-  for (let spent = 0; warmRuns < 5 || (warmRuns < 100 && spent < 1000); warmRuns++) {
-    const zMs = runZvm(c, tier).ms
-    const eMs = (await runEthereumjs(c)).ms
-    zWarmMs += zMs
-    eWarmMs += eMs
-    spent += zMs + eMs
+  for (let spent = 0; warmRuns < 5 || (warmRuns < 100 && spent < 1500); warmRuns++) {
+    for (const [k, run] of engines.entries()) {
+      const ms = (await run(c)).ms
+      warmMs[k] += ms
+      spent += ms
+    }
   }
   // A sample is the mean of a batch of runs lasting about SAMPLE_MS, so a sub-millisecond case is not
   // timed by a single garbage-collection pause; each run still gets a fresh state, built outside the timing.
-  const zBatch = batchSize(zWarmMs / warmRuns)
-  const eBatch = batchSize(eWarmMs / warmRuns)
-  const z: number[] = []
-  const e: number[] = []
-  for (let r = 0; r < repetitions; r++) {
-    let zMs = 0
-    for (let b = 0; b < zBatch; b++) zMs += runZvm(c, tier).ms
-    z.push(zMs / zBatch)
-    let eMs = 0
-    for (let b = 0; b < eBatch; b++) eMs += (await runEthereumjs(c)).ms
-    e.push(eMs / eBatch)
-  }
-  const zvmMs = median(z)
-  const ethereumjsMs = median(e)
+  const batch = warmMs.map((ms) => batchSize(ms / warmRuns))
+  const [zvmMs, zvmTxMs, ethereumjsMs] = await sample(c, engines, batch)
   const result: CaseResult = {
     name: c.name, group: c.group, gas: zWarm.gasUsed, zvmMs, ethereumjsMs,
     zvmMgasPerSec: zWarm.gasUsed / zvmMs / 1000, ethereumjsMgasPerSec: zWarm.gasUsed / ethereumjsMs / 1000, ratio: ethereumjsMs / zvmMs,
+    zvmTxMs, txRatio: ethereumjsMs / zvmTxMs,
+  }
+  if (gc !== undefined) {
+    // A forced full GC before every run (outside the timing), as the host process of an embedded engine causes them.
+    // Fewer runs per sample: each costs a full GC.
+    const gcBatch = [batch[0], batch[2]].map((b) => Math.min(b, GC_MAX_BATCH))
+    const [zvmGcMs, ethereumjsGcMs] = await sample(c, [zvmCall, ethereumjs], gcBatch, gc)
+    Object.assign(result, { zvmGcMs, ethereumjsGcMs, gcRatio: ethereumjsGcMs / zvmGcMs, zvmGcSlowdown: zvmGcMs / zvmMs })
   }
   if (!values['no-memory']) {
     const caseFile = join(outDir, '.tmp', 'case.json')
@@ -103,13 +158,15 @@ for (const [i, c] of cases.entries()) {
     result.ethereumjsPeakRssMb = probe('ethereumjs')
   }
   results.push(result)
-  process.stderr.write(`${result.ratio.toFixed(2)}× (${result.zvmMgasPerSec.toFixed(1)} vs ${result.ethereumjsMgasPerSec.toFixed(1)} Mgas/s)\n`)
+  const gcNote = result.gcRatio === undefined ? '' : `; with GC ${result.gcRatio.toFixed(2)}×, ZVM ${result.zvmGcSlowdown!.toFixed(2)}× its no-GC time`
+  process.stderr.write(`${result.ratio.toFixed(2)}× (${result.zvmMgasPerSec.toFixed(1)} vs ${result.ethereumjsMgasPerSec.toFixed(1)} Mgas/s), transaction ${result.txRatio!.toFixed(2)}×${gcNote}\n`)
 }
 
-const geomean = geometricMean(results.filter((r) => !r.error).map((r) => r.ratio))
-const table = markdownTable(results, { geomean, repetitions, sampleMs: SAMPLE_MS, node: process.version })
+const summary = summarize(results)
+const geomean = summary.geomean
+const table = markdownTable(results, { ...summary, repetitions, sampleMs: SAMPLE_MS, node: process.version, load: loadAverage() })
 mkdirSync(outDir, { recursive: true })
-writeFileSync(join(outDir, 'results.json'), JSON.stringify({ node: process.version, repetitions, geomean, results, startup }, null, 2) + '\n')
-writeFileSync(join(outDir, 'results.md'), `${table}\n\n${startupMd}\n`)
+writeFileSync(join(outDir, 'results.json'), JSON.stringify({ node: process.version, load: loadAverage(), repetitions, ...summary, results, startup, cold }, null, 2) + '\n')
+writeFileSync(join(outDir, 'results.md'), `${table}\n\n${coldMd}\n\n${startupMd}\n`)
 writeFileSync(join(outDir, 'chart.svg'), svgChart(results, geomean))
-process.stdout.write(`${table}\n\n${startupMd}\n`)
+process.stdout.write(`${table}\n\n${coldMd}\n\n${startupMd}\n`)

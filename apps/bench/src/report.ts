@@ -11,6 +11,15 @@ export interface CaseResult {
   ratio: number
   zvmPeakRssMb?: number
   ethereumjsPeakRssMb?: number
+  /** The same message through `executeTransaction` (validation, gas purchase, refunds included). */
+  zvmTxMs?: number
+  txRatio?: number
+  /** With `--gc`: a forced full GC before every run (outside the timing). */
+  zvmGcMs?: number
+  ethereumjsGcMs?: number
+  gcRatio?: number
+  /** ZVM's time with the GC over its time without. */
+  zvmGcSlowdown?: number
   error?: string
 }
 
@@ -31,16 +40,42 @@ export function geometricMean(values: number[]): number {
   return ok.length === 0 ? 0 : Math.exp(ok.reduce((s, v) => s + Math.log(v), 0) / ok.length)
 }
 
-export function markdownTable(results: CaseResult[], meta: { geomean: number; repetitions: number; sampleMs: number; node: string }): string {
+/** Geometric means of the run's ratios (each measured within this run). */
+export interface Summary {
+  geomean: number
+  txGeomean: number
+  gcGeomean?: number
+  /** Largest ZVM time with GC over its time without. */
+  worstGcSlowdown?: number
+}
+
+/** Geometric means over the cases that ran. */
+export function summarize(results: readonly CaseResult[]): Summary {
+  const ok = results.filter((r) => !r.error)
+  const withGc = ok.filter((r) => r.gcRatio !== undefined)
+  return {
+    geomean: geometricMean(ok.map((r) => r.ratio)),
+    txGeomean: geometricMean(ok.map((r) => r.txRatio ?? NaN)),
+    ...(withGc.length > 0 ? { gcGeomean: geometricMean(withGc.map((r) => r.gcRatio!)), worstGcSlowdown: Math.max(...withGc.map((r) => r.zvmGcSlowdown!)) } : {}),
+  }
+}
+
+export function markdownTable(results: CaseResult[], meta: Summary & { repetitions: number; sampleMs: number; node: string; load?: string }): string {
+  const gc = meta.gcGeomean !== undefined
+  const gcHead = gc ? ' ZVM ms, GC | ethereumjs ms, GC | speed-up, GC | ZVM GC / no GC |' : ''
   const rows = results.map((r) => r.error
-    ? `| ${r.name} | ${r.gas} | – | – | – | – | – | – | – | ${r.error} |`
-    : `| ${r.name} | ${r.gas.toLocaleString('en-US')} | ${fmt(r.zvmMs, 2)} | ${fmt(r.ethereumjsMs, 2)} | ${fmt(r.zvmMgasPerSec)} | ${fmt(r.ethereumjsMgasPerSec)} | **${fmt(r.ratio, 2)}×** | ${fmt(r.zvmPeakRssMb ?? NaN, 0)} | ${fmt(r.ethereumjsPeakRssMb ?? NaN, 0)} | |`)
+    ? `| ${r.name} | ${r.gas} | – | – | – | – | – | – | – |${gc ? ' – | – | – | – |' : ''} – | – | ${r.error} |`
+    : `| ${r.name} | ${r.gas.toLocaleString('en-US')} | ${fmt(r.zvmMs, 2)} | ${fmt(r.zvmTxMs ?? NaN, 2)} | ${fmt(r.ethereumjsMs, 2)} | ${fmt(r.zvmMgasPerSec)} | ${fmt(r.ethereumjsMgasPerSec)} | **${fmt(r.ratio, 2)}×** | ${fmt(r.txRatio ?? NaN, 2)}× |`
+      + (gc ? ` ${fmt(r.zvmGcMs ?? NaN, 2)} | ${fmt(r.ethereumjsGcMs ?? NaN, 2)} | ${fmt(r.gcRatio ?? NaN, 2)}× | ${fmt(r.zvmGcSlowdown ?? NaN, 2)}× |` : '')
+      + ` ${fmt(r.zvmPeakRssMb ?? NaN, 0)} | ${fmt(r.ethereumjsPeakRssMb ?? NaN, 0)} | |`)
   return [
-    `| case | gas | ZVM ms | ethereumjs ms | ZVM Mgas/s | ethereumjs Mgas/s | speed-up | ZVM peak RSS MB | ethereumjs peak RSS MB | note |`,
-    `|---|---:|---:|---:|---:|---:|---:|---:|---:|---|`,
+    `| case | gas | ZVM ms | ZVM tx ms | ethereumjs ms | ZVM Mgas/s | ethereumjs Mgas/s | speed-up | speed-up, tx |${gcHead} ZVM peak RSS MB | ethereumjs peak RSS MB | note |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|---:|${gc ? '---:|---:|---:|---:|' : ''}---:|---:|---|`,
     ...rows,
     '',
-    `Geometric-mean speed-up: **${fmt(meta.geomean, 2)}×** (median of ${meta.repetitions} interleaved samples per engine, each the mean of a batch of runs lasting ≈${meta.sampleMs} ms; Node ${meta.node}).`,
+    `Geometric-mean speed-up: **${fmt(meta.geomean, 2)}×** through \`Vm.call\`, ${fmt(meta.txGeomean, 2)}× through \`executeTransaction\``
+      + (gc ? `; with a forced full GC before every run ${fmt(meta.gcGeomean!, 2)}×, ZVM at most ${fmt(meta.worstGcSlowdown!, 2)}× its own no-GC time` : '')
+      + ` (median of ${meta.repetitions} interleaved samples per engine, each the mean of a batch of runs lasting ≈${meta.sampleMs} ms${gc ? ', at most 20 runs with GC' : ''}; Node ${meta.node}${meta.load ? `; load average ${meta.load}` : ''}).`,
   ].join('\n')
 }
 

@@ -7,7 +7,7 @@
 import { type Address, word as w } from '@zvm/primitives'
 import { createAddress, create2Address } from '@zvm/state'
 import { analyze, blocksOf, type CodeAnalysis, isWarm, WARM_STEPS_PER_BYTE } from './analysis.ts'
-import { type CallAction, type CreateAction, type ExecutionContext, Frame, type FrameAction, releaseScratch } from './frame.ts'
+import { type CallAction, type CreateAction, type ExecutionContext, Frame, type FrameAction, releaseFrame, takeFrame } from './frame.ts'
 import { Halt, isSuccess } from './halt.ts'
 import { interpret, interpretBlocks, interpretCold, interpretTraced, nextMessage } from './interpreter.ts'
 import { inspectsSteps } from './inspector.ts'
@@ -81,10 +81,12 @@ export function executeAction(ctx: ExecutionContext, action: FrameAction, depth 
     }
     const result = finish(ctx, f)
     if (ctx.inspector !== undefined) frameEnded(ctx, f.parentAction!, result, f.depth)
-    releaseScratch(f)
+    const ended = f.parentAction!
+    // An inspector may keep the frames it was shown: only frames no inspector saw go back to the pool.
+    if (ctx.inspector === undefined) releaseFrame(f)
     frames.pop()
     if (frames.length === 0) return result
-    resume(frames[frames.length - 1], f.parentAction!, result)
+    resume(frames[frames.length - 1], ended, result)
   }
 }
 
@@ -170,7 +172,7 @@ function startCall(ctx: ExecutionContext, a: CallAction, depth: number, override
     return { halt: Halt.Stop, gasLeft: a.gasLimit, refund: 0, output: EMPTY }
   }
   const analysis = analyze(code, ctx.table)
-  const f = new Frame(ctx, analysis.padded, analysis.codeSize, analysis.jumpValid, a.address, a.codeAddress, a.caller,
+  const f = takeFrame(ctx, analysis.padded, analysis.codeSize, analysis.jumpValid, a.address, a.codeAddress, a.caller,
     a.value, a.input, a.gasLimit, a.isStatic, depth, false, a, usage)
   limitMemory(f)
   f.checkpoint = checkpoint
@@ -201,7 +203,7 @@ function startCreate(ctx: ExecutionContext, a: CreateAction, depth: number, over
   if (a.value !== 0n) state.transfer(a.caller, address, a.value)
   const code = override ? override.code : a.initCode
   const analysis = analyze(code, ctx.table)
-  const f = new Frame(ctx, analysis.padded, analysis.codeSize, analysis.jumpValid, address, address, a.caller,
+  const f = takeFrame(ctx, analysis.padded, analysis.codeSize, analysis.jumpValid, address, address, a.caller,
     a.value, EMPTY, a.gasLimit, false, depth, true, a, usage)
   limitMemory(f)
   f.checkpoint = checkpoint

@@ -16,36 +16,81 @@ import type { InstructionTable } from './table.ts'
 import { STACK_LIMIT } from './table.ts'
 import type { Inspector } from './inspector.ts'
 
-/** A frame's stack and memory, reused by the next frame at the same depth. */
-interface Scratch {
-  readonly stack: Uint32Array
-  readonly memory: Memory
-}
-
-// Stacks and memories are pooled across frames and messages: a frame takes one
-// when it starts and gives it back when it ends (36 KiB per call otherwise).
-const freeScratch: Scratch[] = []
+// Frames are pooled across frames and messages: a frame is taken when a message
+// starts running code and given back when it ends (its 32 KiB stack and its
+// memory would otherwise be allocated per call). The pool also keeps Frame's
+// hidden class alive: when every frame of a run dies, a full GC collects the
+// map, and V8 deoptimises all optimised code that embeds it ("weak objects"),
+// which made each run after a full GC up to 37 times slower.
+const freeFrames: Frame[] = []
 const MAX_POOLED = 64
 
-function takeScratch(): Scratch {
-  const scratch = freeScratch.pop()
-  if (scratch === undefined) return { stack: new Uint32Array(STACK_LIMIT * 8), memory: new Memory() }
-  scratch.memory.reset()
-  return scratch
+/**
+ * Returns a finished frame to the pool (it must not be used again). Its
+ * references to the message (context, code, data) are dropped, so the pool
+ * keeps no state alive. A memory that grew past MAX_POOLED_MEMORY is replaced,
+ * so one message with huge memories leaves nothing huge behind.
+ */
+export function releaseFrame(f: Frame): void {
+  if (freeFrames.length >= MAX_POOLED) return
+  const m = f as Mutable<Frame>
+  m.ctx = IDLE_CONTEXT
+  m.code = EMPTY
+  m.jumpValid = EMPTY
+  m.input = EMPTY
+  m.output = EMPTY
+  m.returnData = EMPTY
+  m.blocks = undefined
+  m.cold = undefined
+  m.action = null
+  m.checkpoint = undefined
+  m.createdAddress = undefined
+  m.parentAction = undefined
+  m.usage = IDLE_USAGE
+  if (f.memory.buffer.length > MAX_POOLED_MEMORY) m.memory = new Memory()
+  freeFrames.push(f)
 }
 
 /**
- * Returns a finished frame's stack and memory to the pool (the frame must not
- * run again). A memory that grew past MAX_POOLED_MEMORY is dropped instead, so
- * one message with huge memories leaves nothing huge behind.
+ * A frame for a new message: a pooled one reset, or a new one (same
+ * arguments as the Frame constructor).
  */
-export function releaseScratch(f: Frame): void {
-  if (freeScratch.length < MAX_POOLED && f.memory.buffer.length <= MAX_POOLED_MEMORY) freeScratch.push({ stack: f.stack, memory: f.memory })
+export function takeFrame(
+  ctx: ExecutionContext, code: Uint8Array, codeSize: number, jumpValid: Uint8Array, address: Address, codeAddress: Address, caller: Address,
+  value: bigint, input: Uint8Array, gasLimit: number, isStatic: boolean, depth: number, isCreate: boolean,
+  parentAction: CallAction | CreateAction | undefined, usage: MessageUsage,
+): Frame {
+  const f = freeFrames.pop() as Mutable<Frame> | undefined
+  if (f === undefined) return new Frame(ctx, code, codeSize, jumpValid, address, codeAddress, caller, value, input, gasLimit, isStatic, depth, isCreate, parentAction, usage)
+  f.memory.reset()
+  f.sp = 0
+  f.pc = 0
+  f.gasLeft = gasLimit
+  f.refund = 0
+  f.halt = Halt.Running
+  f.ctx = ctx
+  f.code = code
+  f.codeSize = codeSize
+  f.jumpValid = jumpValid
+  f.address = address
+  f.codeAddress = codeAddress
+  f.caller = caller
+  f.value = value
+  f.input = input
+  f.isStatic = isStatic
+  f.depth = depth
+  f.isCreate = isCreate
+  f.parentAction = parentAction
+  f.usage = usage
+  f.memoryLimit = MAX_FRAME_MEMORY
+  return f
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 /** The pool's size: memories held and the largest buffer among them (bytes). */
 export function scratchPoolStats(): { memories: number; largest: number } {
-  return { memories: freeScratch.length, largest: Math.max(0, ...freeScratch.map((s) => s.memory.buffer.length)) }
+  return { memories: freeFrames.length, largest: Math.max(0, ...freeFrames.map((f) => f.memory.buffer.length)) }
 }
 
 /** Shared by every frame of one transaction. */
@@ -114,6 +159,7 @@ export interface CreateAction {
 export type FrameAction = CallAction | CreateAction
 
 const EMPTY = new Uint8Array(0)
+const IDLE_USAGE: MessageUsage = { held: 0, logBytes: 0 }
 
 /** The running state of one frame. */
 export class Frame {
@@ -193,13 +239,18 @@ export class Frame {
     this.isCreate = isCreate
     this.parentAction = parentAction
     this.gasLeft = gasLimit
-    const scratch = takeScratch()
-    this.stack = scratch.stack
-    this.memory = scratch.memory
+    this.stack = new Uint32Array(STACK_LIMIT * 8)
+    this.memory = new Memory()
   }
 
   /** Offset (in limbs) of the word `n` below the top (0 = top). */
   top(n = 0): number {
     return (this.sp - 1 - n) << 3
   }
+}
+
+/** What a pooled frame points at between messages (nothing of any message). */
+const IDLE_CONTEXT: ExecutionContext = {
+  state: undefined as unknown as JournaledState, host: undefined as unknown as Host, block: undefined as unknown as BlockEnv,
+  tx: undefined as unknown as TxEnv, table: undefined as unknown as InstructionTable, inspector: undefined, tier: undefined, compileThreshold: undefined,
 }

@@ -1,5 +1,5 @@
 import { keccak_256 } from '@noble/hashes/sha3.js'
-import { word as w } from '@zvm/primitives'
+import { useKeccakKernel, word as w } from '@zvm/primitives'
 import fc from 'fast-check'
 import { expect, it } from 'vitest'
 import { keccak256Word } from './keccak-cache.ts'
@@ -44,4 +44,15 @@ it('hashes a range inside a larger buffer (memory), hit or miss, at any offset',
     expect(hashHex(buffer, offset, length)).toBe(expected) // miss (or a hit from an earlier run)
     expect(hashHex(buffer, offset, length)).toBe(expected) // hit for ≤ 64 bytes
   }), { numRuns: 500, seed: 11 })
+})
+
+it('without WebAssembly (JavaScript Keccak-f), the same digests', () => {
+  useKeccakKernel(false)
+  try {
+    fc.assert(fc.property(fc.uint8Array({ minLength: 0, maxLength: 200 }), (data) => {
+      expect(hashHex(data)).toBe(reference(data))
+    }), { numRuns: 200, seed: 13 })
+  } finally {
+    useKeccakKernel(true)
+  }
 })

@@ -12,7 +12,12 @@ export const KERNEL_MODULE = join(import.meta.dirname, '..', 'src', 'word-kernel
 
 /** The kernel's wasm bytes (MVP WebAssembly, no runtime, a static 1 KiB buffer). */
 export async function compileWordKernel(): Promise<Uint8Array> {
-  const { error, stderr, binary } = await asc.compileString(readFileSync(KERNEL_SOURCE, 'utf8'), {
+  return compileAssembly(KERNEL_SOURCE)
+}
+
+/** An AssemblyScript file compiled as the kernels are: MVP WebAssembly, no runtime, static buffers only. */
+export async function compileAssembly(path: string): Promise<Uint8Array> {
+  const { error, stderr, binary } = await asc.compileString(readFileSync(path, 'utf8'), {
     optimizeLevel: 3, shrinkLevel: 0, runtime: 'stub', noAssert: true, use: ['abort='],
     disable: ['bulk-memory', 'reference-types', 'multi-value', 'nontrapping-f2i', 'simd', 'gc', 'sign-extension', 'mutable-globals'],
   })

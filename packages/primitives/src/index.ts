@@ -5,3 +5,5 @@ export {
   toAddress, bigintToAddress, addressToBigint, addressToBytes, bytesToAddress, ZERO_ADDRESS, type Address,
 } from './address.ts'
 export * as word from './word.ts'
+export { keepHiddenClass } from './keep-alive.ts'
+export { keccakKernel, keccak256Kernel, useKeccakKernel, type KeccakKernel } from './keccak-kernel.ts'

@@ -7,6 +7,7 @@
  * memory, so the limb view stays valid. Where WebAssembly is unavailable the
  * word functions keep their bigint paths; results are identical.
  */
+import { base64ToBytes } from './base64.ts'
 import { WORD_KERNEL_WASM } from './word-kernel.wasm.ts'
 
 /** The kernel's exports and a view of its operand buffer. */
@@ -42,7 +43,7 @@ function instantiate(): WordKernel | undefined {
   const engine = (globalThis as { WebAssembly?: Engine }).WebAssembly
   if (engine === undefined) return undefined
   try {
-    const bytes = Uint8Array.from(atob(WORD_KERNEL_WASM), (c) => c.charCodeAt(0))
+    const bytes = base64ToBytes(WORD_KERNEL_WASM)
     const e = new engine.Instance(new engine.Module(bytes), {}).exports as KernelExports
     return { limbs: new Uint32Array(e.memory.buffer), base: e.base() >>> 2, mul: e.mul, divmod: e.divmod, mulmod: e.mulmod, addmod: e.addmod }
   } catch {

@@ -3,7 +3,7 @@
  * Paper §7) and CREATE2 (EIP-1014: keccak256(0xff ‖ sender ‖ salt ‖
  * keccak256(initCode)))[12:]).
  */
-import { keccak_256 } from '@noble/hashes/sha3.js'
+import { keccak256 } from './keccak.ts'
 import { addressToBytes, bigintToBytes, bytesToAddress, type Address } from '@zvm/primitives'
 
 function minimalBytes(value: bigint): Uint8Array {
@@ -26,7 +26,7 @@ export function createAddress(sender: Address, nonce: bigint): Address {
   const nonceItem = nonceBytes.length === 1 && nonceBytes[0] < 0x80 ? nonceBytes : new Uint8Array([0x80 + nonceBytes.length, ...nonceBytes])
   const payload = new Uint8Array([0x94, ...addressToBytes(sender), ...nonceItem])
   const encoded = new Uint8Array([0xc0 + payload.length, ...payload])
-  return bytesToAddress(keccak_256(encoded).subarray(12))
+  return bytesToAddress(keccak256(encoded).subarray(12))
 }
 
 /**
@@ -45,6 +45,6 @@ export function create2Address(sender: Address, salt: bigint | Uint8Array, initC
   input[0] = 0xff
   input.set(addressToBytes(sender), 1)
   input.set(saltBytes.subarray(0, 32), 21)
-  input.set(keccak_256(initCode), 53)
-  return bytesToAddress(keccak_256(input).subarray(12))
+  input.set(keccak256(initCode), 53)
+  return bytesToAddress(keccak256(input).subarray(12))
 }

@@ -1,6 +1,7 @@
 /** Hashes every state implementation needs. */
 import { keccak_256 } from '@noble/hashes/sha3.js'
-import { bytesToHex, type Hex } from '@zvm/primitives'
+import { bytesToHex, keepHiddenClass, type Hex } from '@zvm/primitives'
+import { keccak256 } from './keccak.ts'
 
 /**
  * keccak256 of empty bytes: the code hash of an account without code.
@@ -23,5 +24,8 @@ export const KECCAK_EMPTY: Hex = '0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82
  * ```
  */
 export function codeHashOf(code: Uint8Array): Hex {
-  return code.length === 0 ? KECCAK_EMPTY : bytesToHex(keccak_256(code))
+  return code.length === 0 ? KECCAK_EMPTY : bytesToHex(keccak256(code))
 }
+
+// keccak_256 makes a hasher object per call: keep one so its hidden class outlives a full GC (see keepHiddenClass).
+keepHiddenClass(keccak_256.create())

@@ -6,7 +6,7 @@
  * sets (EIP-2929), transient storage (EIP-1153) and logs all roll back.
  * The database is only written at the end of a transaction.
  */
-import type { Address, Hex } from '@zvm/primitives'
+import { keepHiddenClass, type Address, type Hex } from '@zvm/primitives'
 import { codeHashOf, KECCAK_EMPTY } from './constants.ts'
 import { CheckpointError, InsufficientBalanceError } from './errors.ts'
 import type { JournalEntry } from './journal.ts'
@@ -466,3 +466,6 @@ export class JournaledState {
     return result
   }
 }
+
+// The engine's optimised code embeds these classes' hidden classes: keep one idle instance of each (see keepHiddenClass).
+keepHiddenClass(new JournaledState(new MemoryDatabase()))
