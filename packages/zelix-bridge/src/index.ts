@@ -1,0 +1,8 @@
+export {
+  createBridge,
+  type Bridge, type BridgeOptions, type CallOptions, type CallOutcome, type DecodedEvent, type DeployedContract, type DeployOutcome, type DeployRequest,
+  type EstimateOptions, type TransactionOutcome,
+} from './bridge.ts'
+export { LOCAL_CALL_MODIFICATION_EXCEPTION, ZelixError, type ZelixErrorDetails, type ZelixUsageCode } from './errors.ts'
+export { mirrorContractCall, type MirrorCallRequest } from './mirror.ts'
+export { isPublicNetwork, LOCAL_NODES, LOCAL_OPERATOR_ID, LOCAL_OPERATOR_KEY, MIRROR_URLS, type HederaNetworkName } from './networks.ts'
