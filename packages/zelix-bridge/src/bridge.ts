@@ -67,7 +67,8 @@ export interface DecodedEvent {
   /** The emitting contract, `0.0.1234`. */
   contractId: string
   eventName: string | undefined
-  args: Readonly<Record<string, unknown>> | readonly unknown[] | undefined
+  /** The fields by name (by position, `'0'`, `'1'`, …, for unnamed ones); empty for a log the ABI does not describe. */
+  args: Readonly<Record<string, unknown>>
   topics: readonly Hex[]
   data: Hex
 }
@@ -172,9 +173,10 @@ function decodeEvents(abi: Abi, result: ContractFunctionResult | null): DecodedE
     const base = { contractId: log.contractId?.toString() ?? '', topics, data }
     try {
       const e = decodeEventLog({ abi, topics: topics as [Hex, ...Hex[]], data })
-      return { ...base, eventName: e.eventName, args: e.args as DecodedEvent['args'] }
+      const args: unknown = e.args
+      return { ...base, eventName: e.eventName, args: Array.isArray(args) ? { ...args } : (args ?? {}) as Readonly<Record<string, unknown>> }
     } catch {
-      return { ...base, eventName: undefined, args: undefined }
+      return { ...base, eventName: undefined, args: {} }
     }
   })
 }
