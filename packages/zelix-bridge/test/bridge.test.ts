@@ -162,3 +162,41 @@ describe('createBridge options', () => {
     expect(() => createBridge({ network: 'local', operatorKey: 'zz' })).toThrow(expect.objectContaining({ code: 'ZELIX_BAD_OPTIONS' }))
   })
 })
+
+describe('hostile input, refused before anything is sent', () => {
+  // Nothing listens here: every refusal below happens in the bridge.
+  const offline = () => createBridge({ network: 'local', nodes: { '127.0.0.1:1': '0.0.3' }, mirrorUrl: 'http://127.0.0.1:1' })
+  const box = [
+    { type: 'function', name: 'store', stateMutability: 'nonpayable', inputs: [{ name: 'v', type: 'uint256' }], outputs: [] },
+    { type: 'function', name: 'get', stateMutability: 'view', inputs: [], outputs: [{ name: '', type: 'uint256' }] },
+  ] as const
+
+  it('an ABI typed `as const` refuses a query of a writing function in the types too', async () => {
+    const b = offline()
+    try {
+      const c = b.at('0.0.1001', box)
+      // @ts-expect-error store is nonpayable: query takes only view and pure functions
+      const e = await failure(b.query(c, 'store', [1n]))
+      expect(e).toMatchObject({ code: 'LOCAL_CALL_MODIFICATION_EXCEPTION', status: 32, statusName: 'LOCAL_CALL_MODIFICATION_EXCEPTION' })
+      expect(c.address).toBe('0x00000000000000000000000000000000000003e9')
+    } finally {
+      b.close()
+    }
+  })
+
+  it('unknown functions, bad bytecode, a malformed ZVMC container and an unreachable mirror get typed errors', async () => {
+    const b = offline()
+    try {
+      const c = b.at('0.0.1001', box as readonly unknown[] as typeof abi)
+      expect(await failure(b.call(c, 'missing', []))).toMatchObject({ code: 'ZELIX_UNKNOWN_FUNCTION' })
+      expect(await failure(b.query(c, 'missing', []))).toMatchObject({ code: 'ZELIX_UNKNOWN_FUNCTION' })
+      expect(await failure(b.deploy({ abi: box, bytecode: '0xzz' }))).toMatchObject({ code: 'ZELIX_BAD_OPTIONS' })
+      const truncated = new Uint8Array([0x5a, 0x56, 0x4d, 0x43, 1, 0])
+      await expect(b.deploy({ abi: box, bytecode: truncated })).rejects.toThrow(/ZVMC|header/i)
+      const e = await failure(b.estimateGas(c, 'store' as never, [1n] as never))
+      expect(e.code).toBe('ZELIX_MIRROR_UNAVAILABLE')
+    } finally {
+      b.close()
+    }
+  })
+})
