@@ -24,22 +24,10 @@ import { HEDERA_CALLER, HEDERA_CALLER_BALANCE } from './hedera.ts'
 import { readHederaState, writeHederaState, type HederaWorld } from './hedera-state.ts'
 import { CliError, type CliIo } from './io.ts'
 import { readFile } from './load.ts'
-import { integerOption, numberOption, type ParsedOptions } from './options.ts'
+import { integerOption, jsonListOption, numberOption, type ParsedOptions } from './options.ts'
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/
 
-/** A `--…args` option: a JSON list (default empty). */
-function jsonList(flag: string, text: unknown): unknown[] {
-  if (text === undefined) return []
-  let list: unknown
-  try {
-    list = JSON.parse(text as string)
-  } catch (e) {
-    throw new CliError(`--${flag} is not JSON: ${(e as Error).message}`, 2)
-  }
-  if (!Array.isArray(list)) throw new CliError(`--${flag} must be a JSON list of arguments, e.g. '[5, "0x…"]'`, 2)
-  return list
-}
 
 interface Message { gasLimit: number | undefined; value: bigint; json: boolean }
 
@@ -119,7 +107,7 @@ function report(io: CliIo, json: boolean, e: unknown): number {
 export async function deployCommand(io: CliIo, { values, positionals }: ParsedOptions): Promise<number> {
   if (positionals.length !== 1) throw new CliError(positionals.length === 0 ? 'deploy needs a container: zvm kalix deploy <file.zvmc>' : `unexpected argument '${positionals[1]}'`, 2)
   const contract = loadContract(io, positionals[0])
-  const args = jsonList('args', values.args)
+  const args = jsonListOption('args', values.args)
   const m = messageOptions(values)
   return withWorld(values.state as string | undefined, (world) => {
     try {
@@ -141,8 +129,8 @@ export async function callCommand(io: CliIo, { values, positionals }: ParsedOpti
   if (typeof fn !== 'string' || fn === '') throw new CliError('call needs --fn <name or signature>, e.g. --fn \'deposit(u64)\'', 2)
   const target = positionals[0]
   const container = ADDRESS.test(target) ? undefined : loadContract(io, target)
-  const args = jsonList('args', values.args)
-  const ctorArgs = jsonList('ctor-args', values['ctor-args'])
+  const args = jsonListOption('args', values.args)
+  const ctorArgs = jsonListOption('ctor-args', values['ctor-args'])
   const m = messageOptions(values)
   return withWorld(values.state as string | undefined, (world) => {
     try {

@@ -107,3 +107,16 @@ export function hexOption(name: string, text: string | boolean | undefined): Uin
     throw new CliError(`bad --${name}: ${(e as Error).message}`, 2)
   }
 }
+
+/** A JSON list of arguments (`--args`, `--arg-json`, …; empty when absent), e.g. `'[5, "0x…"]'`. */
+export function jsonListOption(name: string, text: string | boolean | undefined): unknown[] {
+  if (text === undefined) return []
+  let list: unknown
+  try {
+    list = JSON.parse(String(text))
+  } catch (e) {
+    throw new CliError(`--${name} is not JSON: ${(e as Error).message}`, 2)
+  }
+  if (!Array.isArray(list)) throw new CliError(`--${name} must be a JSON list of arguments, e.g. '[5, "0x…"]'`, 2)
+  return list
+}

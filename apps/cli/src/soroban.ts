@@ -19,23 +19,11 @@ import { ZvmError } from '@zvm/primitives'
 import { scValToNative } from '@stellar/stellar-base'
 import { CliError, type CliIo } from './io.ts'
 import { readFile } from './load.ts'
-import { integerOption, numberOption, type ParsedOptions } from './options.ts'
+import { integerOption, jsonListOption, numberOption, type ParsedOptions } from './options.ts'
 import { readLedgerFile, withStorageLock, writeLedgerFile } from './storage.ts'
 
 const U32_MAX = 0xffff_ffff
 
-/** A `--…-json` option's JSON list of arguments. */
-function jsonList(flag: string, text: unknown): unknown[] {
-  if (text === undefined) return []
-  let list: unknown
-  try {
-    list = JSON.parse(text as string)
-  } catch (e) {
-    throw new CliError(`--${flag} is not JSON: ${(e as Error).message}`, 2)
-  }
-  if (!Array.isArray(list)) throw new CliError(`--${flag} must be a JSON list of arguments, e.g. '[1, "abc"]'`, 2)
-  return list
-}
 const U64_MAX = (1n << 64n) - 1n
 
 function readWasm(io: CliIo, path: string | undefined): Uint8Array {
@@ -65,8 +53,8 @@ export async function invokeCommand(io: CliIo, { values, positionals }: ParsedOp
   const wasm = readWasm(io, path)
   const fn = values.fn
   if (typeof fn !== 'string' || fn === '') throw new CliError('invoke needs --fn <name>', 2)
-  const jsonArgs = jsonList('arg-json', values['arg-json'])
-  const ctorArgs = values['ctor-arg-json'] === undefined ? undefined : jsonList('ctor-arg-json', values['ctor-arg-json'])
+  const jsonArgs = jsonListOption('arg-json', values['arg-json'])
+  const ctorArgs = values['ctor-arg-json'] === undefined ? undefined : jsonListOption('ctor-arg-json', values['ctor-arg-json'])
   const options = {
     ctorArgs,
     protocol: numberOption('protocol', values.protocol, MAX_PROTOCOL),

@@ -31,6 +31,7 @@ import { bytesToHex, hexToBytes } from '@zvm/primitives'
 import { ErrorCode, ErrorType, HostError } from '../errors.ts'
 import { dataKey, type ExternalRef } from '../ledger.ts'
 import type { Invocation } from './invocation.ts'
+import { compareBytes } from './store.ts'
 
 /** One authorized invocation: a contract function call, or a contract creation (`create` set, `contract` and `fn` empty). */
 export interface AuthInvocation {
@@ -201,12 +202,6 @@ export function checkEntry(e: RecordedAuth, protocol: number): void {
     for (const d of list) checkList(d.nestedDelegates ?? [])
   }
   checkList(e.delegates ?? [])
-}
-
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length)
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i]
-  return a.length - b.length
 }
 
 /** An account check in progress: what `delegate_account_auth` passes on, and which delegates it has used. */

@@ -44,7 +44,8 @@ const TYPE_RANK: Record<number, number> = {
   [Tag.ExecutableTagObject]: 22, // SCV_EXECUTABLE_TAG
 }
 
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
+/** Lexicographic byte order (shorter first on a common prefix): -1, 0 or 1. */
+export function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length)
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1
   return a.length === b.length ? 0 : a.length < b.length ? -1 : 1
