@@ -3,11 +3,14 @@
  * executeHederaTransaction (committed), and calls that change nothing
  * (ContractCallLocal, mirror /contracts/call, eth_call, eth_estimateGas):
  * the same phases under a checkpoint that is reverted, ledger included.
+ * A call to a KALIX contract is simulated by runtime-kalix (kalix.ts), so
+ * ContractCallLocal, the mirror and the relay all answer for it.
  */
 import { executeMessage, Fork, preExecution, validateTransaction, type EvmBlock, type EvmTransaction } from '@zvm/chain-evm'
 import { createHederaPrecompiles, haltResponseCode, HEDERA_MAX_GAS_PER_TRANSACTION, ResponseCode, type HederaLedger } from '@zvm/chain-hedera'
 import { Halt } from '@zvm/core'
 import type { Address } from '@zvm/primitives'
+import { isKalixAccount, simulateKalixCall } from './kalix.ts'
 
 /** Hedera's local network chain id (0x12a). */
 export const LOCAL_CHAIN_ID = 298n
@@ -38,6 +41,7 @@ export interface SimulatedCall {
 /** Runs a call against the current state and undoes everything it did. */
 export function simulateCall(ledger: HederaLedger, call: CallInput, block: EvmBlock): SimulatedCall {
   if (call.gas > HEDERA_MAX_GAS_PER_TRANSACTION) return { responseCode: ResponseCode.MAX_GAS_LIMIT_EXCEEDED, status: 'invalid', output: new Uint8Array(), gasUsed: 0n }
+  if (isKalixAccount(ledger, call.to)) return simulateKalixCall(ledger, { ...call, to: call.to }, block)
   const state = ledger.state
   const precompiles = createHederaPrecompiles(ledger)
   const tx: EvmTransaction = { type: 2, from: call.from, to: call.to, nonce: state.getNonce(call.from), gasLimit: call.gas, value: call.value, data: call.data, maxFeePerGas: 0n, maxPriorityFeePerGas: 0n }

@@ -4,7 +4,7 @@
  * describes the code (selectors are keccak256 of the signatures, and the
  * dispatcher routes exactly the ABI's selectors).
  */
-import { decodeZvmc, kalixSelector, ZvmcTarget, type AbiFunction, type ZvmcAbi, type ZvmcContainer } from '@zvm/bytecode'
+import { decodeZvmc, kalixSelector, validateAbi, ZvmcTarget, type AbiFunction, type ZvmcAbi, type ZvmcContainer } from '@zvm/bytecode'
 import type { Hex } from '@zvm/primitives'
 import { dispatchedSelectors } from './dispatcher.ts'
 import { KalixAbiMismatchError, KalixContainerError, KalixTypeError, KalixUnknownError } from './errors.ts'
@@ -26,7 +26,7 @@ export interface KalixFunction {
   readonly inputs: readonly KalixParam[]
   readonly outputs: readonly KalixParam[]
   readonly mutability: string
-  /** Where the dispatcher jumps for this selector. */
+  /** Where the dispatcher jumps for this selector (-1 for an interface built from an ABI alone). */
   readonly entry: number
 }
 
@@ -98,11 +98,12 @@ export class KalixContract {
   readonly #bySelector = new Map<Hex, KalixFunction>()
   readonly #byTopic = new Map<Hex, KalixEventSpec>()
 
-  constructor(bytes: Uint8Array, container: ZvmcContainer, abi: ZvmcAbi) {
+  /** `container` undefined: an interface from the ABI alone (no code, so no dispatcher check). */
+  constructor(bytes: Uint8Array, container: ZvmcContainer | undefined, abi: ZvmcAbi) {
     this.bytes = bytes
-    this.code = container.code
+    this.code = container?.code ?? new Uint8Array(0)
     this.abi = abi
-    const routes = dispatchedSelectors(container.code)
+    const routes = container === undefined ? undefined : dispatchedSelectors(container.code)
     this.functions = abi.functions.map((f, i) => {
       const where = `function ${f.name}`
       const inputs = f.inputs.map((p, j) => ({ name: p.name, type: p.type, kalixType: typeAt(p.type, `${where} input ${j}`) }))
@@ -111,13 +112,13 @@ export class KalixContract {
       const expected = kalixSelector(signature)
       if (f.selector !== expected) throw new KalixAbiMismatchError(`functions[${i}] ${signature} has selector ${f.selector}, but keccak256("${signature}") starts ${expected}`, f.selector)
       if (this.#bySelector.has(expected)) throw new KalixAbiMismatchError(`functions[${i}] ${signature} repeats selector ${expected}`, expected)
-      const entry = routes.get(expected)
+      const entry = routes === undefined ? -1 : routes.get(expected)
       if (entry === undefined) throw new KalixAbiMismatchError(`the code does not dispatch ${signature} (${expected}): no PUSH4 ${expected} EQ PUSH4 <entry> JUMPI`, expected)
       const fn: KalixFunction = { name: f.name, signature, selector: expected, inputs, outputs, mutability: f.mutability, entry }
       this.#bySelector.set(expected, fn)
       return fn
     })
-    for (const selector of routes.keys()) {
+    for (const selector of routes?.keys() ?? []) {
       if (!this.#bySelector.has(selector)) throw new KalixAbiMismatchError(`the code dispatches selector ${selector}, which the ABI does not declare`, selector)
     }
     this.constructorFunction = this.functions.find((f) => f.name === CONSTRUCTOR_NAME)
@@ -199,4 +200,22 @@ export function loadKalixContract(bytes: Uint8Array): KalixContract {
   if (container.target !== ZvmcTarget.ZvmNative) throw new KalixContainerError(`a KALIX contract targets zvm_native (0); this container targets ${container.target === 1 ? 'evm_compat (1)' : 'wasm_bridge (2)'}`)
   if (container.abi === undefined) throw new KalixContainerError('the container has no ABI: a KALIX contract carries its ABI JSON')
   return new KalixContract(bytes, container, container.abi)
+}
+
+/**
+ * The interface of a KALIX contract from its ABI alone (validated, selectors
+ * checked against the signatures): enough to encode calls and decode
+ * results and events for a contract already deployed, without its
+ * container. Its `code` and `bytes` are empty; it cannot be deployed.
+ *
+ * @example
+ * ```ts
+ * import { kalixSelector } from '@zvm/bytecode'
+ * import { kalixInterface } from '@zvm/runtime-kalix'
+ * const abi = { contract: 'C', functions: [{ name: 'f', selector: kalixSelector('f()'), inputs: [], outputs: [], mutability: 'view' }] }
+ * kalixInterface(abi).fn('f').selector // the first 4 bytes of keccak256("f()")
+ * ```
+ */
+export function kalixInterface(abi: ZvmcAbi): KalixContract {
+  return new KalixContract(new Uint8Array(0), undefined, validateAbi(abi))
 }

@@ -3,10 +3,13 @@ export { encodeValues, decodeValues, encodeWord, decodeWord, toJsonValue } from 
 export { fromJsonValue, fromJsonValues } from './json.ts'
 export { dispatchedSelectors } from './dispatcher.ts'
 export {
-  loadKalixContract, functionSignature, KalixContract, CONSTRUCTOR_NAME,
+  loadKalixContract, kalixInterface, functionSignature, KalixContract, CONSTRUCTOR_NAME,
   type KalixFunction, type KalixParam, type KalixEventSpec, type KalixStateVariable, type KalixTable,
 } from './contract.ts'
 export { encodeCall, decodeResult, decodeEvents, decodeRevertReason, kalixEventTopic, ERROR_SELECTOR, type KalixEvent } from './messages.ts'
+export {
+  executeKalixCall, executeKalixCreate, type KalixEnvironment, type KalixRawMessage, type KalixExecution,
+} from './execute.ts'
 export { tableSlot } from './storage.ts'
 export {
   KalixRuntime, DEFAULT_KALIX_CALLER,

@@ -1,8 +1,8 @@
 /**
  * The mirror node REST subset (node:http): `/api/v1/contracts/call` (call
  * and estimate, errors in the mirror's `_status` shape), accounts,
- * balances, tokens, transactions, contracts/results and their logs, and
- * topics/{id}/messages. The relay's port answers these paths too, since the
+ * balances, tokens, transactions, contracts (runtime bytecode, state),
+ * contracts/results and their logs, and topics/{id}/messages. The relay's port answers these paths too, since the
  * SDK sends a local mirror's contract calls to port 8545 (spec §8).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
@@ -12,6 +12,7 @@ import { blockAt, estimateGas, simulateCall } from '../evm.ts'
 import { bytesToHex, hexToBytes } from '../hapi/bytes.ts'
 import type { CommittedTransaction, LocalNetwork } from '../network.ts'
 import { responseName, timestampString, transactionIdString } from './format.ts'
+import { contractStateJson } from './state.ts'
 
 /** Request bodies above this are refused (the mirror's call data limit is 128 KiB of hex). */
 export const MAX_BODY_BYTES = 300 * 1024
@@ -200,6 +201,15 @@ export async function handleMirror(net: LocalNetwork, req: IncomingMessage, res:
     const list = net.transactions.filter((t) => t.evm && (t.evm.to === address || t.evm.createdAddress === address))
     if (m[2]) sendJson(res, 200, { logs: list.flatMap((t) => logsJson(net, t)).filter((l) => l.address === address), links: { next: null } })
     else sendJson(res, 200, { results: list.map((t) => contractResultJson(net, t)), links: { next: null } })
+    return true
+  }
+  if ((m = /^\/api\/v1\/contracts\/([^/]+)\/state$/.exec(path))) {
+    const address = toAddress(net, m[1])
+    const id = address === undefined ? undefined : ledger.resolveId(address)
+    if (id === undefined || !net.contracts.has(id)) { mirrorError(res, 404, 'Not found'); return true }
+    const page = contractStateJson(net, address!, id, path, url.searchParams)
+    if (typeof page === 'string') mirrorError(res, 400, page)
+    else sendJson(res, 200, page)
     return true
   }
   if ((m = /^\/api\/v1\/contracts\/([^/]+)$/.exec(path))) {

@@ -1,6 +1,7 @@
 /**
  * SmartContractService transactions: create (from a file of hex text or
- * initcode) and execute, through executeHederaTransaction. A HAPI-created
+ * initcode) and execute, through executeHederaTransaction — or, for a ZVMC
+ * container and the accounts holding one, through runtime-kalix (kalix.ts). A HAPI-created
  * contract gets a ledger account (its contract id) whose alias is its EVM
  * address. Gas is paid in HBAR at the fee schedule's price (fees.ts), not
  * through the EVM's gas price.
@@ -8,7 +9,9 @@
 import { proto } from '@hashgraph/proto'
 import { executeHederaTransaction, responseCodeName, ResponseCode } from '@zvm/chain-hedera'
 import type { Address } from '@zvm/primitives'
+import { isZvmc } from '@zvm/bytecode'
 import { blockAt } from '../../evm.ts'
+import { callKalixContract, createKalixContract, isKalixAccount, revertReason } from '../../kalix.ts'
 import { hexToBytes } from '../bytes.ts'
 import type { EvmOutcome, Handler, TxContext } from '../context.ts'
 import { entityIdOf, num, toContractID } from '../ids.ts'
@@ -22,15 +25,6 @@ export function contractAddress(ctx: Pick<TxContext, 'ledger'>, id: proto.IContr
   if (id.evmAddress && id.evmAddress.length === 20) return `0x${Buffer.from(id.evmAddress).toString('hex')}` as Address
   const ref = entityIdOf(id as Record<string, unknown>, 'contractNum')
   return ref === undefined ? undefined : ctx.ledger.evmAddressOf(ref)
-}
-
-function revertReason(output: Uint8Array): string {
-  // Error(string): 08c379a0 ‖ offset ‖ length ‖ bytes
-  if (output.length >= 68 && Buffer.from(output.subarray(0, 4)).toString('hex') === '08c379a0') {
-    const len = Number(BigInt(`0x${Buffer.from(output.subarray(36, 68)).toString('hex')}`))
-    return Buffer.from(output.subarray(68, 68 + len)).toString('utf8')
-  }
-  return output.length > 0 ? `0x${Buffer.from(output).toString('hex')}` : ''
 }
 
 function run(ctx: TxContext, to: Address | null, data: Uint8Array, value: bigint, gas: bigint): { status: number; evm?: EvmOutcome } {
@@ -64,6 +58,8 @@ const createContract: Handler = (ctx) => {
   }
   if (initcode.length === 0) return { status: RC.CONTRACT_BYTECODE_EMPTY }
   const params = b.constructorParameters ?? new Uint8Array()
+  // A ZVMC container is a KALIX contract: runtime-kalix deploys it (kalix.ts).
+  if (isZvmc(initcode)) return createKalixContract(ctx, blockAt(ctx.blockNumber, ctx.consensus.seconds), initcode, params, num(b.initialBalance), num(b.gas), keyFromProto(b.adminKey), b.memo ?? '')
   const data = new Uint8Array(initcode.length + params.length)
   data.set(initcode)
   data.set(params, initcode.length)
@@ -81,7 +77,10 @@ const callContract: Handler = (ctx) => {
   const b = ctx.body.contractCall!
   const to = contractAddress(ctx, b.contractID)
   if (to === undefined) return { status: RC.INVALID_CONTRACT_ID }
-  const r = run(ctx, to, b.functionParameters ?? new Uint8Array(), num(b.amount), num(b.gas))
+  const data = b.functionParameters ?? new Uint8Array()
+  const r = isKalixAccount(ctx.ledger, to)
+    ? callKalixContract(ctx, blockAt(ctx.blockNumber, ctx.consensus.seconds), to, data, num(b.amount), num(b.gas))
+    : run(ctx, to, data, num(b.amount), num(b.gas))
   return { status: r.status, receipt: { contractID: b.contractID }, ...(r.evm ? { evm: r.evm } : {}) }
 }
 
