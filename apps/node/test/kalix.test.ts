@@ -9,7 +9,8 @@ import {
   Client, ContractCallQuery, ContractCreateFlow, ContractCreateTransaction, ContractExecuteTransaction,
   PrivateKey, Status, TokenCreateTransaction, type ContractId, type TransactionResponse,
 } from '@hashgraph/sdk'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { assembleZvmc } from '@zvm/bytecode'
 import { decodeValues, encodeValues, kalixEventTopic } from '@zvm/runtime-kalix'
@@ -36,17 +37,21 @@ describe('KALIX contracts on zvm node', () => {
   let tokenAddress: string
   let mirror: string
   const operator = '0x0000000000000000000000000000000000000002'
+  const data = mkdtempSync(join(tmpdir(), 'zvm-node-kalix-'))
 
-  beforeAll(async () => {
-    node = await startNode({ port: 0, mirrorPort: 0, web3Port: 0, relayPort: 0, accounts: 0 })
+  async function start(): Promise<void> {
+    node = await startNode({ port: 0, mirrorPort: 0, web3Port: 0, relayPort: 0, accounts: 0, data })
     client = Client.forNetwork({ [`127.0.0.1:${node.ports.grpc}`]: '0.0.3' }, { scheduleNetworkUpdate: false })
     client.setOperator('0.0.2', PrivateKey.fromStringED25519(OPERATOR_KEY))
     mirror = `http://127.0.0.1:${node.ports.mirror}`
-  })
+  }
+
+  beforeAll(start)
 
   afterAll(async () => {
     client?.close()
     await node?.close()
+    rmSync(data, { recursive: true, force: true })
   })
 
   it('deploys a ZVMC container through the file service; the constructor runs; the container is the code', async () => {
@@ -87,6 +92,11 @@ describe('KALIX contracts on zvm node', () => {
     // totalSupply, owner, and the two balances (sender, receiver): four slots in all.
     expect(state.state.length + rest.state.length).toBe(4)
     expect(rest.links.next).toBeNull()
+    const status = (path: string) => fetch(`${mirror}${path}`).then((r) => r.status)
+    expect(await status(`/api/v1/contracts/${token.toString()}/state?limit=abc`)).toBe(400)
+    expect(await status(`/api/v1/contracts/${token.toString()}/state?slot=gt:zz`)).toBe(400)
+    expect(await status('/api/v1/contracts/0.0.999999/state')).toBe(404)
+    expect(await status('/api/v1/contracts/0.0.2/state')).toBe(404)
   })
 
   it('the mirror calls and estimates; an estimate is enough gas for the transaction', async () => {
@@ -123,6 +133,18 @@ describe('KALIX contracts on zvm node', () => {
     const short = await recordOf(new ContractCreateTransaction().setBytecode(zvmc('counter')).setConstructorParameters(encodeValues(['u64', 'address'], [1n, operator])).setGas(1000), client)
     expect(short.receipt.status).toBe(Status.InsufficientGas)
     expect(node.network.contracts.size).toBe(contracts)
+  })
+
+  it('a restart replays the KALIX transactions from the data directory to the same state', async () => {
+    const slots = (): bigint[] => [0n, 1n].map((k) => node.network.state.sload(tokenAddress as `0x${string}`, k))
+    const before = { slots: slots(), code: hex(node.network.state.getCode(tokenAddress as `0x${string}`)), transactions: node.network.transactions.length }
+    client.close()
+    await node.close()
+    await start()
+    expect(node.restored).toBe(before.transactions)
+    expect({ slots: slots(), code: hex(node.network.state.getCode(tokenAddress as `0x${string}`)), transactions: node.network.transactions.length }).toEqual(before)
+    const supply = await new ContractCallQuery().setContractId(token).setGas(100_000).setFunctionParameters(calldata('token', 'totalSupply')).execute(client)
+    expect(decodeValues(['u256'], supply.bytes)).toEqual([1000n])
   })
 
   it('a vault moves HTS tokens of the node ledger through syscalls', async () => {
