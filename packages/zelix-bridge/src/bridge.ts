@@ -25,8 +25,7 @@
  * run EVM bytecode only.
  */
 import {
-  AccountId, Client, ContractCallQuery, ContractCreateFlow, ContractExecuteTransaction, ContractId, Hbar, PrecheckStatusError, PrivateKey,
-  ReceiptStatusError, StatusError, type ContractFunctionResult, type TransactionRecord, type TransactionResponse,
+  AccountId, Client, ContractCallQuery, ContractCreateFlow, ContractExecuteTransaction, ContractId, Hbar, PrivateKey, type TransactionRecord, type TransactionResponse,
 } from '@hashgraph/sdk'
 import { isZvmc, type ZvmcAbi } from '@zvm/bytecode'
 import type { Address } from '@zvm/primitives'
@@ -43,6 +42,7 @@ import {
 } from './kalix.ts'
 import { estimateLocally, fetchMirrorContract } from './local-estimate.ts'
 import { mirrorContractCall } from './mirror.ts'
+import { fromSdkError, resultError } from './sdk-errors.ts'
 import { isPublicNetwork, LOCAL_NODES, LOCAL_OPERATOR_ID, LOCAL_OPERATOR_KEY, MIRROR_URLS, type HederaNetworkName } from './networks.ts'
 
 /** Options of `createBridge`. */
@@ -102,7 +102,7 @@ export interface CallOutcome<result> extends TransactionOutcome {
 
 export interface DeployRequest<abi extends Abi> {
   abi: abi
-  /** Creation code (hex with or without 0x, or bytes). A ZVMC container is refused (ZELIX_KALIX_UNSUPPORTED). */
+  /** Creation code (hex with or without 0x, or bytes). A ZVMC container deploys as KALIX (ZVM-powered networks only; see `KalixDeployRequest`). */
   bytecode: Hex | string | Uint8Array
   args?: ContractConstructorArgs<abi>
   /** Gas limit (default 2,000,000). */
@@ -194,33 +194,6 @@ function findFunction(abi: Abi, name: string, what: string): AbiFunction {
 }
 
 const hexOf = (bytes: Uint8Array): Hex => bytesToHex(bytes)
-
-/** An SDK status error (PrecheckStatusError, ReceiptStatusError, MaxAttemptsOrTimeoutError carries none): checked by shape, so a second copy of the SDK is recognised too. */
-interface SdkStatusError { status: { _code: number }; transactionId?: { toString(): string }; contractFunctionResult?: ContractFunctionResult | null }
-
-function isSdkStatusError(error: unknown): error is SdkStatusError {
-  if (error instanceof PrecheckStatusError || error instanceof ReceiptStatusError || error instanceof StatusError) return true
-  const status = (error as { status?: { _code?: unknown } } | null)?.status
-  return typeof status === 'object' && status !== null && typeof status._code === 'number'
-}
-
-/** The ZelixError for a failed contract result with `status`. */
-function resultError(status: number, what: string, codec: Codec, result: ContractFunctionResult | null | undefined, extra: { cause?: unknown; transactionId?: string }): ZelixError {
-  const data = result && result.bytes.length > 0 ? hexOf(result.bytes) : undefined
-  const reason = codec.reason(data, result?.errorMessage)
-  return ZelixError.fromStatus(status, what, {
-    ...extra, ...(reason ? { reason } : {}), ...(data ? { revertData: data } : {}), ...(result ? { gasUsed: BigInt(result.gasUsed.toString()) } : {}),
-  })
-}
-
-/** The Hedera status of an SDK error, mapped to a ZelixError (anything else is rethrown as is). */
-function fromSdkError(error: unknown, codec: Codec, what: string): never {
-  if (error instanceof ZelixError) throw error
-  if (isSdkStatusError(error)) {
-    throw resultError(error.status._code, what, codec, error.contractFunctionResult, { cause: error, ...(error.transactionId ? { transactionId: error.transactionId.toString() } : {}) })
-  }
-  throw error
-}
 
 function toBytes(bytecode: Hex | string | Uint8Array): Uint8Array {
   if (bytecode instanceof Uint8Array) return bytecode
