@@ -28,9 +28,13 @@ import type { EvmOutcome, Outcome, TxContext } from './hapi/context.ts'
 import { toContractID } from './hapi/ids.ts'
 import type { CallInput, SimulatedCall } from './evm.ts'
 
-/** Whether the account at `address` holds a KALIX contract. */
+/**
+ * Whether the account at `address` holds a KALIX contract: code that starts
+ * with the ZVMC magic and loads as a KALIX container. (EVM code may begin
+ * with the same four bytes — GAS JUMP MSIZE NUMBER — and stays EVM.)
+ */
 export function isKalixAccount(ledger: HederaLedger, address: Address | null): address is Address {
-  return address !== null && isZvmc(ledger.state.getCode(address))
+  return address !== null && isZvmc(ledger.state.getCode(address)) && contractAt(ledger, address) !== null
 }
 
 function environment(ledger: HederaLedger, block: EvmBlock): KalixEnvironment {
@@ -39,12 +43,19 @@ function environment(ledger: HederaLedger, block: EvmBlock): KalixEnvironment {
   return { state: ledger.state, host, block: env }
 }
 
-/** The contract at `address` (loaded from its container; cached by code hash). */
-const loaded = new Map<string, KalixContract>()
-function contractAt(ledger: HederaLedger, address: Address): KalixContract {
+/** Loaded containers (null: does not load) by code hash — content-addressed, so every network in the process may share them; bounded. */
+const loaded = new Map<string, KalixContract | null>()
+const MAX_LOADED = 256
+
+/** The contract at `address`, or null when its code is not a loadable KALIX container. */
+function contractAt(ledger: HederaLedger, address: Address): KalixContract | null {
   const hash = ledger.state.getCodeHash(address)
   let c = loaded.get(hash)
-  if (c === undefined) loaded.set(hash, (c = loadKalixContract(ledger.state.getCode(address))))
+  if (c === undefined) {
+    if (loaded.size >= MAX_LOADED) loaded.clear()
+    try { c = loadKalixContract(ledger.state.getCode(address)) } catch { c = null }
+    loaded.set(hash, c)
+  }
   return c
 }
 
@@ -108,7 +119,7 @@ export function createKalixContract(
   return { status: ResponseCode.SUCCESS, receipt: { contractID: toContractID(id) }, evm: { ...out.evm, contractId: id, createdAddress: address } }
 }
 
-/** ContractExecuteTransaction to a KALIX contract. */
+/** ContractExecuteTransaction to a KALIX contract (`isKalixAccount(to)` holds). */
 export function callKalixContract(ctx: TxContext, block: EvmBlock, to: Address, data: Uint8Array, value: bigint, gas: bigint): { status: number; evm?: EvmOutcome } {
   const { ledger, payerAddress: from } = ctx
   const refused = precheck(ledger, from, value, gas)
@@ -117,14 +128,14 @@ export function callKalixContract(ctx: TxContext, block: EvmBlock, to: Address, 
   state.beginTransaction()
   state.incrementNonce(from)
   const cp = state.checkpoint()
-  const r = executeKalixCall(environment(ledger, block), contractAt(ledger, to).code, { caller: from, address: to, data, value, gasLimit: Number(gas) })
+  const r = executeKalixCall(environment(ledger, block), contractAt(ledger, to)!.code, { caller: from, address: to, data, value, gasLimit: Number(gas) })
   if (r.status === 'success') state.commit(cp)
   else state.revert(cp)
   state.finalizeTransaction()
   return outcomeOf(r, { contractId: ledger.resolveId(to), from, to, createdAddress: undefined, input: data, value, gasLimit: gas })
 }
 
-/** A call that changes nothing (ContractCallLocal, the mirror's contracts/call, eth_call). */
+/** A call that changes nothing (ContractCallLocal, the mirror's contracts/call, eth_call) to a KALIX contract (`isKalixAccount(to)` holds). */
 export function simulateKalixCall(ledger: HederaLedger, call: CallInput & { to: Address }, block: EvmBlock): SimulatedCall {
   const refused = precheck(ledger, call.from, call.value, call.gas)
   if (refused !== undefined) return { responseCode: refused, status: 'invalid', output: new Uint8Array(), gasUsed: 0n }
@@ -132,7 +143,7 @@ export function simulateKalixCall(ledger: HederaLedger, call: CallInput & { to: 
   state.beginTransaction()
   const cp = state.checkpoint()
   try {
-    const r = executeKalixCall(environment(ledger, block), contractAt(ledger, call.to).code, { caller: call.from, address: call.to, data: call.data, value: call.value, gasLimit: Number(call.gas) })
+    const r = executeKalixCall(environment(ledger, block), contractAt(ledger, call.to)!.code, { caller: call.from, address: call.to, data: call.data, value: call.value, gasLimit: Number(call.gas) })
     return { responseCode: haltResponseCode(r.halt), status: r.status, output: r.returnData, gasUsed: BigInt(r.gasUsed) }
   } finally {
     state.revert(cp)

@@ -133,6 +133,12 @@ describe('KALIX contracts on zvm node', () => {
     const short = await recordOf(new ContractCreateTransaction().setBytecode(zvmc('counter')).setConstructorParameters(encodeValues(['u64', 'address'], [1n, operator])).setGas(1000), client)
     expect(short.receipt.status).toBe(Status.InsufficientGas)
     expect(node.network.contracts.size).toBe(contracts)
+    // EVM runtime code that merely starts with the ZVMC magic ("ZVMC" = GAS JUMP MSIZE NUMBER) stays EVM.
+    const magic = Uint8Array.from(Buffer.from('635a564d4360e01b60005260046000f3', 'hex'))
+    const evm = await recordOf(new ContractCreateTransaction().setBytecode(magic).setGas(100_000), client)
+    expect(evm.receipt.status).toBe(Status.Success)
+    const called = await recordOf(new ContractExecuteTransaction().setContractId(evm.receipt.contractId!).setGas(50_000), client)
+    expect(called.receipt.status).toBe(Status.ContractExecutionException)
   })
 
   it('a restart replays the KALIX transactions from the data directory to the same state', async () => {
