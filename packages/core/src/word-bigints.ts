@@ -1,10 +1,12 @@
 /**
- * Storage keys as bigints, memoized. The state's storage is keyed by bigint,
- * and a 256-bit word becomes one through about ten intermediate bigints;
- * Solidity code addresses the same few mapping slots (keccak256(key ‖ slot))
- * over and over, so a direct-mapped table of recent words answers those with
- * an eight-limb compare and no allocation. Measured on the ERC-20 loop: the
- * conversion was a tenth of the run, and its garbage a large part of the GC.
+ * Words as bigints, memoized, for storage keys and log topics. The state
+ * keys storage by bigint and logs carry bigint topics, and a 256-bit word
+ * becomes one through about ten intermediate bigints; Solidity code
+ * addresses the same few mapping slots (keccak256(key ‖ slot)) and emits the
+ * same event signatures and addresses over and over, so a direct-mapped table
+ * of recent words answers those with an eight-limb compare and no allocation.
+ * Measured on the ERC-20 loop: the conversion was a tenth of the run, and its
+ * garbage a large part of the GC.
  */
 import { word as w } from '@zvm/primitives'
 
@@ -13,8 +15,8 @@ const limbs = new Uint32Array(SLOTS * 8)
 const keys: bigint[] = new Array<bigint>(SLOTS).fill(0n)
 const filled = new Uint8Array(SLOTS)
 
-/** The word at `stack[o..o+8)` as an unsigned bigint (the same value `word.toBigInt` gives). */
-export function slotKey(stack: Uint32Array, o: number): bigint {
+/** The word at `stack[o..o+8)` as an unsigned bigint (the same value `word.toBigInt` gives; bigints are immutable, so sharing one is safe). */
+export function wordBigInt(stack: Uint32Array, o: number): bigint {
   const l0 = stack[o]
   const l7 = stack[o + 7]
   // Mapping slots are hashes: their limbs are already well mixed.
