@@ -6,11 +6,12 @@
  */
 import { OptionError, parseOptions, USAGE, type FuzzOptions } from './options.ts'
 import { summarise, summaryText, writeReproducers, type Summary } from './report.ts'
-import { runTarget } from './targets/index.ts'
 import type { TargetName, TargetReport } from './types.ts'
 
 /** Runs a fuzz campaign; resolves to the summary. */
 export async function fuzz(o: FuzzOptions, progress?: (line: string) => void): Promise<Summary> {
+  // Loaded only when something runs: a bad option answers without loading every engine.
+  const { runTarget } = await import('./targets/index.ts')
   const reports: Partial<Record<TargetName, TargetReport>> = {}
   for (const target of o.targets) {
     progress?.(`${target}: starting (seed ${o.seed})`)
