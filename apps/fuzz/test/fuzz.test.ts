@@ -18,10 +18,10 @@ const count = (r: TargetReport, re: RegExp): number => Object.entries(r.outcomes
 
 describe('pnpm fuzz targets (seed 17)', () => {
   it('evm: ZVM in every tier matches @ethereumjs/evm (Cancun and Prague, generated and mutated solc)', async () => {
-    const r = await run('evm', 300)
+    const r = await run('evm', 250)
     expect(r.findings).toEqual([])
-    expect(r.programs).toBe(300)
-    expect(r.runs).toBeGreaterThan(300 * 6)
+    expect(r.programs).toBe(250)
+    expect(r.runs).toBeGreaterThan(250 * 6)
     for (const outcome of ['success', 'revert', 'OutOfGas', 'InvalidJump', 'program', 'solc']) expect(r.outcomes[outcome], outcome).toBeGreaterThan(0)
   })
 
@@ -32,7 +32,7 @@ describe('pnpm fuzz targets (seed 17)', () => {
   })
 
   it('soroban: mutated fixtures and hostile modules end in typed results within budget, deterministically', async () => {
-    const r = await run('soroban', 200)
+    const r = await run('soroban', 120)
     expect(r.findings).toEqual([])
     expect(count(r, /^invoke: success$/)).toBeGreaterThan(0)
     expect(count(r, /Budget, ExceededLimit/)).toBeGreaterThan(0)
@@ -42,7 +42,7 @@ describe('pnpm fuzz targets (seed 17)', () => {
   })
 
   it('hedera: ledger invariants hold over HTS/HCS sequences; the node answers malformed requests', async () => {
-    const r = await run('hedera', 150)
+    const r = await run('hedera', 100)
     expect(r.findings).toEqual([])
     expect(count(r, /^0x167 .*: success$/)).toBeGreaterThan(0)
     expect(count(r, /: refused$/)).toBeGreaterThan(0)
