@@ -15,7 +15,7 @@ export async function fuzz(o: FuzzOptions, progress?: (line: string) => void): P
   const reports: Partial<Record<TargetName, TargetReport>> = {}
   for (const target of o.targets) {
     progress?.(`${target}: starting (seed ${o.seed})`)
-    const budget = { programs: o.programs, deadline: performance.now() + o.seconds * 1000 }
+    const budget = { start: o.start, programs: o.programs, deadline: performance.now() + o.seconds * 1000 }
     reports[target] = await runTarget(target, budget, { seed: o.seed, forks: o.forks, hangMs: o.hangMs, progress })
     const r = reports[target]!
     progress?.(`${target}: ${r.programs} programs, ${r.runs} runs in ${r.seconds} s, ${r.findings.length} findings`)

@@ -8,6 +8,8 @@ export interface FuzzOptions {
   /** Seconds per target. */
   seconds: number
   seed: number
+  /** First program index (default 0): `--start <index> --programs 1` reruns one finding. */
+  start: number
   forks: ('Cancun' | 'Prague')[]
   json: boolean
   out?: string
@@ -20,7 +22,7 @@ export class OptionError extends Error {
 }
 
 export const USAGE = `usage: pnpm fuzz [--target evm|native|soroban|hedera|all] [--programs N] [--seconds S] [--seed N]
-                 [--fork cancun|prague|all] [--json] [--out DIR] [--hang-ms MS]`
+                 [--start INDEX] [--fork cancun|prague|all] [--json] [--out DIR] [--hang-ms MS]`
 
 const DEFAULT_PROGRAMS = 500
 
@@ -42,7 +44,7 @@ function integer(name: string, value: string | undefined, min: number): number {
 export function parseOptions(argv: readonly string[]): FuzzOptions {
   let programs: number | undefined
   let seconds: number | undefined
-  const o: FuzzOptions = { targets: [...TARGETS], programs: DEFAULT_PROGRAMS, seconds: Infinity, seed: 1, forks: ['Cancun', 'Prague'], json: false, hangMs: 10_000 }
+  const o: FuzzOptions = { targets: [...TARGETS], programs: DEFAULT_PROGRAMS, seconds: Infinity, seed: 1, start: 0, forks: ['Cancun', 'Prague'], json: false, hangMs: 10_000 }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     const value = (): string | undefined => argv[++i]
@@ -57,6 +59,7 @@ export function parseOptions(argv: readonly string[]): FuzzOptions {
       case '--programs': programs = integer('programs', value(), 1); break
       case '--seconds': seconds = integer('seconds', value(), 1); break
       case '--seed': o.seed = integer('seed', value(), 0); if (o.seed > 0xffffffff) throw new OptionError(`--seed must be below 2^32, got ${o.seed}`); break
+      case '--start': o.start = integer('start', value(), 0); break
       case '--hang-ms': o.hangMs = integer('hang-ms', value(), 1); break
       case '--fork': {
         const f = value()?.toLowerCase()

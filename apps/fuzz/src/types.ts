@@ -19,6 +19,8 @@ export interface Finding {
 
 /** Budget for one target: stop at whichever comes first. */
 export interface Budget {
+  /** First program index (to rerun a finding: its index). */
+  start?: number
   programs: number
   /** Wall-clock deadline (performance.now() milliseconds). */
   deadline: number
@@ -73,5 +75,5 @@ export class Tally {
 
 /** Whether the budget still allows program `index`. */
 export function withinBudget(budget: Budget, index: number): boolean {
-  return index < budget.programs && performance.now() < budget.deadline
+  return index < (budget.start ?? 0) + budget.programs && performance.now() < budget.deadline
 }

@@ -106,6 +106,14 @@ export function runZvm(fork: EvmFork, tier: ZvmTier, scenario: Scenario): RunRes
   return { outcomes, errors, touched, state }
 }
 
+/** ZVM's default block (core's defaultBlockEnv) in the shape runCall reads, so NUMBER, TIMESTAMP, GASLIMIT … agree. */
+const BLOCK = {
+  header: {
+    number: 1n, coinbase: createAddressFromString('0x0000000000000000000000000000000000000000'), timestamp: 1n, difficulty: 0n,
+    prevRandao: new Uint8Array(32), gasLimit: 30_000_000n, baseFeePerGas: 0n, slotNumber: 0n, getBlobGasPrice: () => 1n,
+  },
+}
+
 /** @ethereumjs/evm on a fresh state; each step is its own transaction (nothing warm, no transient storage). */
 export async function runEthereumjs(fork: EvmFork, scenario: Scenario, touched: Map<Address, Set<bigint>>): Promise<RunResult & { state: Record<string, AccountState> }> {
   const common = new Common({ chain: Mainnet, hardfork: fork === 'Cancun' ? Hardfork.Cancun : Hardfork.Prague })
@@ -133,7 +141,7 @@ export async function runEthereumjs(fork: EvmFork, scenario: Scenario, touched: 
     // EIP-2200 compares with the value at the start of *this* transaction.
     ;(sm as unknown as { originalStorageCache: { clear(): void } }).originalStorageCache.clear()
     const r = await evm.runCall({
-      caller: createAddressFromString(s.caller), gasLimit: BigInt(s.gas), value: s.value,
+      caller: createAddressFromString(s.caller), gasLimit: BigInt(s.gas), value: s.value, block: BLOCK as never,
       ...(s.kind === 'call' ? { to: createAddressFromString(s.to === 'created' ? created : s.to), data: s.data } : { data: s.initCode }),
     })
     if (s.kind === 'deploy') created = r.createdAddress && r.execResult.exceptionError === undefined ? (r.createdAddress.toString() as Address) : NOTHING_CREATED

@@ -167,7 +167,7 @@ function reproducer(c: Case): Record<string, unknown> {
 /** Runs the EVM target within `budget`. */
 export async function runEvm(budget: Budget, options: TargetOptions): Promise<TargetReport> {
   const tally = new Tally()
-  for (let index = 0; withinBudget(budget, index); index++) {
+  for (let index = budget.start ?? 0; withinBudget(budget, index); index++) {
     const fork = options.forks[index % options.forks.length]
     const c = generate(Rng.of(options.seed, 'evm', index), fork)
     const scenario = scenarioOf(c)

@@ -40,7 +40,7 @@ export async function runHedera(budget: Budget, options: TargetOptions): Promise
   const tally = new Tally()
   let harness: NodeHarness | undefined
   try {
-    for (let index = 0; withinBudget(budget, index); index++) {
+    for (let index = budget.start ?? 0; withinBudget(budget, index); index++) {
       const seedRng = Rng.of(options.seed, 'hedera', index)
       tally.programs++
       if (seedRng.chance(0.75)) {

@@ -146,7 +146,7 @@ function check(c: NativeCase, units: number[][], hangMs: number, tally?: Tally):
 /** Runs the native target within `budget`. */
 export function runNative(budget: Budget, options: TargetOptions): TargetReport {
   const tally = new Tally()
-  for (let index = 0; withinBudget(budget, index); index++) {
+  for (let index = budget.start ?? 0; withinBudget(budget, index); index++) {
     const c = generate(Rng.of(options.seed, 'native', index))
     tally.programs++
     tally.outcome(c.kind)

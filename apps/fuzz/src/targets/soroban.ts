@@ -123,7 +123,7 @@ function check(c: SorobanCase, muts: readonly Mutation[], hangMs: number, tally?
 /** Runs the Soroban target within `budget`. */
 export function runSoroban(budget: Budget, options: TargetOptions): TargetReport {
   const tally = new Tally()
-  for (let index = 0; withinBudget(budget, index); index++) {
+  for (let index = budget.start ?? 0; withinBudget(budget, index); index++) {
     const c = generate(Rng.of(options.seed, 'soroban', index))
     tally.programs++
     tally.outcome(c.source.startsWith('hostile/') ? c.source : 'fixture')
