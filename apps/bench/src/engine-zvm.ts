@@ -4,7 +4,15 @@ import { Vm, type ExecutionTier } from '@zvm/core'
 import { JournaledState, MemoryDatabase } from '@zvm/state'
 import type { BenchCase } from './cases.ts'
 
-export interface Timed { ms: number; gasUsed: number; status: string }
+export interface Timed {
+  ms: number
+  gasUsed: number
+  status: string
+  /** Return data (`Vm.call`), for the native anchor's output check. */
+  output?: Uint8Array
+  /** Gas the transaction used, intrinsic gas and refund included (`executeTransaction`), for the anchor's gas check. */
+  transactionGas?: bigint
+}
 
 /** What runs before each timed run: nothing, or a forced full garbage collection (`--gc`). */
 export type BeforeRun = (() => void) | undefined
@@ -25,7 +33,7 @@ export function runZvm(c: BenchCase, tier?: ExecutionTier, beforeRun?: BeforeRun
   const start = performance.now()
   const r = vm.call({ caller: c.caller, to: c.to, data: c.data, gasLimit: c.gasLimit })
   const ms = performance.now() - start
-  return { ms, gasUsed: r.gasUsed + r.gasRefunded, status: r.status }
+  return { ms, gasUsed: r.gasUsed + r.gasRefunded, status: r.status, output: r.returnData }
 }
 
 /**
@@ -47,5 +55,5 @@ export function runZvmTransaction(c: BenchCase, tier?: ExecutionTier, beforeRun?
   const r = executeTransaction(state, tx, block, { fork: Fork.Cancun, tier })
   const ms = performance.now() - start
   if (!r.valid) return { ms, gasUsed: NaN, status: `invalid: ${r.error}` }
-  return { ms, gasUsed: Number(r.gasUsed + r.gasRefunded - intrinsicGas(tx, Fork.Cancun).gas), status: r.status }
+  return { ms, gasUsed: Number(r.gasUsed + r.gasRefunded - intrinsicGas(tx, Fork.Cancun).gas), status: r.status, transactionGas: r.gasUsed }
 }

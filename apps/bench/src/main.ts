@@ -7,8 +7,10 @@
  * Mgas/s, the ratio and the geometric mean; peak RSS per engine per case
  * comes from separate processes. First, a startup section (startup.ts:
  * `zvm run` and a cold `import('@zvm/chain-evm')` in fresh processes, a few
- * seconds), also on a `--filter` run; `--startup` measures only that. Writes
- * bench/results.json, bench/results.md and bench/chart.svg.
+ * seconds), also on a `--filter` run; `--startup` measures only that. With
+ * `--revm`, every case also runs on native revm (revm.ts) and the table gains
+ * ZVM's time over revm's. Writes bench/results.json, bench/results.md and
+ * bench/chart.svg.
  */
 import { execFileSync } from 'node:child_process'
 import { childExecArgv } from './child.ts'
@@ -22,15 +24,16 @@ import { DEFAULT_FIXTURES, fixtureCases, solcCases, type BenchCase } from './cas
 import { runEthereumjs } from './engine-ethereumjs.ts'
 import { runZvm, runZvmTransaction, type BeforeRun, type Timed } from './engine-zvm.ts'
 import type { ExecutionTier } from '@zvm/core'
-import { markdownTable, summarize, startupTable, svgChart, type CaseResult } from './report.ts'
+import { markdownTable, revmTable, summarize, startupTable, svgChart, type CaseResult } from './report.ts'
 import { batchSize, median, SAMPLE_MS } from './sampling.ts'
 import { measureStartup } from './startup.ts'
 import { coldTable, measureCold } from './cold.ts'
 import { loadavg } from 'node:os'
+import { Anvil, ANVIL_PACKAGE, measureRevm } from './revm.ts'
 
 const { values } = parseArgs({ options: {
   repetitions: { type: 'string' }, filter: { type: 'string' }, 'no-memory': { type: 'boolean' }, out: { type: 'string' }, tier: { type: 'string' },
-  startup: { type: 'boolean' }, gc: { type: 'boolean' }, cold: { type: 'boolean' },
+  startup: { type: 'boolean' }, gc: { type: 'boolean' }, cold: { type: 'boolean' }, revm: { type: 'boolean' },
 } })
 const tier = values.tier as ExecutionTier | undefined
 if (tier !== undefined && !['interpreter', 'blocks', 'compiled'].includes(tier)) throw new Error(`--tier must be interpreter, blocks or compiled, got ${tier}`)
@@ -85,6 +88,13 @@ if (cases.length === 0) throw new Error(`no cases (fixtures at ${DEFAULT_FIXTURE
 process.stderr.write(`benchmarking ${cases.length} cases, ${repetitions} runs each per engine\n`)
 
 const results: CaseResult[] = []
+// The native anchor: one anvil for the whole run.
+let anvil: Anvil | undefined
+if (values.revm) {
+  process.stderr.write(`native anchor: starting anvil (${process.env.ZVM_ANVIL ?? `npx ${ANVIL_PACKAGE}`})\n`)
+  anvil = await Anvil.start()
+  process.on('exit', () => anvil?.stop())
+}
 type Run = (c: BenchCase, beforeRun?: BeforeRun) => Timed | Promise<Timed>
 const zvmCall: Run = (c, beforeRun) => runZvm(c, tier, beforeRun)
 const zvmTx: Run = (c, beforeRun) => runZvmTransaction(c, tier, beforeRun)
@@ -146,6 +156,10 @@ for (const [i, c] of cases.entries()) {
     const [zvmGcMs, ethereumjsGcMs] = await sample(c, [zvmCall, ethereumjs], gcBatch, gc)
     Object.assign(result, { zvmGcMs, ethereumjsGcMs, gcRatio: ethereumjsGcMs / zvmGcMs, zvmGcSlowdown: zvmGcMs / zvmMs })
   }
+  if (anvil !== undefined) {
+    const revm = await measureRevm(anvil, c, { returnData: bytesToHex(zWarm.output ?? new Uint8Array()), transactionGas: tWarm.transactionGas ?? -1n }, repetitions)
+    Object.assign(result, { revmMs: revm.revmMs, revmOverheadMs: revm.overheadMs, zvmOverRevm: zvmMs / revm.revmMs, ...(revm.error ? { revmError: revm.error } : {}) })
+  }
   if (!values['no-memory']) {
     const caseFile = join(outDir, '.tmp', 'case.json')
     mkdirSync(join(outDir, '.tmp'), { recursive: true })
@@ -159,14 +173,17 @@ for (const [i, c] of cases.entries()) {
   }
   results.push(result)
   const gcNote = result.gcRatio === undefined ? '' : `; with GC ${result.gcRatio.toFixed(2)}×, ZVM ${result.zvmGcSlowdown!.toFixed(2)}× its no-GC time`
-  process.stderr.write(`${result.ratio.toFixed(2)}× (${result.zvmMgasPerSec.toFixed(1)} vs ${result.ethereumjsMgasPerSec.toFixed(1)} Mgas/s), transaction ${result.txRatio!.toFixed(2)}×${gcNote}\n`)
+  const revmNote = result.revmError ? `; revm: ${result.revmError}` : result.zvmOverRevm === undefined ? '' : `; ZVM/revm ${result.zvmOverRevm.toFixed(2)}`
+  process.stderr.write(`${result.ratio.toFixed(2)}× (${result.zvmMgasPerSec.toFixed(1)} vs ${result.ethereumjsMgasPerSec.toFixed(1)} Mgas/s), transaction ${result.txRatio!.toFixed(2)}×${gcNote}${revmNote}\n`)
 }
 
+anvil?.stop()
 const summary = summarize(results)
 const geomean = summary.geomean
 const table = markdownTable(results, { ...summary, repetitions, sampleMs: SAMPLE_MS, node: process.version, load: loadAverage() })
 mkdirSync(outDir, { recursive: true })
 writeFileSync(join(outDir, 'results.json'), JSON.stringify({ node: process.version, load: loadAverage(), repetitions, ...summary, results, startup, cold }, null, 2) + '\n')
-writeFileSync(join(outDir, 'results.md'), `${table}\n\n${coldMd}\n\n${startupMd}\n`)
+const revmMd = anvil === undefined ? '' : `${revmTable(results)}\n\n`
+writeFileSync(join(outDir, 'results.md'), `${table}\n\n${revmMd}${coldMd}\n\n${startupMd}\n`)
 writeFileSync(join(outDir, 'chart.svg'), svgChart(results, geomean))
-process.stdout.write(`${table}\n\n${coldMd}\n\n${startupMd}\n`)
+process.stdout.write(`${table}\n\n${revmMd}${coldMd}\n\n${startupMd}\n`)

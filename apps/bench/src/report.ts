@@ -20,6 +20,11 @@ export interface CaseResult {
   gcRatio?: number
   /** ZVM's time with the GC over its time without. */
   zvmGcSlowdown?: number
+  /** With `--revm`: revm's time through anvil, RPC overhead subtracted, and ZVM's `Vm.call` time over it. */
+  revmMs?: number
+  revmOverheadMs?: number
+  zvmOverRevm?: number
+  revmError?: string
   error?: string
 }
 
@@ -76,6 +81,20 @@ export function markdownTable(results: CaseResult[], meta: Summary & { repetitio
     `Geometric-mean speed-up: **${fmt(meta.geomean, 2)}×** through \`Vm.call\`, ${fmt(meta.txGeomean, 2)}× through \`executeTransaction\``
       + (gc ? `; with a forced full GC before every run ${fmt(meta.gcGeomean!, 2)}×, ZVM at most ${fmt(meta.worstGcSlowdown!, 2)}× its own no-GC time` : '')
       + ` (median of ${meta.repetitions} interleaved samples per engine, each the mean of a batch of runs lasting ≈${meta.sampleMs} ms${gc ? ', at most 20 runs with GC' : ''}; Node ${meta.node}${meta.load ? `; load average ${meta.load}` : ''}).`,
+  ].join('\n')
+}
+
+/** The native-anchor section of results.md: ZVM's time over revm's, per case and as a geometric mean. */
+export function revmTable(results: readonly CaseResult[]): string {
+  const ok = results.filter((r) => !r.error && !r.revmError && r.zvmOverRevm !== undefined)
+  return [
+    '## Native anchor: revm',
+    '',
+    '| case | ZVM ms | revm ms | RPC overhead ms | ZVM / revm | note |',
+    '|---|---:|---:|---:|---:|---|',
+    ...results.filter((r) => !r.error).map((r) => `| ${r.name} | ${fmt(r.zvmMs, 2)} | ${fmt(r.revmMs ?? NaN, 3)} | ${fmt(r.revmOverheadMs ?? NaN, 3)} | **${fmt(r.zvmOverRevm ?? NaN, 2)}** | ${r.revmError ?? ''} |`),
+    '',
+    `Geometric mean of ZVM's time over revm's: **${fmt(geometricMean(ok.map((r) => r.zvmOverRevm!)), 2)}** over ${ok.length} cases (below 1: ZVM faster). revm is Foundry's anvil (npm @foundry-rs/anvil-linux-amd64): eth_call on the case's accounts, the median time of the same call to a STOP contract subtracted; anvil's inspectors still run, so revm's times are upper bounds. Output and transaction gas are checked against ZVM's first.`,
   ].join('\n')
 }
 

@@ -4,12 +4,13 @@
  * over locals, fast from its first call (a JavaScript Keccak-f runs in V8's
  * interpreter until it is optimised: measured, 20 ms for the first 2.3 KB of
  * code hashed in a fresh process). Source: assembly/keccak-kernel.ts; the
- * module is embedded, instantiated synchronously on first use, and never grows
- * its memory. Where WebAssembly is unavailable `keccakKernel()` returns
- * undefined and callers use @noble/hashes; results are identical (property
- * tests in @zvm/state and @zvm/core compare them).
+ * module is embedded, compiled in the background when the package loads
+ * (wasm-kernel.ts), and never grows its memory. Where WebAssembly is
+ * unavailable `keccakKernel()` returns undefined and callers use
+ * @noble/hashes; results are identical (property tests in @zvm/state and
+ * @zvm/core compare them).
  */
-import { base64ToBytes } from './base64.ts'
+import { kernelLoader } from './wasm-kernel.ts'
 import { KECCAK_KERNEL_WASM } from './keccak-kernel.wasm.ts'
 
 /** The kernel's memory and exports. */
@@ -45,32 +46,25 @@ interface Exports {
   finish(offset: number, length: number): void
 }
 
-// The JavaScript engine's WebAssembly, typed locally (this package compiles against ES2022 only).
-interface Engine {
-  Module: new (bytes: Uint8Array) => object
-  Instance: new (module: object, imports: object) => { readonly exports: unknown }
-}
-
 const RATE = 136
 
-function instantiate(): KeccakKernel | undefined {
-  const engine = (globalThis as { WebAssembly?: Engine }).WebAssembly
-  if (engine === undefined) return undefined
-  try {
-    const wasm = base64ToBytes(KECCAK_KERNEL_WASM)
-    const e = new engine.Instance(new engine.Module(wasm), {}).exports as Exports
-    const state = e.state()
-    return {
-      bytes: new Uint8Array(e.memory.buffer), state, state32: new Uint32Array(e.memory.buffer, state, 50), input: e.input(), inputBytes: e.inputBytes(),
-      hash: e.hash, reset: e.reset, absorb: e.absorb, finish: e.finish,
-    }
-  } catch {
-    // Compilation disallowed (a CSP without wasm-unsafe-eval, say): callers use their JavaScript Keccak.
-    return undefined
+function bind(exports: unknown): KeccakKernel {
+  const e = exports as Exports
+  const state = e.state()
+  return {
+    bytes: new Uint8Array(e.memory.buffer), state, state32: new Uint32Array(e.memory.buffer, state, 50), input: e.input(), inputBytes: e.inputBytes(),
+    hash: e.hash, reset: e.reset, absorb: e.absorb, finish: e.finish,
   }
 }
 
-let kernel: KeccakKernel | undefined | null = null
+/** About 30 permutations: enough for V8 to tier the permutation up (see wasm-kernel.ts). */
+function warm(k: KeccakKernel): void {
+  const blocks = Math.floor(k.inputBytes / RATE)
+  for (let done = 0; done < 30; done += blocks) k.absorb(blocks)
+  k.reset()
+}
+
+const loader = kernelLoader(KECCAK_KERNEL_WASM, bind, warm)
 
 /**
  * The kernel, or undefined where WebAssembly cannot be used.
@@ -83,13 +77,12 @@ let kernel: KeccakKernel | undefined | null = null
  * ```
  */
 export function keccakKernel(): KeccakKernel | undefined {
-  if (kernel === null) kernel = instantiate()
-  return kernel
+  return loader.get()
 }
 
 /** Turns the kernel off (false) or back on (true): for tests of the JavaScript paths. */
 export function useKeccakKernel(enabled: boolean): void {
-  kernel = enabled ? instantiate() : undefined
+  loader.use(enabled)
 }
 
 /**

@@ -3,11 +3,12 @@
  * limbs in WebAssembly, where 32×32→64-bit products are one instruction
  * (measured on Node 20: MULMOD 117 ns vs 520 ns through bigint, MUL 53 vs
  * 190 ns, DIV 68 ns). Source: assembly/word-kernel.ts; the module is
- * embedded, instantiated synchronously on first use, and never grows its
- * memory, so the limb view stays valid. Where WebAssembly is unavailable the
- * word functions keep their bigint paths; results are identical.
+ * embedded, compiled in the background when the package loads
+ * (wasm-kernel.ts), and never grows its memory, so the limb view stays
+ * valid. Where WebAssembly is unavailable the word functions keep their
+ * bigint paths; results are identical.
  */
-import { base64ToBytes } from './base64.ts'
+import { kernelLoader } from './wasm-kernel.ts'
 import { WORD_KERNEL_WASM } from './word-kernel.wasm.ts'
 
 /** The kernel's exports and a view of its operand buffer. */
@@ -33,34 +34,25 @@ interface KernelExports {
   addmod(): void
 }
 
-// The JavaScript engine's WebAssembly, typed locally (this package compiles against ES2022 only).
-interface Engine {
-  Module: new (bytes: Uint8Array) => object
-  Instance: new (module: object, imports: object) => { readonly exports: unknown }
+function bind(exports: unknown): WordKernel {
+  const e = exports as KernelExports
+  return { limbs: new Uint32Array(e.memory.buffer), base: e.base() >>> 2, mul: e.mul, divmod: e.divmod, mulmod: e.mulmod, addmod: e.addmod }
 }
 
-function instantiate(): WordKernel | undefined {
-  const engine = (globalThis as { WebAssembly?: Engine }).WebAssembly
-  if (engine === undefined) return undefined
-  try {
-    const bytes = base64ToBytes(WORD_KERNEL_WASM)
-    const e = new engine.Instance(new engine.Module(bytes), {}).exports as KernelExports
-    return { limbs: new Uint32Array(e.memory.buffer), base: e.base() >>> 2, mul: e.mul, divmod: e.divmod, mulmod: e.mulmod, addmod: e.addmod }
-  } catch {
-    // Compilation disallowed (a CSP without wasm-unsafe-eval, say): stay on bigint.
-    return undefined
-  }
+/** Each operation on full-width operands, enough times for V8 to tier it up (see wasm-kernel.ts). */
+function warm(k: WordKernel): void {
+  k.limbs.fill(0xffffffff, k.base, k.base + 24)
+  for (let i = 0; i < 64; i++) { k.mul(); k.divmod(i & 1); k.mulmod(); k.addmod() }
 }
 
-let kernel: WordKernel | undefined | null = null
+const loader = kernelLoader(WORD_KERNEL_WASM, bind, warm)
 
 /** The kernel, or undefined where WebAssembly cannot be used. */
 export function wordKernel(): WordKernel | undefined {
-  if (kernel === null) kernel = instantiate()
-  return kernel
+  return loader.get()
 }
 
 /** Turns the kernel off (false) or back on (true): for tests of the bigint paths. */
 export function useWordKernel(enabled: boolean): void {
-  kernel = enabled ? instantiate() : undefined
+  loader.use(enabled)
 }
