@@ -33,11 +33,15 @@ export function readFile(io: CliIo, path: string): Uint8Array {
     size = statSync(path).size
   } catch { /* io.readFile reports it (and tests may inject files that do not exist on disk) */ }
   if (size !== undefined && size > MAX_INPUT_FILE_BYTES) throw new CliError(`cannot read ${path}: file is too large (${size} bytes, max ${MAX_INPUT_FILE_BYTES})`)
+  let bytes: Uint8Array
   try {
-    return io.readFile(path)
+    bytes = io.readFile(path)
   } catch (e) {
     throw new CliError(`cannot read ${path}: ${fileErrorText(e)}`)
   }
+  // No command has a use for an empty program, container, module or ABI: it is a truncated or wrong file.
+  if (bytes.length === 0) throw new CliError(`${path}: file is empty`)
+  return bytes
 }
 
 /** Loads `file` (by content: ZVMC magic, else assembly text) or `hex`. */

@@ -4,10 +4,22 @@
  * closes the listeners and the database. A port in use is one line, exit 1.
  * Options are checked before @zvm/node (and its chain) is imported.
  */
+import { statSync } from 'node:fs'
 import { CliError, type CliIo } from './io.ts'
 import { numberOption, type ParsedOptions } from './options.ts'
 
 const PORT_MAX = 65_535
+
+/** `--data` names a directory (LMDB keeps its files there): an existing file is refused, a missing path is created. */
+function checkDataDirectory(path: string): void {
+  let isDirectory: boolean
+  try {
+    isDirectory = statSync(path).isDirectory()
+  } catch {
+    return // created by the node
+  }
+  if (!isDirectory) throw new CliError(`--data ${path} is not a directory (the node keeps its database files in one)`)
+}
 
 export async function nodeCommand(io: CliIo, options: ParsedOptions): Promise<number> {
   const v = options.values
@@ -17,6 +29,7 @@ export async function nodeCommand(io: CliIo, options: ParsedOptions): Promise<nu
     web3Port: numberOption('web3-port', v['web3-port'], PORT_MAX), relayPort: numberOption('relay-port', v['relay-port'], PORT_MAX),
     accounts: numberOption('accounts', v.accounts, 100), ...(typeof v.data === 'string' ? { data: v.data } : {}),
   }
+  if (typeof v.data === 'string') checkDataDirectory(v.data)
   const started = performance.now()
   const { PortInUseError, startNode } = await import('@zvm/node')
   let node

@@ -4,6 +4,7 @@ import { Halt } from '../halt.ts'
 import { MAX_MESSAGE_LOG_BYTES } from '../limits.ts'
 import type { Operation } from '../table.ts'
 import { declareTraits } from '../traits.ts'
+import { wordBigInt } from '../word-bigints.ts'
 import { expandMemory } from './memory.ts'
 
 /** LOGn with `topicCount` topics; topic gas is in the static cost. */
@@ -22,7 +23,7 @@ export function makeLog(topicCount: number): Operation {
     if (f.usage.logBytes + size > MAX_MESSAGE_LOG_BYTES) { f.halt = Halt.LogLimitExceeded; return -1 }
     f.usage.logBytes += size
     const topics: bigint[] = []
-    for (let i = 0; i < topicCount; i++) topics.push(w.toBigInt(s, a - 16 - 8 * i))
+    for (let i = 0; i < topicCount; i++) topics.push(wordBigInt(s, a - 16 - 8 * i))
     f.sp -= 2 + topicCount
     const data = size === 0 ? new Uint8Array(0) : f.memory.read(offset, size)
     f.ctx.state.addLog({ address: f.address, topics, data })

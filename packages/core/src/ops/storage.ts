@@ -3,12 +3,13 @@ import { sloadCost, sstoreCost, sstoreRefund } from '@zvm/gas'
 import { word as w } from '@zvm/primitives'
 import type { Frame } from '../frame.ts'
 import { Halt } from '../halt.ts'
+import { wordBigInt } from '../word-bigints.ts'
 import { declareTraits, OBSERVES_GAS, PLAIN } from '../traits.ts'
 
 export function sload(f: Frame, pc: number): number {
   const a = (f.sp - 1) << 3
   const state = f.ctx.state
-  const key = w.toBigInt(f.stack, a)
+  const key = wordBigInt(f.stack, a)
   const isCold = state.warmSlot(f.address, key)
   const cost = sloadCost(isCold, f.ctx.table.schedule.storage)
   if (cost > f.gasLeft) { f.halt = Halt.OutOfGas; return -1 }
@@ -24,7 +25,7 @@ export function sstore(f: Frame, pc: number): number {
   if (f.gasLeft <= schedule.sentry) { f.halt = Halt.OutOfGas; return -1 }
   const a = (f.sp - 1) << 3
   const state = f.ctx.state
-  const key = w.toBigInt(f.stack, a)
+  const key = wordBigInt(f.stack, a)
   const value = w.toBigInt(f.stack, a - 8)
   f.sp -= 2
   const original = state.getOriginalStorage(f.address, key)
