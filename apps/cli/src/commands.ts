@@ -191,7 +191,7 @@ Runs Soroban (Stellar) contracts. 'zvm soroban <command> --help' describes each 
 
 export const NODE: CommandSpec = {
   name: 'node',
-  synopsis: 'zvm node [--port <n>] [--mirror-port <n>] [--web3-port <n>] [--relay-port <n>] [--accounts <n>] [--data <dir>]',
+  synopsis: 'zvm node [--port <n>] [--mirror-port <n>] [--web3-port <n>] [--relay-port <n>] [--accounts <n>] [--data <dir>] [--rate-limit <n>]',
   details: `Starts a local Hedera network in this process: the gRPC consensus API that the unmodified
 @hashgraph/sdk talks to, a mirror node REST subset and an Ethereum JSON-RPC relay, all on 127.0.0.1
 and all over the @zvm/chain-hedera ledger and Hedera EVM. Prints the ports, the operator account
@@ -205,10 +205,12 @@ options:
   --relay-port <n>    Ethereum JSON-RPC relay, chain id 298 (default 7546)
   --accounts <n>      prefunded ECDSA accounts, 0–100 (default 10)
   --data <dir>        keep all state in this directory (an LMDB database); without it, memory only
+  --rate-limit <n>    requests per second each service accepts (default 5000; 0: no limit); above it,
+                      gRPC answers RESOURCE_EXHAUSTED (the SDK retries) and HTTP 429
   -h, --help          show this help`,
   options: {
     port: { type: 'string' }, 'mirror-port': { type: 'string' }, 'web3-port': { type: 'string' }, 'relay-port': { type: 'string' },
-    accounts: { type: 'string' }, data: { type: 'string' },
+    accounts: { type: 'string' }, data: { type: 'string' }, 'rate-limit': { type: 'string' },
   },
 }
 

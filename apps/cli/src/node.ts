@@ -28,6 +28,7 @@ export async function nodeCommand(io: CliIo, options: ParsedOptions): Promise<nu
     port: numberOption('port', v.port, PORT_MAX), mirrorPort: numberOption('mirror-port', v['mirror-port'], PORT_MAX),
     web3Port: numberOption('web3-port', v['web3-port'], PORT_MAX), relayPort: numberOption('relay-port', v['relay-port'], PORT_MAX),
     accounts: numberOption('accounts', v.accounts, 100), ...(typeof v.data === 'string' ? { data: v.data } : {}),
+    rateLimit: numberOption('rate-limit', v['rate-limit'], 1_000_000_000),
   }
   if (typeof v.data === 'string') checkDataDirectory(v.data)
   const started = performance.now()

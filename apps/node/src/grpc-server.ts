@@ -8,7 +8,11 @@
 import { logVerbosity, Server, ServerCredentials, setLogVerbosity, status as GrpcStatus, type ServiceDefinition, type UntypedServiceImplementation, type handleUnaryCall } from '@grpc/grpc-js'
 import { proto } from '@hashgraph/proto'
 import type { LocalNetwork } from './network.ts'
-import { answerQuery } from './hapi/queries.ts'
+import { answerQuery, refuseQuery } from './hapi/queries.ts'
+import { DEFAULT_REQUESTS_PER_SECOND, RateLimiter } from './rate-limit.ts'
+
+/** Largest gRPC message accepted (grpc-js refuses larger ones with RESOURCE_EXHAUSTED before they are decoded). */
+export const MAX_GRPC_MESSAGE_BYTES = 4 * 1024 * 1024
 
 const SERVICES: Record<string, { transactions: string[]; queries: string[] }> = {
   CryptoService: {
@@ -43,9 +47,11 @@ function definition(service: string, methods: string[]): ServiceDefinition {
 }
 
 /** Binds the consensus API on 127.0.0.1:`port` (0 picks a free one); resolves to the server and its port. */
-export async function startGrpc(net: LocalNetwork, port: number): Promise<{ server: Server; port: number }> {
-  const server = new Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024 })
+export async function startGrpc(net: LocalNetwork, port: number, limiter = new RateLimiter(DEFAULT_REQUESTS_PER_SECOND)): Promise<{ server: Server; port: number }> {
+  const server = new Server({ 'grpc.max_receive_message_length': MAX_GRPC_MESSAGE_BYTES })
+  // Over the rate, the precheck code BUSY, as a throttled Hedera node answers: @hashgraph/sdk backs off and retries it.
   const submit: handleUnaryCall<Buffer, Buffer> = (call, callback) => {
+    if (!limiter.take()) return callback(null, Buffer.from(proto.TransactionResponse.encode({ nodeTransactionPrecheckCode: proto.ResponseCodeEnum.BUSY }).finish()))
     let code: number
     try {
       code = net.submit(call.request)
@@ -56,6 +62,7 @@ export async function startGrpc(net: LocalNetwork, port: number): Promise<{ serv
     callback(null, Buffer.from(proto.TransactionResponse.encode({ nodeTransactionPrecheckCode: code }).finish()))
   }
   const query: handleUnaryCall<Buffer, Buffer> = (call, callback) => {
+    if (!limiter.take()) return callback(null, Buffer.from(refuseQuery(call.request, proto.ResponseCodeEnum.BUSY)))
     try {
       callback(null, Buffer.from(answerQuery(net, call.request)))
     } catch (e) {

@@ -12,6 +12,7 @@ import { LocalNetwork } from './network.ts'
 import { openLog, type OpenedLog } from './persistence.ts'
 import { EthereumExecutor } from './relay/ethereum.ts'
 import { startRelay } from './relay/server.ts'
+import { DEFAULT_REQUESTS_PER_SECOND, RateLimiter } from './rate-limit.ts'
 
 export interface NodeOptions {
   /** gRPC consensus port (default 50211; 0 picks a free one). */
@@ -26,6 +27,8 @@ export interface NodeOptions {
   accounts?: number
   /** Keep state in this directory (an LMDB environment); default: memory only. */
   data?: string
+  /** Requests per second each service (gRPC, mirror, web3, relay) accepts (default 5,000; 0: no limit). */
+  rateLimit?: number
 }
 
 export interface RunningNode {
@@ -90,10 +93,11 @@ export async function startNode(options: NodeOptions = {}): Promise<RunningNode>
     await log?.close()
   }
   try {
-    try { grpc = await startGrpc(network, options.port ?? 50211) } catch (e) { throw inUse(e) ? new PortInUseError(options.port ?? 50211, 'gRPC', { cause: e }) : e }
-    try { mirror = await startMirror(network, options.mirrorPort ?? 5551) } catch (e) { throw inUse(e) ? new PortInUseError(options.mirrorPort ?? 5551, 'mirror', { cause: e }) : e }
-    try { web3 = await startMirror(network, options.web3Port ?? 8545) } catch (e) { throw inUse(e) ? new PortInUseError(options.web3Port ?? 8545, 'web3', { cause: e }) : e }
-    try { relay = await startRelay(network, options.relayPort ?? 7546) } catch (e) { throw inUse(e) ? new PortInUseError(options.relayPort ?? 7546, 'relay', { cause: e }) : e }
+    const rate = (): RateLimiter => new RateLimiter(options.rateLimit ?? DEFAULT_REQUESTS_PER_SECOND)
+    try { grpc = await startGrpc(network, options.port ?? 50211, rate()) } catch (e) { throw inUse(e) ? new PortInUseError(options.port ?? 50211, 'gRPC', { cause: e }) : e }
+    try { mirror = await startMirror(network, options.mirrorPort ?? 5551, rate()) } catch (e) { throw inUse(e) ? new PortInUseError(options.mirrorPort ?? 5551, 'mirror', { cause: e }) : e }
+    try { web3 = await startMirror(network, options.web3Port ?? 8545, rate()) } catch (e) { throw inUse(e) ? new PortInUseError(options.web3Port ?? 8545, 'web3', { cause: e }) : e }
+    try { relay = await startRelay(network, options.relayPort ?? 7546, rate()) } catch (e) { throw inUse(e) ? new PortInUseError(options.relayPort ?? 7546, 'relay', { cause: e }) : e }
   } catch (e) {
     await closeAll()
     throw e

@@ -22,6 +22,20 @@ const RESPONSE_FIELD: Record<string, string> = { contractGetBytecode: 'contractG
 
 type Answer = { code: number; body?: Record<string, unknown>; cost?: bigint }
 
+/** Answers a query with only a precheck code (BUSY when over the rate): the query's own response case, its response type echoed. */
+export function refuseQuery(bytes: Uint8Array, code: number): Uint8Array {
+  let query: proto.Query
+  try {
+    query = proto.Query.decode(bytes)
+  } catch {
+    return proto.Response.encode({ transactionGetReceipt: { header: { nodeTransactionPrecheckCode: code } } }).finish()
+  }
+  const field = query.query ?? 'transactionGetReceipt'
+  const q = (query as unknown as Record<string, { header?: proto.IQueryHeader } | undefined>)[field]
+  const header: proto.IResponseHeader = { nodeTransactionPrecheckCode: code, responseType: q?.header?.responseType ?? proto.ResponseType.ANSWER_ONLY }
+  return proto.Response.encode({ [RESPONSE_FIELD[field] ?? field]: { header } } as proto.IResponse).finish()
+}
+
 export function answerQuery(net: LocalNetwork, bytes: Uint8Array): Uint8Array {
   let query: proto.Query
   try {

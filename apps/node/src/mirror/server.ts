@@ -6,6 +6,7 @@
  * SDK sends a local mirror's contract calls to port 8545 (spec §8).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { DEFAULT_REQUESTS_PER_SECOND, RateLimiter } from '../rate-limit.ts'
 import { entityIdToAddress } from '@zvm/chain-hedera'
 import type { Address } from '@zvm/primitives'
 import { blockAt, estimateGas, simulateCall } from '../evm.ts'
@@ -27,16 +28,28 @@ function mirrorError(res: ServerResponse, status: number, message: string, detai
   sendJson(res, status, { _status: { messages: [{ message, detail, data }] } })
 }
 
+/** A body this much over the limit is not even drained: the connection is dropped. */
+const MAX_DRAINED_BYTES = 64 * 1024 * 1024
+
+/** The request body as text, or undefined when it is over MAX_BODY_BYTES (then drained, so the 413 reaches the client). */
 export function readBody(req: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = []
     let size = 0
+    let over = false
     req.on('data', (c: Buffer) => {
       size += c.length
-      if (size > MAX_BODY_BYTES) { resolve(undefined); req.destroy(); return }
+      if (size > MAX_DRAINED_BYTES) { req.destroy(); return }
+      if (over) return
+      if (size > MAX_BODY_BYTES) {
+        over = true
+        chunks.length = 0
+        resolve(undefined)
+        return
+      }
       chunks.push(c)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => { if (!over) resolve(Buffer.concat(chunks).toString('utf8')) })
     req.on('error', () => resolve(undefined))
   })
 }
@@ -243,8 +256,12 @@ export function findTransaction(net: LocalNetwork, ref: string): CommittedTransa
   return net.byId.get(`${m[1]}@${m[2]}.${m[3].padStart(9, '0')}`)
 }
 
-export async function startMirror(net: LocalNetwork, port: number): Promise<{ server: Server; port: number }> {
+export async function startMirror(net: LocalNetwork, port: number, limiter = new RateLimiter(DEFAULT_REQUESTS_PER_SECOND)): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
+    if (!limiter.take()) {
+      req.resume() // drain the body so the connection stays usable
+      return mirrorError(res, 429, 'Too Many Requests', `rate limit: ${limiter.perSecond} requests per second`)
+    }
     handleMirror(net, req, res).then((handled) => { if (!handled) mirrorError(res, 404, 'Not found') }).catch((e: unknown) => {
       process.stderr.write(`zvm node: mirror ${req.url}: ${(e as Error).stack ?? String(e)}\n`)
       if (!res.headersSent) mirrorError(res, 500, 'Internal error')

@@ -5,6 +5,7 @@
  * local mirror URL for contract calls is this port, spec §8).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { DEFAULT_REQUESTS_PER_SECOND, RateLimiter } from '../rate-limit.ts'
 import type { Address } from '@zvm/primitives'
 import { blockAt, estimateGas, LOCAL_CHAIN_ID, simulateCall } from '../evm.ts'
 import { bytesToHex, hexToBytes } from '../hapi/bytes.ts'
@@ -169,7 +170,7 @@ async function handleRpc(net: LocalNetwork, eth: EthereumExecutor, req: Incoming
     }
   }
   if (Array.isArray(body)) {
-    if (body.length > 100) return sendJson(res, 200, { jsonrpc: '2.0', id: null, error: { code: -32600, message: 'batch too large' } })
+    if (body.length > MAX_BATCH_REQUESTS) return sendJson(res, 200, { jsonrpc: '2.0', id: null, error: { code: -32600, message: `batch too large: ${body.length} requests (max ${MAX_BATCH_REQUESTS})` } })
     const out: unknown[] = []
     for (const r of body) out.push(await one(r as RpcRequest))
     return sendJson(res, 200, out)
@@ -177,10 +178,17 @@ async function handleRpc(net: LocalNetwork, eth: EthereumExecutor, req: Incoming
   sendJson(res, 200, await one(body as RpcRequest))
 }
 
-export async function startRelay(net: LocalNetwork, port: number): Promise<{ server: Server; port: number }> {
+/** Requests in one JSON-RPC batch (Hedera's relay allows 100). */
+export const MAX_BATCH_REQUESTS = 100
+
+export async function startRelay(net: LocalNetwork, port: number, limiter = new RateLimiter(DEFAULT_REQUESTS_PER_SECOND)): Promise<{ server: Server; port: number }> {
   const eth = net.ethereum instanceof EthereumExecutor ? net.ethereum : new EthereumExecutor(net)
   net.ethereum = eth
   const server = createServer((req, res) => {
+    if (!limiter.take()) {
+      req.resume() // drain the body so the connection stays usable
+      return sendJson(res, 429, { jsonrpc: '2.0', id: null, error: { code: -32605, message: `rate limit exceeded: ${limiter.perSecond} requests per second` } })
+    }
     const work = req.url?.startsWith('/api/v1/') ? handleMirror(net, req, res) : req.method === 'POST' ? handleRpc(net, eth, req, res) : Promise.resolve(sendJson(res, 405, { error: 'POST JSON-RPC here' }))
     Promise.resolve(work).catch((e: unknown) => {
       process.stderr.write(`zvm node: relay: ${(e as Error).stack ?? String(e)}\n`)
