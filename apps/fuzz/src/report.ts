@@ -1,16 +1,9 @@
 /** The run summary (the `--json` line and the text table) and reproducer files. */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Finding, TargetName, TargetReport } from './types.ts'
+import type { Finding, RunCounts, TargetName, TargetReport } from './types.ts'
 
-export interface Summary {
-  programs: number
-  runs: number
-  crashes: number
-  hangs: number
-  divergences: number
-  nondeterministic: number
-  seconds: number
+export interface Summary extends RunCounts {
   findings: Finding[]
   seed: number
   /** Per target: the same counts, programs per second and how programs ended. */
@@ -20,7 +13,7 @@ export interface Summary {
 /** Adds the targets' reports up. */
 export function summarise(seed: number, reports: Partial<Record<TargetName, TargetReport>>): Summary {
   const all = Object.values(reports)
-  const sum = (k: 'programs' | 'runs' | 'crashes' | 'hangs' | 'divergences' | 'nondeterministic' | 'seconds'): number => all.reduce((n, r) => n + r[k], 0)
+  const sum = (k: keyof RunCounts): number => all.reduce((n, r) => n + r[k], 0)
   const targets: Summary['targets'] = {}
   for (const [name, r] of Object.entries(reports) as [TargetName, TargetReport][]) {
     const { findings: _findings, ...rest } = r

@@ -35,7 +35,8 @@ export interface TargetOptions {
   progress?: (line: string) => void
 }
 
-export interface TargetReport {
+/** What a run counted: per target, and added up over targets in the summary. */
+export interface RunCounts {
   programs: number
   /** Executions (each engine, tier, fork, repetition and request counts once). */
   runs: number
@@ -44,6 +45,9 @@ export interface TargetReport {
   divergences: number
   nondeterministic: number
   seconds: number
+}
+
+export interface TargetReport extends RunCounts {
   /** How programs ended (e.g. success, revert, OutOfGas, HostError …): proof the run exercised things. */
   outcomes: Record<string, number>
   findings: Finding[]
