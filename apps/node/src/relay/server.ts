@@ -34,6 +34,12 @@ function addressParam(v: unknown): Address {
   return v.toLowerCase() as Address
 }
 
+/** A hex quantity or 32-byte word (`0x…`, at most 256 bits); anything else is invalid params, never a TypeError. */
+function quantityParam(v: unknown, name: string): bigint {
+  if (typeof v !== 'string' || !/^0x[0-9a-fA-F]{1,64}$/.test(v)) throw new RpcError(-32602, `invalid ${name}: expected a 0x-prefixed hex quantity of at most 256 bits`)
+  return BigInt(v)
+}
+
 function resolveAddress(net: LocalNetwork, a: Address): Address {
   const id = net.ledger.resolveId(a)
   return (id !== undefined ? net.ledger.evmAddressOf(id) : undefined) ?? a
@@ -46,8 +52,8 @@ function callParams(net: LocalNetwork, p: unknown): { from: Address; to: Address
   if (!data) throw new RpcError(-32602, 'invalid data')
   const from = c.from === undefined ? '0x0000000000000000000000000000000000000000' : resolveAddress(net, addressParam(c.from))
   const to = c.to === undefined || c.to === null ? null : resolveAddress(net, addressParam(c.to))
-  const value = c.value === undefined ? 0n : BigInt(c.value as string) / WEIBAR_PER_TINYBAR
-  return { from, to, data, value, ...(c.gas !== undefined ? { gas: BigInt(c.gas as string) } : {}) }
+  const value = c.value === undefined ? 0n : quantityParam(c.value, 'value') / WEIBAR_PER_TINYBAR
+  return { from, to, data, value, ...(c.gas !== undefined ? { gas: quantityParam(c.gas, 'gas') } : {}) }
 }
 
 function receiptJson(t: CommittedTransaction): Record<string, unknown> {
@@ -70,7 +76,7 @@ const blockHash = (n: number): string => `0x${n.toString(16).padStart(64, '0')}`
 function blockTag(net: LocalNetwork, tag: unknown): number {
   if (tag === undefined || tag === 'latest' || tag === 'pending' || tag === 'safe' || tag === 'finalized') return net.transactions.length
   if (tag === 'earliest') return 0
-  if (typeof tag === 'string' && /^0x[0-9a-fA-F]+$/.test(tag)) return Number(BigInt(tag))
+  if (typeof tag === 'string' && /^0x[0-9a-fA-F]{1,16}$/.test(tag)) return Number(BigInt(tag))
   throw new RpcError(-32602, 'invalid block tag')
 }
 
@@ -86,7 +92,7 @@ async function dispatch(net: LocalNetwork, eth: EthereumExecutor, method: string
     case 'eth_getBalance': return hex(net.ledger.hbarBalance(resolveAddress(net, addressParam(params[0]))) * WEIBAR_PER_TINYBAR)
     case 'eth_getTransactionCount': return hex(net.state.getNonce(resolveAddress(net, addressParam(params[0]))))
     case 'eth_getCode': return `0x${bytesToHex(net.state.getCode(resolveAddress(net, addressParam(params[0]))))}`
-    case 'eth_getStorageAt': return `0x${net.state.sload(resolveAddress(net, addressParam(params[0])), BigInt(params[1] as string)).toString(16).padStart(64, '0')}`
+    case 'eth_getStorageAt': return `0x${net.state.sload(resolveAddress(net, addressParam(params[0])), quantityParam(params[1], 'storage slot')).toString(16).padStart(64, '0')}`
     case 'eth_call': {
       const c = callParams(net, params[0])
       const r = simulateCall(net.ledger, { ...c, gas: c.gas ?? 15_000_000n }, block)
